@@ -1,0 +1,51 @@
+package org.crm4j.access;
+
+import java.util.Set;
+import org.crm4j.ValidationException;
+
+/**
+ * Someone who acts on the CRM: a user of the host application, identified by the id the host's
+ * {@link org.crm4j.spi.UserDirectory} knows, with the roles the host gave them. Every call of
+ * crm4j is made by an actor (see {@code Crm.as(actor)}).
+ *
+ * @param id the user's id in the host; 1 to 100 characters
+ * @param roles the user's roles; {@link #ADMIN} sees and changes everything
+ */
+public record Actor(String id, Set<String> roles) {
+
+    /** The role that sees and may change every customer, whoever owns it. */
+    public static final String ADMIN = "crm-admin";
+
+    /** @throws ValidationException when the id is blank or too long */
+    public Actor {
+        if (id == null || id.isBlank()) {
+            throw new ValidationException("actor.id", "NotBlank", "an actor needs an id");
+        }
+        if (id.length() > 100) {
+            throw new ValidationException("actor.id", "Size", "must be at most 100 characters");
+        }
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    /**
+     * @param id the user's id
+     * @param roles the user's roles
+     * @return the actor
+     */
+    public static Actor of(String id, String... roles) {
+        return new Actor(id, Set.of(roles));
+    }
+
+    /**
+     * @param role a role
+     * @return whether the actor has it
+     */
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** @return whether the actor is an administrator ({@link #ADMIN}) */
+    public boolean isAdmin() {
+        return roles.contains(ADMIN);
+    }
+}

@@ -1,0 +1,24 @@
+package org.crm4j.event;
+
+/** The types of the domain events crm4j raises. */
+public final class EventTypes {
+    /** A customer was created; data: {@code name}, {@code owner}. */
+    public static final String CUSTOMER_CREATED = "customer.created";
+    /** Fields of a customer changed; data: {@code fields} (comma-separated names). */
+    public static final String CUSTOMER_UPDATED = "customer.updated";
+    /** A customer was archived. */
+    public static final String CUSTOMER_ARCHIVED = "customer.archived";
+    /** An archived customer was made active again. */
+    public static final String CUSTOMER_REACTIVATED = "customer.reactivated";
+    /** A customer got a new owner; data: {@code from}, {@code to}. */
+    public static final String CUSTOMER_OWNER_CHANGED = "customer.owner-changed";
+    /** A contact person was added; data: {@code name}. */
+    public static final String CONTACT_ADDED = "contact.added";
+    /** A contact person changed; data: {@code fields}. */
+    public static final String CONTACT_UPDATED = "contact.updated";
+    /** A note was recorded; data: {@code note}. */
+    public static final String NOTE_ADDED = "note.added";
+
+    private EventTypes() {
+    }
+}

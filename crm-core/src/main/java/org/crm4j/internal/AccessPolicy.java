@@ -1,0 +1,78 @@
+package org.crm4j.internal;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.crm4j.access.Actor;
+import org.crm4j.spi.UserDirectory;
+import org.crm4j.spi.Visibility;
+
+/**
+ * Need-to-know (R28): which owners' customers an actor may open. An actor sees their own
+ * customers and those of everyone who reports to them, directly or not; administrators see all.
+ * The reporting lines come from the host's {@link UserDirectory} and are cached for a short time.
+ */
+public final class AccessPolicy {
+    /** No hierarchy is expected to be larger; a cycle in the directory cannot loop forever. */
+    private static final int MAX_REPORTS = 1_000_000;
+
+    private final UserDirectory directory;
+    private final LoadingCache<String, Set<String>> visibleOwners;
+    private final LoadingCache<String, Boolean> knownUsers;
+
+    /**
+     * @param directory the host's users
+     * @param ttl how long answers of the directory are kept
+     */
+    public AccessPolicy(UserDirectory directory, Duration ttl) {
+        this.directory = directory;
+        this.visibleOwners = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl)
+                .build(this::computeVisibleOwners);
+        this.knownUsers = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(ttl)
+                .build(id -> directory.find(id).isPresent());
+    }
+
+    /**
+     * @param actor an actor
+     * @return whose customers the actor may open, for the WHERE clause of queries
+     */
+    public Visibility visibilityOf(Actor actor) {
+        if (actor.isAdmin()) {
+            return Visibility.everything();
+        }
+        return Visibility.ownedBy(visibleOwners.get(actor.id()));
+    }
+
+    /**
+     * @param userId a user id
+     * @return whether the directory knows the user
+     */
+    public boolean isKnownUser(String userId) {
+        return userId != null && knownUsers.get(userId);
+    }
+
+    /** Forgets every cached answer of the directory. */
+    public void invalidate() {
+        visibleOwners.invalidateAll();
+        knownUsers.invalidateAll();
+    }
+
+    private Set<String> computeVisibleOwners(String actorId) {
+        Set<String> owners = new LinkedHashSet<>();
+        owners.add(actorId);
+        Deque<String> todo = new ArrayDeque<>();
+        todo.add(actorId);
+        while (!todo.isEmpty() && owners.size() < MAX_REPORTS) {
+            for (String report : directory.directReportsOf(todo.poll())) {
+                if (owners.add(report)) {
+                    todo.add(report);
+                }
+            }
+        }
+        return Set.copyOf(owners);
+    }
+}

@@ -1,0 +1,57 @@
+package org.crm4j.internal;
+
+import java.util.Collection;
+import org.crm4j.ValidationException;
+
+/**
+ * Argument checks with one wording ("x cannot be null"), used across crm4j. A missing argument of
+ * a public operation is bad input like any other, so it is reported as a
+ * {@link ValidationException} naming the argument.
+ */
+public final class Assert {
+    private Assert() {
+    }
+
+    /**
+     * @param value the argument
+     * @param name its name
+     * @param <T> its type
+     * @return the argument
+     * @throws ValidationException "name cannot be null"
+     */
+    public static <T> T notNull(T value, String name) {
+        if (value == null) {
+            throw new ValidationException(name, "NotNull", "cannot be null");
+        }
+        return value;
+    }
+
+    /**
+     * @param values a collection
+     * @param name its name
+     * @param <C> its type
+     * @return the collection
+     * @throws ValidationException when it or an element is null
+     */
+    public static <C extends Collection<?>> C noNulls(C values, String name) {
+        notNull(values, name);
+        for (Object value : values) {
+            if (value == null) {
+                throw new ValidationException(name, "NotNull", "cannot contain null");
+            }
+        }
+        return values;
+    }
+
+    /**
+     * @param value a number that must be positive
+     * @param name its name
+     * @return the value
+     */
+    public static int positive(int value, String name) {
+        if (value <= 0) {
+            throw new ValidationException(name, "Positive", "must be greater than 0, was " + value);
+        }
+        return value;
+    }
+}

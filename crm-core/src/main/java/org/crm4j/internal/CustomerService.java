@@ -1,0 +1,382 @@
+package org.crm4j.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.crm4j.AccessDeniedException;
+import org.crm4j.ConflictException;
+import org.crm4j.NotFoundException;
+import org.crm4j.ValidationException;
+import org.crm4j.ValidationException.Violation;
+import org.crm4j.access.Actor;
+import org.crm4j.common.ExternalRef;
+import org.crm4j.customer.ContactId;
+import org.crm4j.customer.ContactPerson;
+import org.crm4j.customer.Customer;
+import org.crm4j.customer.CustomerCard;
+import org.crm4j.customer.CustomerId;
+import org.crm4j.customer.CustomerQuery;
+import org.crm4j.customer.CustomerStatus;
+import org.crm4j.customer.CustomerSummary;
+import org.crm4j.customer.Customers;
+import org.crm4j.customer.NewContact;
+import org.crm4j.customer.NewCustomer;
+import org.crm4j.customer.Note;
+import org.crm4j.customer.NoteId;
+import org.crm4j.customer.OwnerChange;
+import org.crm4j.event.DomainEvent;
+import org.crm4j.event.EventTypes;
+import org.crm4j.query.CustomerSort;
+import org.crm4j.query.Page;
+import org.crm4j.spi.ContactRecord;
+import org.crm4j.spi.CustomerRecord;
+import org.crm4j.spi.CustomerRow;
+import org.crm4j.spi.CustomerSearch;
+import org.crm4j.spi.Keyset;
+import org.crm4j.spi.NoteRecord;
+import org.crm4j.spi.StoreTransaction;
+import org.crm4j.spi.Visibility;
+
+/** {@link Customers} for one actor. */
+public final class CustomerService implements Customers {
+    /** How many notes the customer card shows. */
+    public static final int CARD_NOTES = 20;
+    /** How many history entries the customer card shows. */
+    public static final int CARD_HISTORY = 50;
+    private static final int MAX_NOTE = 10_000;
+
+    private final Runtime rt;
+    private final Actor actor;
+
+    /**
+     * @param rt the shared runtime
+     * @param actor who acts
+     */
+    public CustomerService(Runtime rt, Actor actor) {
+        this.rt = rt;
+        this.actor = actor;
+    }
+
+    private Visibility visibility() {
+        return rt.access().visibilityOf(actor);
+    }
+
+    @Override
+    public Customer create(NewCustomer customer) {
+        Assert.notNull(customer, "customer");
+        var now = rt.now();
+        CustomerRecord draft = customer.toRecord(actor.id(), now);
+        List<Violation> more = new ArrayList<>();
+        if (draft.ownerId() != null && !draft.ownerId().isBlank() && !rt.access().isKnownUser(draft.ownerId())) {
+            more.add(new Violation("ownerId", "KnownUser", "'" + draft.ownerId() + "' is not a known user"));
+        }
+        rt.validation().check(Customer.fromRecord(draft), more);
+        if (!visibility().covers(draft.ownerId())) {
+            throw new AccessDeniedException(actor.id(), "create customers owned by '" + draft.ownerId() + "'");
+        }
+        CustomerRecord saved = rt.store().inTransaction(tx -> {
+            CustomerRecord inserted = tx.customers().insert(draft);
+            tx.events().append(List.of(rt.event(actor, EventTypes.CUSTOMER_CREATED, "customer", inserted.id(),
+                    inserted.id(), now, Map.of("name", inserted.name(), "owner", inserted.ownerId()))));
+            return inserted;
+        });
+        return Customer.fromRecord(saved);
+    }
+
+    @Override
+    public Customer get(CustomerId id) {
+        Assert.notNull(id, "id");
+        return Customer.fromRecord(rt.store().readOnly(tx -> openable(tx, id.value(), "open")));
+    }
+
+    @Override
+    public Optional<Customer> findByExternalRef(ExternalRef ref) {
+        Assert.notNull(ref, "ref");
+        return rt.store().readOnly(tx -> tx.customers().idByExternalRef(ref)
+                .map(id -> Customer.fromRecord(openable(tx, id, "open"))));
+    }
+
+    @Override
+    public Customer save(Customer customer) {
+        Assert.notNull(customer, "customer");
+        if (customer.id() == null) {
+            throw new ValidationException("customer.id", "NotNull", "a customer is saved after it was created");
+        }
+        rt.validation().check(customer, List.of());
+        CustomerRecord changed = customer.toRecord();
+        var now = rt.now();
+        CustomerRecord saved = rt.store().inTransaction(tx -> {
+            CustomerRecord stored = openable(tx, changed.id(), "change");
+            if (stored.version() != changed.version()) {
+                throw stale("customer", changed.id(), changed.version(), stored.version());
+            }
+            List<String> fields = changedFields(stored, changed);
+            boolean ownerChanged = !stored.ownerId().equals(changed.ownerId());
+            boolean statusChanged = stored.status() != changed.status();
+            if (fields.isEmpty() && !ownerChanged && !statusChanged) {
+                return stored;
+            }
+            if (ownerChanged && !rt.access().isKnownUser(changed.ownerId())) {
+                throw new ValidationException("ownerId", "KnownUser", "'" + changed.ownerId() + "' is not a known user");
+            }
+            CustomerRecord toWrite = new CustomerRecord(changed.id(), changed.version(), stored.kind(), changed.name(),
+                    changed.taxId(), changed.industry(), changed.tags(), changed.rating(), changed.categories(),
+                    changed.status(), changed.ownerId(), changed.address(), changed.externalRefs(), stored.createdAt(),
+                    now);
+            CustomerRecord updated = tx.customers().update(toWrite);
+            List<DomainEvent> events = new ArrayList<>();
+            long id = updated.id();
+            if (!fields.isEmpty()) {
+                events.add(rt.event(actor, EventTypes.CUSTOMER_UPDATED, "customer", id, id, now,
+                        Map.of("fields", String.join(",", fields))));
+            }
+            if (statusChanged) {
+                events.add(rt.event(actor, changed.status() == CustomerStatus.ARCHIVED ? EventTypes.CUSTOMER_ARCHIVED
+                        : EventTypes.CUSTOMER_REACTIVATED, "customer", id, id, now, Map.of()));
+            }
+            if (ownerChanged) {
+                tx.customers().recordOwnerChange(new org.crm4j.spi.OwnerChangeRecord(id, stored.ownerId(),
+                        changed.ownerId(), actor.id(), now));
+                events.add(rt.event(actor, EventTypes.CUSTOMER_OWNER_CHANGED, "customer", id, id, now,
+                        Map.of("from", stored.ownerId(), "to", changed.ownerId())));
+            }
+            tx.events().append(events);
+            return updated;
+        });
+        return Customer.fromRecord(saved);
+    }
+
+    @Override
+    public Page<CustomerSummary> search(CustomerQuery query) {
+        Assert.notNull(query, "query");
+        List<Violation> violations = new ArrayList<>();
+        if (query.pageSize() < 1 || query.pageSize() > 500) {
+            violations.add(new Violation("pageSize", "Range", "must be 1 to 500, was " + query.pageSize()));
+        }
+        if (query.sort() == null) {
+            violations.add(new Violation("sort", "NotNull", "must not be null"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        CustomerSort sort = query.sort();
+        Keyset after = query.pageToken() == null ? null : PageTokens.decode(sort, query.pageToken());
+        Visibility mine = visibility();
+        boolean restrict = query.onlyOpenable() || (query.where() != null && !query.where().basicOnly());
+        CustomerSearch search = new CustomerSearch(query.where(), query.includeArchived(),
+                restrict ? mine : Visibility.everything(), sort, after, query.pageSize() + 1);
+        List<CustomerRow> rows = rt.store().readOnly(tx -> tx.customers().search(search));
+        boolean more = rows.size() > query.pageSize();
+        List<CustomerRow> page = more ? rows.subList(0, query.pageSize()) : rows;
+        List<CustomerSummary> items = page.stream().map(r -> new CustomerSummary(CustomerId.of(r.id()), r.name(),
+                r.taxId(), r.city(), r.ownerId(), r.status(), mine.covers(r.ownerId()))).toList();
+        String next = null;
+        if (more) {
+            CustomerRow last = page.get(page.size() - 1);
+            Object value = sort.byName() ? CustomerRecord.nameKey(last.name()) : last.createdAt();
+            next = PageTokens.encode(sort, new Keyset(value, last.id()));
+        }
+        return new Page<>(items, next);
+    }
+
+    @Override
+    public CustomerCard card(CustomerId id) {
+        Assert.notNull(id, "id");
+        return rt.store().readOnly(tx -> {
+            CustomerRecord customer = openable(tx, id.value(), "open");
+            List<ContactPerson> contacts = tx.contacts().ofCustomer(id.value()).stream()
+                    .map(ContactPerson::fromRecord).toList();
+            List<Note> notes = tx.notes().latest(id.value(), CARD_NOTES).stream().map(CustomerService::toNote).toList();
+            List<DomainEvent> history = tx.events().latestForCustomer(id.value(), CARD_HISTORY);
+            return new CustomerCard(Customer.fromRecord(customer), contacts, notes, history);
+        });
+    }
+
+    @Override
+    public ContactPerson addContact(CustomerId customerId, NewContact contact) {
+        Assert.notNull(customerId, "customerId");
+        Assert.notNull(contact, "contact");
+        var now = rt.now();
+        ContactRecord draft = contact.toRecord(customerId.value(), now);
+        rt.validation().check(ContactPerson.fromRecord(draft), List.of());
+        ContactRecord saved = rt.store().inTransaction(tx -> {
+            openable(tx, customerId.value(), "change");
+            ContactRecord inserted = tx.contacts().insert(draft);
+            List<DomainEvent> events = new ArrayList<>();
+            events.add(rt.event(actor, EventTypes.CONTACT_ADDED, "contact", inserted.id(), customerId.value(), now,
+                    Map.of("name", inserted.name())));
+            if (inserted.primary()) {
+                demoteOtherPrimaries(tx, inserted, now, events);
+            }
+            tx.events().append(events);
+            return inserted;
+        });
+        return ContactPerson.fromRecord(saved);
+    }
+
+    @Override
+    public ContactPerson getContact(ContactId id) {
+        Assert.notNull(id, "id");
+        return ContactPerson.fromRecord(rt.store().readOnly(tx -> openableContact(tx, id.value(), "open")));
+    }
+
+    @Override
+    public ContactPerson saveContact(ContactPerson contact) {
+        Assert.notNull(contact, "contact");
+        if (contact.id() == null) {
+            throw new ValidationException("contact.id", "NotNull", "a contact is saved after it was added");
+        }
+        rt.validation().check(contact, List.of());
+        ContactRecord changed = contact.toRecord();
+        var now = rt.now();
+        ContactRecord saved = rt.store().inTransaction(tx -> {
+            ContactRecord stored = openableContact(tx, changed.id(), "change");
+            if (stored.customerId() != changed.customerId()) {
+                throw new ValidationException("contact.customerId", "Unchanged", "a contact cannot move to another customer");
+            }
+            if (stored.version() != changed.version()) {
+                throw stale("contact", changed.id(), changed.version(), stored.version());
+            }
+            List<String> fields = new ArrayList<>();
+            compare(fields, "name", stored.name(), changed.name());
+            compare(fields, "jobTitle", stored.jobTitle(), changed.jobTitle());
+            compare(fields, "roles", stored.roles(), changed.roles());
+            compare(fields, "channels", stored.channels(), changed.channels());
+            compare(fields, "primary", stored.primary(), changed.primary());
+            if (fields.isEmpty()) {
+                return stored;
+            }
+            ContactRecord updated = tx.contacts().update(new ContactRecord(changed.id(), changed.version(),
+                    stored.customerId(), changed.name(), changed.jobTitle(), changed.roles(), changed.channels(),
+                    changed.primary(), stored.createdAt(), now));
+            List<DomainEvent> events = new ArrayList<>();
+            events.add(rt.event(actor, EventTypes.CONTACT_UPDATED, "contact", updated.id(), updated.customerId(), now,
+                    Map.of("fields", String.join(",", fields))));
+            if (updated.primary() && !stored.primary()) {
+                demoteOtherPrimaries(tx, updated, now, events);
+            }
+            tx.events().append(events);
+            return updated;
+        });
+        return ContactPerson.fromRecord(saved);
+    }
+
+    @Override
+    public List<ContactPerson> contacts(CustomerId customerId) {
+        Assert.notNull(customerId, "customerId");
+        return rt.store().readOnly(tx -> {
+            openable(tx, customerId.value(), "open");
+            return tx.contacts().ofCustomer(customerId.value()).stream().map(ContactPerson::fromRecord).toList();
+        });
+    }
+
+    @Override
+    public Note addNote(CustomerId customerId, String text) {
+        Assert.notNull(customerId, "customerId");
+        String clean = text == null ? null : text.strip();
+        if (clean == null || clean.isEmpty()) {
+            throw new ValidationException("text", "NotBlank", "must not be blank");
+        }
+        if (clean.length() > MAX_NOTE) {
+            throw new ValidationException("text", "Size", "must have at most " + MAX_NOTE + " characters");
+        }
+        var now = rt.now();
+        NoteRecord saved = rt.store().inTransaction(tx -> {
+            openable(tx, customerId.value(), "add notes to");
+            NoteRecord inserted = tx.notes().insert(new NoteRecord(0, customerId.value(), actor.id(), clean, now));
+            tx.events().append(List.of(rt.event(actor, EventTypes.NOTE_ADDED, "note", inserted.id(),
+                    customerId.value(), now, Map.of("note", abbreviate(clean)))));
+            return inserted;
+        });
+        return toNote(saved);
+    }
+
+    @Override
+    public List<Note> notes(CustomerId customerId, int limit) {
+        Assert.notNull(customerId, "customerId");
+        if (limit < 1 || limit > 500) {
+            throw new ValidationException("limit", "Range", "must be 1 to 500, was " + limit);
+        }
+        return rt.store().readOnly(tx -> {
+            openable(tx, customerId.value(), "open");
+            return tx.notes().latest(customerId.value(), limit).stream().map(CustomerService::toNote).toList();
+        });
+    }
+
+    @Override
+    public List<OwnerChange> ownerHistory(CustomerId customerId) {
+        Assert.notNull(customerId, "customerId");
+        return rt.store().readOnly(tx -> {
+            openable(tx, customerId.value(), "open");
+            return tx.customers().ownerChanges(customerId.value()).stream()
+                    .map(c -> new OwnerChange(CustomerId.of(c.customerId()), c.fromOwnerId(), c.toOwnerId(),
+                            c.changedBy(), c.changedAt()))
+                    .toList();
+        });
+    }
+
+    /** Reads a customer the actor may open, with need-to-know applied in the query itself. */
+    private CustomerRecord openable(StoreTransaction tx, long id, String what) {
+        return tx.customers().find(id, visibility()).orElseThrow(() -> {
+            if (tx.customers().exists(id)) {
+                return new AccessDeniedException(actor.id(), what + " customer " + id);
+            }
+            return new NotFoundException("customer", id);
+        });
+    }
+
+    private ContactRecord openableContact(StoreTransaction tx, long id, String what) {
+        ContactRecord contact = tx.contacts().find(id).orElseThrow(() -> new NotFoundException("contact", id));
+        if (tx.customers().find(contact.customerId(), visibility()).isEmpty()) {
+            throw new AccessDeniedException(actor.id(), what + " contact " + id);
+        }
+        return contact;
+    }
+
+    private void demoteOtherPrimaries(StoreTransaction tx, ContactRecord primary, java.time.Instant now,
+            List<DomainEvent> events) {
+        for (ContactRecord other : tx.contacts().ofCustomer(primary.customerId())) {
+            if (other.id() != primary.id() && other.primary()) {
+                ContactRecord demoted = tx.contacts().update(new ContactRecord(other.id(), other.version(),
+                        other.customerId(), other.name(), other.jobTitle(), other.roles(), other.channels(), false,
+                        other.createdAt(), now));
+                events.add(rt.event(actor, EventTypes.CONTACT_UPDATED, "contact", demoted.id(), demoted.customerId(),
+                        now, Map.of("fields", "primary")));
+            }
+        }
+    }
+
+    private static ConflictException stale(String kind, long id, long read, long stored) {
+        return new ConflictException(kind + " " + id + " was changed by someone else (read at version " + read
+                + ", now at " + stored + "); reload it and apply the change again");
+    }
+
+    private static List<String> changedFields(CustomerRecord a, CustomerRecord b) {
+        List<String> fields = new ArrayList<>();
+        compare(fields, "name", a.name(), b.name());
+        compare(fields, "taxId", a.taxId(), b.taxId());
+        compare(fields, "industry", a.industry(), b.industry());
+        compare(fields, "tags", a.tags(), b.tags());
+        compare(fields, "rating", a.rating(), b.rating());
+        compare(fields, "categories", a.categories(), b.categories());
+        compare(fields, "address", a.address(), b.address());
+        compare(fields, "externalRefs", a.externalRefs(), b.externalRefs());
+        return fields;
+    }
+
+    private static void compare(List<String> fields, String name, Object a, Object b) {
+        if (!Objects.equals(a, b)) {
+            fields.add(name);
+        }
+    }
+
+    private static Note toNote(NoteRecord r) {
+        return new Note(NoteId.of(r.id()), CustomerId.of(r.customerId()), r.authorId(), r.text(), r.createdAt());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "\u2026";
+    }
+}

@@ -1,0 +1,42 @@
+package org.crm4j.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.crm4j.access.Actor;
+import org.crm4j.event.DomainEvent;
+import org.crm4j.spi.CrmStore;
+
+/**
+ * What the services of one {@code Crm} share: the store, the access policy, validation and the
+ * clock.
+ *
+ * @param store the store
+ * @param access need-to-know
+ * @param validation Bean Validation
+ * @param clock the clock
+ */
+public record Runtime(CrmStore store, AccessPolicy access, BeanValidation validation, Clock clock) {
+
+    /** @return the current instant of the clock, at microsecond precision (as databases keep it) */
+    public Instant now() {
+        Instant now = clock.instant();
+        return now.minusNanos(now.getNano() % 1000);
+    }
+
+    /**
+     * @param actor who did it
+     * @param type the event type
+     * @param aggregateType the kind of record
+     * @param aggregateId its id
+     * @param customerId the customer it concerns
+     * @param at when
+     * @param data details
+     * @return a new event
+     */
+    public DomainEvent event(Actor actor, String type, String aggregateType, long aggregateId, Long customerId,
+            Instant at, Map<String, String> data) {
+        return new DomainEvent(UUID.randomUUID(), type, aggregateType, aggregateId, customerId, actor.id(), at, data);
+    }
+}

@@ -1,0 +1,135 @@
+package org.crm4j.query;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.crm4j.customer.CustomerStatus;
+
+/**
+ * Factories for {@link Criterion} trees that read like the domain.
+ *
+ * <pre>{@code
+ * Criterion c = Criteria.and(
+ *         Criteria.nameContains("gmbh"),
+ *         Criteria.or(Criteria.eq(CustomerField.CITY, "Berlin"), Criteria.tagged("vip")));
+ * }</pre>
+ */
+public final class Criteria {
+    private Criteria() {
+    }
+
+    /**
+     * @param field a field
+     * @param value the value
+     * @return {@code field = value}
+     */
+    public static Criterion eq(CustomerField field, Object value) {
+        return new Criterion.Compare(field, Criterion.Op.EQ, value);
+    }
+
+    /**
+     * @param field a field
+     * @param op the operator
+     * @param value the value
+     * @return {@code field op value}
+     */
+    public static Criterion compare(CustomerField field, Criterion.Op op, Object value) {
+        return new Criterion.Compare(field, op, value);
+    }
+
+    /**
+     * @param field a field
+     * @param values the values
+     * @return {@code field in (values)}
+     */
+    public static Criterion in(CustomerField field, Object... values) {
+        return new Criterion.In(field, new LinkedHashSet<>(Arrays.asList(values)));
+    }
+
+    /**
+     * @param text part of the name
+     * @return the name contains the text, ignoring case
+     */
+    public static Criterion nameContains(String text) {
+        return new Criterion.TextMatch(CustomerField.NAME, Criterion.TextMode.CONTAINS, text);
+    }
+
+    /**
+     * @param text the start of the name
+     * @return the name starts with the text, ignoring case
+     */
+    public static Criterion nameStartsWith(String text) {
+        return new Criterion.TextMatch(CustomerField.NAME, Criterion.TextMode.STARTS_WITH, text);
+    }
+
+    /**
+     * @param field a text field
+     * @param mode how to compare
+     * @param text the text
+     * @return a case-insensitive text match
+     */
+    public static Criterion text(CustomerField field, Criterion.TextMode mode, String text) {
+        return new Criterion.TextMatch(field, mode, text);
+    }
+
+    /**
+     * @param tag a tag
+     * @return the customer has the tag
+     */
+    public static Criterion tagged(String tag) {
+        return new Criterion.HasTag(tag);
+    }
+
+    /**
+     * @param rating a rating such as {@code A}
+     * @return the customer has that rating
+     */
+    public static Criterion rated(String rating) {
+        return eq(CustomerField.RATING, rating);
+    }
+
+    /**
+     * @param category a category
+     * @return the customer is classified in it
+     */
+    public static Criterion inCategory(String category) {
+        return new Criterion.InCategory(category);
+    }
+
+    /**
+     * @param ownerIds user ids
+     * @return the customer is owned by one of them
+     */
+    public static Criterion ownedBy(String... ownerIds) {
+        return in(CustomerField.OWNER, (Object[]) ownerIds);
+    }
+
+    /** @return the customer is archived (combine with {@code includeArchived}) */
+    public static Criterion archived() {
+        return eq(CustomerField.STATUS, CustomerStatus.ARCHIVED);
+    }
+
+    /**
+     * @param parts criteria
+     * @return all hold
+     */
+    public static Criterion and(Criterion... parts) {
+        return new Criterion.And(List.of(parts));
+    }
+
+    /**
+     * @param parts criteria
+     * @return at least one holds
+     */
+    public static Criterion or(Criterion... parts) {
+        return new Criterion.Or(List.of(parts));
+    }
+
+    /**
+     * @param part a criterion
+     * @return it does not hold
+     */
+    public static Criterion not(Criterion part) {
+        return new Criterion.Not(part);
+    }
+}

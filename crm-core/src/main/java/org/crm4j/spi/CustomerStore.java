@@ -1,0 +1,60 @@
+package org.crm4j.spi;
+
+import java.util.List;
+import java.util.Optional;
+import org.crm4j.common.ExternalRef;
+
+/** Customers in a store. */
+public interface CustomerStore {
+
+    /**
+     * @param customer a new customer (id 0)
+     * @return it with its assigned id and version 0
+     * @throws org.crm4j.ConflictException when one of its external references is taken
+     */
+    CustomerRecord insert(CustomerRecord customer);
+
+    /**
+     * Writes a changed customer when its version is still the stored one.
+     *
+     * @param customer the changed customer, carrying the version it was read at
+     * @return it with the incremented version
+     * @throws org.crm4j.ConflictException when the stored version differs, or an external
+     *     reference is taken
+     */
+    CustomerRecord update(CustomerRecord customer);
+
+    /**
+     * @param id a customer id
+     * @param visibility applied in the query
+     * @return the customer if it exists and is visible
+     */
+    Optional<CustomerRecord> find(long id, Visibility visibility);
+
+    /**
+     * @param id a customer id
+     * @return whether it exists at all (to tell "not found" from "not yours")
+     */
+    boolean exists(long id);
+
+    /**
+     * @param ref an external reference
+     * @return the id of the customer holding it
+     */
+    Optional<Long> idByExternalRef(ExternalRef ref);
+
+    /**
+     * @param search what to find
+     * @return at most {@code search.limit()} rows, in the search's order
+     */
+    List<CustomerRow> search(CustomerSearch search);
+
+    /** @param change an owner change to keep */
+    void recordOwnerChange(OwnerChangeRecord change);
+
+    /**
+     * @param customerId a customer
+     * @return its owner changes, oldest first
+     */
+    List<OwnerChangeRecord> ownerChanges(long customerId);
+}

@@ -1,0 +1,20 @@
+package org.crm4j.spi;
+
+import java.util.List;
+
+/** Notes in a store. */
+public interface NoteStore {
+
+    /**
+     * @param note a new note (id 0)
+     * @return it with its id
+     */
+    NoteRecord insert(NoteRecord note);
+
+    /**
+     * @param customerId a customer
+     * @param limit how many at most
+     * @return the newest notes first
+     */
+    List<NoteRecord> latest(long customerId, int limit);
+}

@@ -1,0 +1,17 @@
+package org.crm4j.spi;
+
+/** The records reachable inside one transaction, by feature. */
+public interface StoreTransaction {
+
+    /** @return customers */
+    CustomerStore customers();
+
+    /** @return contact persons */
+    ContactStore contacts();
+
+    /** @return notes */
+    NoteStore notes();
+
+    /** @return the outbox of domain events */
+    EventStore events();
+}
