@@ -1,0 +1,371 @@
+package org.crm4j.persistence.memory;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.crm4j.ConflictException;
+import org.crm4j.CrmException;
+import org.crm4j.common.ExternalRef;
+import org.crm4j.customer.CustomerStatus;
+import org.crm4j.event.DomainEvent;
+import org.crm4j.query.CustomerSort;
+import org.crm4j.spi.ContactRecord;
+import org.crm4j.spi.ContactStore;
+import org.crm4j.spi.CrmStore;
+import org.crm4j.spi.CustomerRecord;
+import org.crm4j.spi.CustomerRow;
+import org.crm4j.spi.CustomerSearch;
+import org.crm4j.spi.CustomerStore;
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.Keyset;
+import org.crm4j.spi.NoteRecord;
+import org.crm4j.spi.NoteStore;
+import org.crm4j.spi.OwnerChangeRecord;
+import org.crm4j.spi.StoreTransaction;
+import org.crm4j.spi.StoredEvent;
+import org.crm4j.spi.Visibility;
+
+/**
+ * Keeps every record in maps. Transactions are serialised by a read-write lock: one writer at a
+ * time, readers in parallel; a writer's changes are undone when its work throws, so a failed
+ * operation leaves nothing behind, as in a database.
+ */
+final class MemoryStore implements CrmStore {
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final TreeMap<Long, CustomerRecord> customers = new TreeMap<>();
+    private final Map<ExternalRef, Long> refs = new HashMap<>();
+    private final TreeMap<Long, ContactRecord> contacts = new TreeMap<>();
+    private final TreeMap<Long, NoteRecord> notes = new TreeMap<>();
+    private final List<OwnerChangeRecord> ownerChanges = new ArrayList<>();
+    private final TreeMap<Long, Outboxed> events = new TreeMap<>();
+    private long nextId = 1;
+    private volatile boolean closed;
+
+    /** An event with its delivery state. */
+    private record Outboxed(DomainEvent event, Instant deliveredAt, int attempts, String lastError) {
+    }
+
+    @Override
+    public <T> T inTransaction(Function<StoreTransaction, T> work) {
+        checkOpen();
+        lock.writeLock().lock();
+        Tx tx = new Tx(true);
+        try {
+            return work.apply(tx);
+        } catch (RuntimeException e) {
+            tx.rollback();
+            throw e;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public <T> T readOnly(Function<StoreTransaction, T> work) {
+        checkOpen();
+        lock.readLock().lock();
+        try {
+            return work.apply(new Tx(false));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public String description() {
+        return "in memory";
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new CrmException("The in-memory store is closed");
+        }
+    }
+
+    /** One transaction: writes are recorded with how to undo them. */
+    private final class Tx implements StoreTransaction, CustomerStore, ContactStore, NoteStore, EventStore {
+        private final boolean writable;
+        private final Deque<Runnable> undo = new ArrayDeque<>();
+
+        Tx(boolean writable) {
+            this.writable = writable;
+        }
+
+        void rollback() {
+            while (!undo.isEmpty()) {
+                undo.pop().run();
+            }
+        }
+
+        private void checkWritable() {
+            if (!writable) {
+                throw new CrmException("Cannot write in a read-only transaction");
+            }
+        }
+
+        private <K, V> void put(Map<K, V> map, K key, V value) {
+            checkWritable();
+            V old = map.put(key, value);
+            undo.push(() -> {
+                if (old == null) {
+                    map.remove(key);
+                } else {
+                    map.put(key, old);
+                }
+            });
+        }
+
+        private <K, V> void remove(Map<K, V> map, K key) {
+            checkWritable();
+            V old = map.remove(key);
+            if (old != null) {
+                undo.push(() -> map.put(key, old));
+            }
+        }
+
+        private long newId() {
+            long saved = nextId;
+            undo.push(() -> nextId = saved);
+            return nextId++;
+        }
+
+        @Override
+        public CustomerStore customers() {
+            return this;
+        }
+
+        @Override
+        public ContactStore contacts() {
+            return this;
+        }
+
+        @Override
+        public NoteStore notes() {
+            return this;
+        }
+
+        @Override
+        public EventStore events() {
+            return this;
+        }
+
+        // ---- customers
+
+        @Override
+        public CustomerRecord insert(CustomerRecord customer) {
+            checkWritable();
+            CustomerRecord stored = customer.withIdentity(newId(), 0);
+            claimRefs(stored, null);
+            put(customers, stored.id(), stored);
+            return stored;
+        }
+
+        @Override
+        public CustomerRecord update(CustomerRecord customer) {
+            checkWritable();
+            CustomerRecord current = customers.get(customer.id());
+            if (current == null) {
+                throw new ConflictException("customer " + customer.id() + " no longer exists");
+            }
+            if (current.version() != customer.version()) {
+                throw new ConflictException("customer " + customer.id() + " was changed by someone else; reload it");
+            }
+            CustomerRecord stored = customer.withIdentity(customer.id(), customer.version() + 1);
+            claimRefs(stored, current);
+            put(customers, stored.id(), stored);
+            return stored;
+        }
+
+        private void claimRefs(CustomerRecord customer, CustomerRecord previous) {
+            for (ExternalRef ref : customer.externalRefs()) {
+                Long holder = refs.get(ref);
+                if (holder != null && holder != customer.id()) {
+                    throw new ConflictException("external reference " + ref + " belongs to another customer");
+                }
+            }
+            if (previous != null) {
+                for (ExternalRef ref : previous.externalRefs()) {
+                    if (!customer.externalRefs().contains(ref)) {
+                        remove(refs, ref);
+                    }
+                }
+            }
+            for (ExternalRef ref : customer.externalRefs()) {
+                if (!refs.containsKey(ref)) {
+                    put(refs, ref, customer.id());
+                }
+            }
+        }
+
+        @Override
+        public Optional<CustomerRecord> find(long id, Visibility visibility) {
+            return Optional.ofNullable(customers.get(id)).filter(c -> visibility.covers(c.ownerId()));
+        }
+
+        @Override
+        public boolean exists(long id) {
+            return customers.containsKey(id);
+        }
+
+        @Override
+        public Optional<Long> idByExternalRef(ExternalRef ref) {
+            return Optional.ofNullable(refs.get(ref));
+        }
+
+        @Override
+        public List<CustomerRow> search(CustomerSearch search) {
+            Comparator<CustomerRecord> order = order(search.sort());
+            return customers.values().stream()
+                    .filter(c -> search.includeArchived() || c.status() == CustomerStatus.ACTIVE)
+                    .filter(c -> search.visibility().covers(c.ownerId()))
+                    .filter(c -> CriteriaEvaluator.matches(search.where(), c))
+                    .filter(c -> search.after() == null || isAfter(c, search.after(), search.sort()))
+                    .sorted(order)
+                    .limit(search.limit())
+                    .map(c -> new CustomerRow(c.id(), c.name(), c.taxId(), c.city(), c.ownerId(), c.status(),
+                            c.createdAt()))
+                    .toList();
+        }
+
+        private Comparator<CustomerRecord> order(CustomerSort sort) {
+            Comparator<CustomerRecord> asc = sort.byName()
+                    ? Comparator.comparing((CustomerRecord c) -> c.nameKey()).thenComparingLong(CustomerRecord::id)
+                    : Comparator.comparing(CustomerRecord::createdAt).thenComparingLong(CustomerRecord::id);
+
+            return sort.descending() ? asc.reversed() : asc;
+        }
+
+        private boolean isAfter(CustomerRecord c, Keyset after, CustomerSort sort) {
+            int cmp = sort.byName() ? c.nameKey().compareTo((String) after.sortValue())
+                    : c.createdAt().compareTo((Instant) after.sortValue());
+            if (cmp == 0) {
+                cmp = Long.compare(c.id(), after.id());
+            }
+            return sort.descending() ? cmp < 0 : cmp > 0;
+        }
+
+        @Override
+        public void recordOwnerChange(OwnerChangeRecord change) {
+            checkWritable();
+            ownerChanges.add(change);
+            undo.push(() -> ownerChanges.remove(ownerChanges.size() - 1));
+        }
+
+        @Override
+        public List<OwnerChangeRecord> ownerChanges(long customerId) {
+            return ownerChanges.stream().filter(c -> c.customerId() == customerId).toList();
+        }
+
+        // ---- contacts
+
+        @Override
+        public ContactRecord insert(ContactRecord contact) {
+            checkWritable();
+            ContactRecord stored = contact.withIdentity(newId(), 0);
+            put(contacts, stored.id(), stored);
+            return stored;
+        }
+
+        @Override
+        public ContactRecord update(ContactRecord contact) {
+            checkWritable();
+            ContactRecord current = contacts.get(contact.id());
+            if (current == null || current.version() != contact.version()) {
+                throw new ConflictException("contact " + contact.id() + " was changed by someone else; reload it");
+            }
+            ContactRecord stored = contact.withIdentity(contact.id(), contact.version() + 1);
+            put(contacts, stored.id(), stored);
+            return stored;
+        }
+
+        @Override
+        public Optional<ContactRecord> find(long id) {
+            return Optional.ofNullable(contacts.get(id));
+        }
+
+        @Override
+        public List<ContactRecord> ofCustomer(long customerId) {
+            return contacts.values().stream().filter(c -> c.customerId() == customerId)
+                    .sorted(Comparator.comparing((ContactRecord c) -> !c.primary())
+                            .thenComparing((ContactRecord c) -> CustomerRecord.nameKey(c.name()))
+                            .thenComparingLong(ContactRecord::id))
+                    .toList();
+        }
+
+        // ---- notes
+
+        @Override
+        public NoteRecord insert(NoteRecord note) {
+            checkWritable();
+            NoteRecord stored = new NoteRecord(newId(), note.customerId(), note.authorId(), note.text(), note.createdAt());
+            put(notes, stored.id(), stored);
+            return stored;
+        }
+
+        @Override
+        public List<NoteRecord> latest(long customerId, int limit) {
+            return notes.descendingMap().values().stream().filter(n -> n.customerId() == customerId)
+                    .sorted(Comparator.comparing(NoteRecord::createdAt).thenComparingLong(NoteRecord::id).reversed())
+                    .limit(limit).toList();
+        }
+
+        // ---- events
+
+        @Override
+        public void append(List<DomainEvent> list) {
+            checkWritable();
+            for (DomainEvent event : list) {
+                put(events, newId(), new Outboxed(event, null, 0, null));
+            }
+        }
+
+        @Override
+        public List<DomainEvent> latestForCustomer(long customerId, int limit) {
+            return events.descendingMap().values().stream()
+                    .map(Outboxed::event)
+                    .filter(e -> e.customerId() != null && e.customerId() == customerId)
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public List<StoredEvent> undelivered(long afterSequence, int limit) {
+            return events.tailMap(afterSequence, false).entrySet().stream()
+                    .filter(e -> e.getValue().deliveredAt() == null)
+                    .limit(limit)
+                    .map(e -> new StoredEvent(e.getKey(), e.getValue().event(), e.getValue().attempts()))
+                    .toList();
+        }
+
+        @Override
+        public void markDelivered(List<Long> sequences, Instant at) {
+            for (Long sequence : sequences) {
+                Outboxed o = events.get(sequence);
+                if (o != null) {
+                    put(events, sequence, new Outboxed(o.event(), at, o.attempts(), o.lastError()));
+                }
+            }
+        }
+
+        @Override
+        public void markFailed(long sequence, String error) {
+            Outboxed o = events.get(sequence);
+            if (o != null) {
+                put(events, sequence, new Outboxed(o.event(), null, o.attempts() + 1, error));
+            }
+        }
+    }
+}

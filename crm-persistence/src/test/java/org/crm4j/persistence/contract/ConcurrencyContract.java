@@ -1,0 +1,80 @@
+package org.crm4j.persistence.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.crm4j.ConflictException;
+import org.crm4j.customer.Customer;
+import org.crm4j.customer.NewCustomer;
+import org.junit.jupiter.api.Test;
+
+/** Concurrent edits: one wins, the others get a conflict, nothing is lost. */
+abstract class ConcurrencyContract extends ContractBase {
+
+    @Test
+    void concurrentSavesOfOneVersion_exactlyOneWins() throws Exception {
+        Customer acme = customersOf(SAM).create(NewCustomer.company("ACME"));
+        int threads = 8;
+        List<Customer> copies = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            copies.add(customersOf(i % 2 == 0 ? SAM : MIA).get(acme.id()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Customer copy = copies.get(i);
+            String name = "ACME " + i;
+            var actor = i % 2 == 0 ? SAM : MIA;
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    customersOf(actor).save(copy.rename(name));
+                    return name;
+                } catch (ConflictException e) {
+                    return "conflict";
+                }
+            }));
+        }
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : results) {
+            outcomes.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        List<String> winners = outcomes.stream().filter(o -> !o.equals("conflict")).toList();
+        assertThat(winners).hasSize(1);
+        Customer stored = customersOf(SAM).get(acme.id());
+        assertThat(stored.name()).isEqualTo(winners.get(0));
+        assertThat(stored.version()).isEqualTo(1);
+        crm.deliverEvents();
+        assertThat(delivered).filteredOn(e -> e.type().equals("customer.updated")).hasSize(1);
+    }
+
+    @Test
+    void concurrentCreates_allArrive() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < 25; i++) {
+                    customersOf(SAM).create(NewCustomer.company("T" + thread + "-" + i));
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(customersOf(SAM).search(org.crm4j.customer.CustomerQuery.builder().pageSize(500).build()).items())
+                .hasSize(100);
+    }
+}

@@ -1,0 +1,79 @@
+package org.crm4j.persistence.contract;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.crm4j.ActorScope;
+import org.crm4j.Crm;
+import org.crm4j.access.Actor;
+import org.crm4j.access.InMemoryUserDirectory;
+import org.crm4j.customer.Customer;
+import org.crm4j.customer.Customers;
+import org.crm4j.customer.NewCustomer;
+import org.crm4j.event.DomainEvent;
+import org.crm4j.persistence.support.StoreFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * What every contract test starts from: a fresh store of the adapter under test, a sales team,
+ * a hand-moved clock and a listener that records delivered events.
+ *
+ * <p>The team: {@code carl} heads sales; {@code mia} manages the team and reports to carl;
+ * {@code sam} and {@code pia} sell and report to mia (so they are peers); {@code otto} heads
+ * another department; {@code ada} is an administrator.
+ */
+abstract class ContractBase {
+    protected static final Actor SAM = Actor.of("sam");
+    protected static final Actor PIA = Actor.of("pia");
+    protected static final Actor MIA = Actor.of("mia");
+    protected static final Actor CARL = Actor.of("carl");
+    protected static final Actor OTTO = Actor.of("otto");
+    protected static final Actor ADA = Actor.of("ada", Actor.ADMIN);
+
+    protected Crm crm;
+    protected InMemoryUserDirectory directory;
+    protected MutableClock clock;
+    protected final List<DomainEvent> delivered = new CopyOnWriteArrayList<>();
+
+    /** @return the adapter under test */
+    protected abstract StoreFixture fixture();
+
+    @BeforeEach
+    void openCrm() {
+        directory = new InMemoryUserDirectory()
+                .add("carl", null)
+                .add("mia", "carl")
+                .add("sam", "mia")
+                .add("pia", "mia")
+                .add("otto", null)
+                .add("ada", null, Actor.ADMIN);
+        clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+        crm = fixture().freshStore(Crm.builder())
+                .userDirectory(directory)
+                .userCacheTtl(Duration.ZERO)
+                .clock(clock)
+                .listener(delivered::add)
+                .discoverPlugins(false)
+                .build();
+    }
+
+    @AfterEach
+    void closeCrm() {
+        crm.close();
+    }
+
+    protected ActorScope as(Actor actor) {
+        return crm.as(actor);
+    }
+
+    protected Customers customersOf(Actor actor) {
+        return crm.as(actor).customers();
+    }
+
+    /** Creates a company owned by the actor. */
+    protected Customer companyOf(Actor owner, String name) {
+        return customersOf(owner).create(NewCustomer.company(name));
+    }
+}

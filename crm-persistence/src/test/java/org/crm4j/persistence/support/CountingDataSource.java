@@ -1,0 +1,59 @@
+package org.crm4j.persistence.support;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+
+/** Wraps a data source and counts the SQL statements prepared through it. */
+public final class CountingDataSource {
+    private final AtomicLong statements = new AtomicLong();
+    private final DataSource dataSource;
+
+    public CountingDataSource(DataSource target) {
+        this.dataSource = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(target, method, args);
+                    if (result instanceof Connection connection) {
+                        return countingConnection(connection);
+                    }
+                    return result;
+                });
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public long statements() {
+        return statements.get();
+    }
+
+    public void reset() {
+        statements.set(0);
+    }
+
+    private Connection countingConnection(Connection target) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            String name = method.getName();
+            if (name.equals("prepareStatement") || name.equals("prepareCall")) {
+                statements.incrementAndGet();
+            } else if (name.equals("createStatement")) {
+                statements.incrementAndGet();
+            }
+            return invoke(target, method, args);
+        };
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                handler);
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

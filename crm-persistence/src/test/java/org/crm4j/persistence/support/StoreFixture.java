@@ -1,0 +1,21 @@
+package org.crm4j.persistence.support;
+
+import org.crm4j.Crm;
+
+/** A store adapter under test, with a fresh, empty database for each test. */
+public interface StoreFixture {
+
+    /** @return a short name for reports, e.g. {@code h2} */
+    String name();
+
+    /**
+     * Empties the database (or makes a new one) and configures the builder to use it.
+     *
+     * @param builder a builder with nothing about the store set
+     * @return the builder
+     */
+    Crm.Builder freshStore(Crm.Builder builder);
+
+    /** @return the statement counter of the current database, or null when the store has no SQL */
+    CountingDataSource counter();
+}
