@@ -128,12 +128,12 @@ public final class Customer {
     }
 
     /**
-     * @param oldTags tags to remove
+     * @param oldTags tags to remove, stripped like {@link #tag}
      * @return this customer
      */
     public Customer untag(String... oldTags) {
         for (String tag : oldTags) {
-            tags.remove(tag);
+            tags.remove(tag == null ? "" : tag.strip());
         }
         return this;
     }

@@ -1,0 +1,94 @@
+package org.crm4j.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import org.crm4j.ValidationException;
+import org.crm4j.ValidationException.Violation;
+import org.crm4j.query.CustomerSort;
+import org.crm4j.spi.Keyset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PageTokensTest {
+
+    @ParameterizedTest
+    @EnumSource(value = CustomerSort.class, names = {"NAME_ASC", "NAME_DESC"})
+    void nameTokenRoundTrips(CustomerSort sort) {
+        Keyset keyset = new Keyset("acme gmbh", 42);
+
+        assertThat(PageTokens.decode(sort, PageTokens.encode(sort, keyset))).isEqualTo(keyset);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CustomerSort.class, names = {"CREATED_ASC", "CREATED_DESC"})
+    void creationTimeTokenRoundTrips(CustomerSort sort) {
+        Keyset keyset = new Keyset(Instant.parse("2025-03-01T09:00:00.123456Z"), Long.MAX_VALUE);
+
+        assertThat(PageTokens.decode(sort, PageTokens.encode(sort, keyset))).isEqualTo(keyset);
+    }
+
+    @Test
+    void namesWithAnyCharacterRoundTrip() {
+        Keyset keyset = new Keyset("müller & söhne \u001f\u00e9\ud83d\ude00/+= ", 7);
+
+        String token = PageTokens.encode(CustomerSort.NAME_ASC, keyset);
+
+        assertThat(PageTokens.decode(CustomerSort.NAME_ASC, token)).isEqualTo(keyset);
+    }
+
+    @Test
+    void tokenIsUrlSafe() {
+        String token = PageTokens.encode(CustomerSort.NAME_ASC, new Keyset("\u00ff\u00fe\u00fd???>>>", 1));
+
+        assertThat(token).matches("[A-Za-z0-9_-]+");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "garbage!", "bm90IGEgdG9rZW4", "%%%", "MQ"})
+    void rejectsGarbage(String token) {
+        assertThatThrownBy(() -> PageTokens.decode(CustomerSort.NAME_ASC, token))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::rule)
+                        .containsExactly(tuple("pageToken", "Format")));
+    }
+
+    @Test
+    void rejectsTokenOfAnotherVersionOrWithABadIdOrTime() {
+        assertThatThrownBy(() -> PageTokens.decode(CustomerSort.NAME_ASC, raw("2\u001fNAME_ASC\u001f1\u001facme")))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> PageTokens.decode(CustomerSort.NAME_ASC, raw("1\u001fNAME_ASC\u001fx\u001facme")))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> PageTokens.decode(CustomerSort.CREATED_ASC,
+                raw("1\u001fCREATED_ASC\u001f1\u001fyesterday")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::rule).containsExactly("Format"));
+    }
+
+    @Test
+    void rejectsTokenOfAnotherSort() {
+        String byName = PageTokens.encode(CustomerSort.NAME_ASC, new Keyset("acme", 1));
+        String byCreation = PageTokens.encode(CustomerSort.CREATED_DESC, new Keyset(Instant.EPOCH, 1));
+
+        assertThatThrownBy(() -> PageTokens.decode(CustomerSort.CREATED_DESC, byName))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::rule)
+                        .containsExactly(tuple("pageToken", "SameSort")));
+        assertThatThrownBy(() -> PageTokens.decode(CustomerSort.NAME_DESC, byName))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::rule).containsExactly("SameSort"));
+        assertThatThrownBy(() -> PageTokens.decode(CustomerSort.NAME_ASC, byCreation))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::rule).containsExactly("SameSort"));
+    }
+
+    private static String raw(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
