@@ -1,0 +1,140 @@
+package org.crm4j.persistence.jpa;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.crm4j.ConflictException;
+import org.crm4j.common.ExternalRef;
+import org.crm4j.spi.CustomerRecord;
+import org.crm4j.spi.CustomerRow;
+import org.crm4j.spi.CustomerSearch;
+import org.crm4j.spi.CustomerStore;
+import org.crm4j.spi.OwnerChangeRecord;
+import org.crm4j.spi.Visibility;
+import org.hibernate.LockMode;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
+
+/** Customers in the JPA store. Need-to-know is part of every query's WHERE clause. */
+final class JpaCustomerStore implements CustomerStore {
+    /** The customer with everything it holds, in one select. */
+    private static final String FIND = "select c from Customer c left join fetch c.tags left join fetch c.categories"
+            + " left join fetch c.externalRefs where c.id = :id";
+    private static final String FIND_VISIBLE = FIND + " and c.ownerId in :owners";
+
+    private final JpaTransaction tx;
+
+    JpaCustomerStore(JpaTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public CustomerRecord insert(CustomerRecord customer) {
+        Session session = tx.writing();
+        CustomerEntity entity = CustomerEntity.of(customer);
+        session.persist(entity);
+        flushClaiming(customer.externalRefs());
+        return customer.withIdentity(entity.id, entity.version);
+    }
+
+    @Override
+    public CustomerRecord update(CustomerRecord customer) {
+        Session session = tx.writing();
+        CustomerEntity entity = session.find(CustomerEntity.class, customer.id());
+        if (entity == null) {
+            throw new ConflictException("customer " + customer.id() + " no longer exists");
+        }
+        if (entity.version != customer.version()) {
+            throw new ConflictException("customer " + customer.id() + " was changed by someone else (read at version "
+                    + customer.version() + ", now at " + entity.version + "); reload it and apply the change again");
+        }
+        Set<ExternalRef> added = new HashSet<>(customer.externalRefs());
+        added.removeAll(entity.refs());
+        entity.copyFrom(customer);
+        flushClaiming(added);
+        if (entity.version == customer.version()) {
+            // nothing differed from the stored state; the version still moves, as every store's does
+            session.lock(entity, LockMode.OPTIMISTIC_FORCE_INCREMENT);
+            return customer.withIdentity(customer.id(), customer.version() + 1);
+        }
+        return customer.withIdentity(customer.id(), entity.version);
+    }
+
+    /** Flushes, naming the external references in question when one of them is taken. */
+    private void flushClaiming(Set<ExternalRef> refs) {
+        try {
+            tx.session().flush();
+        } catch (RuntimeException e) {
+            if (PersistenceExceptionConverter.isUniqueViolationOn(e, "crm_external_ref") && !refs.isEmpty()) {
+                String names = refs.stream().map(ExternalRef::toString).sorted().collect(Collectors.joining(", "));
+                throw new ConflictException(refs.size() == 1
+                        ? "external reference " + names + " belongs to another customer"
+                        : "one of the external references " + names + " belongs to another customer", e);
+            }
+            throw PersistenceExceptionConverter.translate(e);
+        }
+    }
+
+    @Override
+    public Optional<CustomerRecord> find(long id, Visibility visibility) {
+        if (!visibility.all() && visibility.owners().isEmpty()) {
+            return Optional.empty();
+        }
+        SelectionQuery<CustomerEntity> query = tx.session()
+                .createSelectionQuery(visibility.all() ? FIND : FIND_VISIBLE, CustomerEntity.class)
+                .setParameter("id", id);
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        return query.getResultList().stream().findFirst().map(CustomerEntity::toRecord);
+    }
+
+    @Override
+    public boolean exists(long id) {
+        return !tx.session().createSelectionQuery("select c.id from Customer c where c.id = :id", Long.class)
+                .setParameter("id", id).getResultList().isEmpty();
+    }
+
+    @Override
+    public Optional<Long> idByExternalRef(ExternalRef ref) {
+        return tx.session().createNativeQuery("select customer_id from crm_external_ref"
+                        + " where external_system = :system and external_id = :id", Long.class)
+                .addSynchronizedQuerySpace("crm_external_ref")
+                .setParameter("system", ref.system())
+                .setParameter("id", ref.id())
+                .getResultList().stream().findFirst();
+    }
+
+    @Override
+    public List<CustomerRow> search(CustomerSearch search) {
+        if (!search.visibility().all() && search.visibility().owners().isEmpty()) {
+            return List.of();
+        }
+        CustomerSearchQuery translated = new CustomerSearchQuery(search);
+        SelectionQuery<CustomerRow> query = tx.session().createSelectionQuery(translated.hql(), CustomerRow.class);
+        translated.parameters().forEach((name, value) -> {
+            if (value instanceof Collection<?> values) {
+                query.setParameterList(name, values);
+            } else {
+                query.setParameter(name, value);
+            }
+        });
+        return query.setMaxResults(search.limit()).getResultList();
+    }
+
+    @Override
+    public void recordOwnerChange(OwnerChangeRecord change) {
+        tx.writing().persist(OwnerChangeEntity.of(change));
+    }
+
+    @Override
+    public List<OwnerChangeRecord> ownerChanges(long customerId) {
+        return tx.session().createSelectionQuery("from OwnerChange o where o.customerId = :customer"
+                        + " order by o.changedAt, o.id", OwnerChangeEntity.class)
+                .setParameter("customer", customerId)
+                .getResultList().stream().map(OwnerChangeEntity::toRecord).toList();
+    }
+}

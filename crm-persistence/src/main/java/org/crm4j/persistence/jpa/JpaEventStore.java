@@ -1,0 +1,69 @@
+package org.crm4j.persistence.jpa;
+
+import java.time.Instant;
+import java.util.List;
+import org.crm4j.event.DomainEvent;
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.StoredEvent;
+import org.hibernate.Session;
+
+/**
+ * The outbox in the JPA store. Appended events are inserted in JDBC batches when the transaction
+ * commits; delivery state changes are bulk updates that load nothing.
+ */
+final class JpaEventStore implements EventStore {
+    private final JpaTransaction tx;
+
+    JpaEventStore(JpaTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void append(List<DomainEvent> events) {
+        Session session = tx.writing();
+        for (DomainEvent event : events) {
+            session.persist(OutboxEventEntity.of(event));
+        }
+    }
+
+    @Override
+    public List<DomainEvent> latestForCustomer(long customerId, int limit) {
+        return tx.session().createSelectionQuery("from OutboxEvent e where e.customerId = :customer"
+                        + " order by e.sequence desc", OutboxEventEntity.class)
+                .setParameter("customer", customerId)
+                .setMaxResults(limit)
+                .getResultList().stream().map(OutboxEventEntity::toEvent).toList();
+    }
+
+    @Override
+    public List<StoredEvent> undelivered(long afterSequence, int limit) {
+        return tx.session().createSelectionQuery("from OutboxEvent e where e.deliveredAt is null"
+                        + " and e.sequence > :after order by e.sequence", OutboxEventEntity.class)
+                .setParameter("after", afterSequence)
+                .setMaxResults(limit)
+                .getResultList().stream().map(OutboxEventEntity::toStored).toList();
+    }
+
+    @Override
+    public void markDelivered(List<Long> sequences, Instant at) {
+        Session session = tx.writing();
+        if (sequences.isEmpty()) {
+            return;
+        }
+        session.createMutationQuery("update OutboxEvent e set e.deliveredAt = :at where e.sequence in :sequences")
+                .setParameter("at", at)
+                .setParameterList("sequences", sequences)
+                .executeUpdate();
+    }
+
+    @Override
+    public void markFailed(long sequence, String error) {
+        String kept = error == null || error.length() <= OutboxEventEntity.MAX_ERROR ? error
+                : error.substring(0, OutboxEventEntity.MAX_ERROR);
+        tx.writing().createMutationQuery("update OutboxEvent e set e.attempts = e.attempts + 1, e.lastError = :error"
+                        + " where e.sequence = :sequence")
+                .setParameter("error", kept)
+                .setParameter("sequence", sequence)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,30 @@
+package org.crm4j.persistence.jpa;
+
+import java.util.List;
+import org.crm4j.spi.NoteRecord;
+import org.crm4j.spi.NoteStore;
+
+/** Notes in the JPA store. */
+final class JpaNoteStore implements NoteStore {
+    private final JpaTransaction tx;
+
+    JpaNoteStore(JpaTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public NoteRecord insert(NoteRecord note) {
+        NoteEntity entity = NoteEntity.of(note);
+        tx.writing().persist(entity);
+        return entity.toRecord();
+    }
+
+    @Override
+    public List<NoteRecord> latest(long customerId, int limit) {
+        return tx.session().createSelectionQuery("from Note n where n.customerId = :customer"
+                        + " order by n.createdAt desc, n.id desc", NoteEntity.class)
+                .setParameter("customer", customerId)
+                .setMaxResults(limit)
+                .getResultList().stream().map(NoteEntity::toRecord).toList();
+    }
+}

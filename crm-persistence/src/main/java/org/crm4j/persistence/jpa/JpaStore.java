@@ -1,0 +1,121 @@
+package org.crm4j.persistence.jpa;
+
+import java.util.function.Function;
+import org.crm4j.CrmException;
+import org.crm4j.spi.CrmStore;
+import org.crm4j.spi.StoreTransaction;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JPA store: one session and one database transaction per piece of work. Failures are
+ * translated here, at the boundary, into crm4j's exceptions (see
+ * {@link PersistenceExceptionConverter}); crm4j's own exceptions thrown by the work pass through
+ * unchanged, after the rollback.
+ */
+final class JpaStore implements CrmStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
+
+    private final SessionFactory sessionFactory;
+    private final String description;
+    private final Runnable releaseDatabase;
+    private volatile boolean closed;
+
+    /**
+     * @param sessionFactory Hibernate, bootstrapped on the migrated schema
+     * @param description what the store is, for logs
+     * @param releaseDatabase closes the embedded database, or does nothing for the host's
+     */
+    JpaStore(SessionFactory sessionFactory, String description, Runnable releaseDatabase) {
+        this.sessionFactory = sessionFactory;
+        this.description = description;
+        this.releaseDatabase = releaseDatabase;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<StoreTransaction, T> work) {
+        return run(work, false);
+    }
+
+    @Override
+    public <T> T readOnly(Function<StoreTransaction, T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(Function<StoreTransaction, T> work, boolean readOnly) {
+        if (closed) {
+            throw new CrmException("The store is closed");
+        }
+        Session session;
+        try {
+            session = sessionFactory.openSession();
+        } catch (RuntimeException e) {
+            throw PersistenceExceptionConverter.translate(e);
+        }
+        Transaction transaction = null;
+        try {
+            if (readOnly) {
+                session.setDefaultReadOnly(true);
+                session.setHibernateFlushMode(FlushMode.MANUAL);
+            }
+            transaction = session.beginTransaction();
+            T result = work.apply(new JpaTransaction(session, !readOnly));
+            if (!readOnly) {
+                session.flush();
+            }
+            transaction.commit();
+            return result;
+        } catch (RuntimeException | Error e) {
+            rollback(transaction, e);
+            if (e instanceof Error error) {
+                throw error;
+            }
+            throw PersistenceExceptionConverter.translate(e);
+        } finally {
+            close(session);
+        }
+    }
+
+    private static void rollback(Transaction transaction, Throwable cause) {
+        if (transaction == null) {
+            return;
+        }
+        try {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void close(Session session) {
+        try {
+            session.close();
+        } catch (RuntimeException e) {
+            LOG.warn("CRM-JPA-002 Closing a session failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            sessionFactory.close();
+        } finally {
+            releaseDatabase.run();
+        }
+    }
+}

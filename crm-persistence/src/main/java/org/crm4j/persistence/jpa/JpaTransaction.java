@@ -1,0 +1,82 @@
+package org.crm4j.persistence.jpa;
+
+import org.crm4j.CrmException;
+import org.crm4j.spi.ContactStore;
+import org.crm4j.spi.CustomerStore;
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.NoteStore;
+import org.crm4j.spi.StoreTransaction;
+import org.hibernate.Session;
+
+/** The stores of one transaction, all on one Hibernate session. */
+final class JpaTransaction implements StoreTransaction {
+    private final Session session;
+    private final boolean writable;
+    private final JpaCustomerStore customers;
+    private final JpaContactStore contacts;
+    private final JpaNoteStore notes;
+    private final JpaEventStore events;
+
+    /**
+     * @param session the transaction's session; the caller begins and ends the transaction
+     * @param writable whether the work may write
+     */
+    JpaTransaction(Session session, boolean writable) {
+        this.session = session;
+        this.writable = writable;
+        this.customers = new JpaCustomerStore(this);
+        this.contacts = new JpaContactStore(this);
+        this.notes = new JpaNoteStore(this);
+        this.events = new JpaEventStore(this);
+    }
+
+    @Override
+    public CustomerStore customers() {
+        return customers;
+    }
+
+    @Override
+    public ContactStore contacts() {
+        return contacts;
+    }
+
+    @Override
+    public NoteStore notes() {
+        return notes;
+    }
+
+    @Override
+    public EventStore events() {
+        return events;
+    }
+
+    /** @return the session */
+    Session session() {
+        return session;
+    }
+
+    /**
+     * @return the session, for a write
+     * @throws CrmException when the transaction is read-only
+     */
+    Session writing() {
+        if (!writable) {
+            throw new CrmException("Cannot write in a read-only transaction");
+        }
+        return session;
+    }
+
+    /**
+     * Writes what is pending now, so that a conflict surfaces inside the call that caused it.
+     *
+     * @throws org.crm4j.ConflictException on a stale version or a broken unique rule
+     * @throws CrmException on any other failure
+     */
+    void flush() {
+        try {
+            session.flush();
+        } catch (RuntimeException e) {
+            throw PersistenceExceptionConverter.translate(e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.crm4j.persistence.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.crm4j.event.DomainEvent;
+import org.crm4j.spi.StoredEvent;
+
+/**
+ * A domain event in the outbox ({@code crm_event}), with its delivery state. The sequence number
+ * is the outbox order.
+ */
+@Entity(name = "OutboxEvent")
+@Table(name = "crm_event")
+class OutboxEventEntity {
+    /** The longest error text kept. */
+    static final int MAX_ERROR = 1000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crm_event_seq")
+    @SequenceGenerator(name = "crm_event_seq", sequenceName = "crm_event_seq", allocationSize = 50)
+    @Column(name = "sequence_no")
+    Long sequence;
+
+    @Column(name = "event_id", nullable = false, updatable = false)
+    UUID eventId;
+
+    @Column(name = "event_type", nullable = false, updatable = false, length = 100)
+    String type;
+
+    @Column(name = "aggregate_type", nullable = false, updatable = false, length = 50)
+    String aggregateType;
+
+    @Column(name = "aggregate_id", nullable = false, updatable = false)
+    long aggregateId;
+
+    @Column(name = "customer_id", updatable = false)
+    Long customerId;
+
+    @Column(name = "actor_id", nullable = false, updatable = false, length = 100)
+    String actorId;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    Instant occurredAt;
+
+    /** The event's data, encoded by {@link EventDataCodec}. */
+    @Column(name = "data", nullable = false, updatable = false)
+    String data;
+
+    @Column(name = "delivered_at")
+    Instant deliveredAt;
+
+    @Column(nullable = false)
+    int attempts;
+
+    @Column(name = "last_error", length = MAX_ERROR)
+    String lastError;
+
+    /** For Hibernate. */
+    protected OutboxEventEntity() {
+    }
+
+    static OutboxEventEntity of(DomainEvent event) {
+        OutboxEventEntity e = new OutboxEventEntity();
+        e.eventId = event.id();
+        e.type = event.type();
+        e.aggregateType = event.aggregateType();
+        e.aggregateId = event.aggregateId();
+        e.customerId = event.customerId();
+        e.actorId = event.actorId();
+        e.occurredAt = event.occurredAt();
+        e.data = EventDataCodec.encode(event.data());
+        return e;
+    }
+
+    DomainEvent toEvent() {
+        return new DomainEvent(eventId, type, aggregateType, aggregateId, customerId, actorId, occurredAt,
+                EventDataCodec.decode(data));
+    }
+
+    StoredEvent toStored() {
+        return new StoredEvent(sequence, toEvent(), attempts);
+    }
+}

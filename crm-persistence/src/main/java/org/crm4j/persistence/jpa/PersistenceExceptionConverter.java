@@ -1,0 +1,141 @@
+package org.crm4j.persistence.jpa;
+
+import jakarta.persistence.OptimisticLockException;
+import java.sql.SQLException;
+import java.util.Locale;
+import org.crm4j.ConflictException;
+import org.crm4j.CrmException;
+import org.hibernate.StaleObjectStateException;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+
+/**
+ * Translates what Hibernate and JDBC throw into crm4j's exceptions, at the store's boundary: a
+ * stale version and a broken unique rule become a {@link ConflictException}, anything else a
+ * {@link CrmException}. crm4j's own exceptions pass unchanged.
+ */
+final class PersistenceExceptionConverter {
+    /** SQLSTATE of a unique violation (SQL standard; H2 and PostgreSQL use it). */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private PersistenceExceptionConverter() {
+    }
+
+    /**
+     * @param failure what was thrown
+     * @return the crm4j exception to throw instead
+     */
+    static CrmException translate(Throwable failure) {
+        if (failure instanceof CrmException crm) {
+            return crm;
+        }
+        String stale = staleRecord(failure);
+        if (stale != null) {
+            return new ConflictException(stale + " was changed by someone else; reload it and apply the change again",
+                    failure);
+        }
+        String unique = brokenUniqueRule(failure);
+        if (unique != null) {
+            return new ConflictException(describeUniqueRule(unique), failure);
+        }
+        return new CrmException("Store failure: " + rootMessage(failure), failure);
+    }
+
+    /**
+     * @param failure what was thrown
+     * @param table a table name in lower case, e.g. {@code crm_external_ref}
+     * @return whether it is a broken unique rule of that table
+     */
+    static boolean isUniqueViolationOn(Throwable failure, String table) {
+        String rule = brokenUniqueRule(failure);
+        return rule != null && rule.contains(table);
+    }
+
+    /** @return which record was stale, e.g. {@code customer 42}, or null when none was */
+    private static String staleRecord(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StaleObjectStateException s) {
+                return kindOf(s.getEntityName()) + " " + s.getIdentifier();
+            }
+            if (t instanceof OptimisticLockException o && o.getEntity() != null) {
+                return describeEntity(o.getEntity());
+            }
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                String deeper = t.getCause() == null ? null : staleRecord(t.getCause());
+                return deeper == null ? "the record" : deeper;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @return the broken unique rule's constraint name or, when the driver does not tell it, the
+     *     lower-cased error message (which names the table); null when no unique rule was broken
+     */
+    private static String brokenUniqueRule(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException c && c.getKind() == ConstraintKind.UNIQUE) {
+                String name = c.getConstraintName();
+                String message = c.getSQLException() == null ? "" : String.valueOf(c.getSQLException().getMessage());
+                return ((name == null ? "" : name) + " " + message).toLowerCase(Locale.ROOT);
+            }
+            if (t instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                return String.valueOf(s.getMessage()).toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    private static String describeUniqueRule(String rule) {
+        if (rule.contains("crm_external_ref")) {
+            return "an external reference belongs to another customer";
+        }
+        if (rule.contains("crm_event")) {
+            return "an event with the same id is already in the outbox";
+        }
+        if (rule.contains("crm_customer_tag")) {
+            return "a tag is given twice";
+        }
+        if (rule.contains("crm_customer_category")) {
+            return "a category is given twice";
+        }
+        if (rule.contains("crm_contact_role")) {
+            return "a role is given twice";
+        }
+        return "a unique rule of the store is broken: " + rule;
+    }
+
+    private static String describeEntity(Object entity) {
+        if (entity instanceof CustomerEntity c) {
+            return "customer " + c.id;
+        }
+        if (entity instanceof ContactEntity c) {
+            return "contact " + c.id;
+        }
+        return kindOf(entity.getClass().getName());
+    }
+
+    private static String kindOf(String entityName) {
+        if (entityName == null) {
+            return "record";
+        }
+        String simple = entityName.substring(entityName.lastIndexOf('.') + 1);
+        if (simple.endsWith("Entity")) {
+            simple = simple.substring(0, simple.length() - "Entity".length());
+        }
+        return simple.toLowerCase(Locale.ROOT);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String outer = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (root == failure || root.getMessage() == null || outer.contains(root.getMessage())) {
+            return outer;
+        }
+        return outer + " (" + root.getMessage() + ")";
+    }
+}
