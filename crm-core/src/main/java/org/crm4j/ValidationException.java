@@ -48,6 +48,22 @@ public class ValidationException extends CrmException {
         this(List.of(new Violation(field, rule, message)));
     }
 
+    /**
+     * Checks a required argument.
+     *
+     * @param value the argument
+     * @param field its name
+     * @param <T> its type
+     * @return the argument
+     * @throws ValidationException "field: cannot be null" when it is null
+     */
+    public static <T> T requireNonNull(T value, String field) {
+        if (value == null) {
+            throw new ValidationException(field, "NotNull", "cannot be null");
+        }
+        return value;
+    }
+
     /** @return every violation, in the order found */
     public List<Violation> violations() {
         return violations;

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The architecture of crm-core, held by the build (see {@code ARCHITECTURE.md}): which libraries
- * the core may use, no cycles between feature packages, a public surface free of implementation
+ * the core may use, no cycles between packages, a public surface free of implementation
  * types, and hygiene. Only main classes are checked.
  */
 class ArchitectureTest {
@@ -92,48 +92,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("org.crm4j.internal..")
             .because("adapter and plugin authors implement the SPI; internal may change in any release");
 
-    /** Role packages, not features: they serve every feature and are left out of the cycle check. */
-    private static final Set<String> ROLE_PACKAGES = Set.of("spi", "internal");
-
     /**
-     * One slice per feature package {@code org.crm4j.(*)..}. The root package (the {@code Crm}
-     * front door and the exceptions every feature throws) is no slice, and neither are
-     * {@link #ROLE_PACKAGES}: {@code customer} uses the {@code spi} records and the {@code spi}
-     * records use {@code customer} types by design, and {@code internal} implements every
-     * feature.
+     * Every sub-package of {@code org.crm4j} is a slice ({@code customer}, {@code common},
+     * {@code access}, {@code event}, {@code spi}, {@code internal} ...); the root package (the
+     * front door and the exceptions every feature throws) is none.
      */
-    private static final SliceAssignment FEATURE_PACKAGES = new SliceAssignment() {
-        @Override
-        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-            String pkg = javaClass.getPackageName();
-            if (!pkg.startsWith("org.crm4j.")) {
-                return SliceIdentifier.ignore();
-            }
-            String feature = pkg.substring("org.crm4j.".length()).split("\\.")[0];
-            return ROLE_PACKAGES.contains(feature) ? SliceIdentifier.ignore() : SliceIdentifier.of(feature);
-        }
-
-        @Override
-        public String getDescription() {
-            return "feature packages org.crm4j.(*).. other than " + ROLE_PACKAGES;
-        }
-    };
-
-    /**
-     * KNOWN CYCLE, left in on purpose and reported: {@code customer} uses {@code query}
-     * ({@code CustomerQuery} holds a {@code Criterion} and a {@code CustomerSort},
-     * {@code Customers.search} returns a {@code Page}, {@code Customer} and {@code NewCustomer}
-     * use {@code TaxIds}), and {@code query} uses the two customer enums
-     * ({@code CustomerField}'s value types, {@code Criteria.archived()}). Only exactly these edges
-     * are ignored, so any other dependency from {@code query} on {@code customer}, or any new
-     * cycle, fails the build. Remove this exception when the cycle is broken.
-     */
-    private static final DescribedPredicate<JavaClass> KNOWN_QUERY_TO_CUSTOMER_TARGETS =
-            belongToAnyOf(CustomerStatus.class, CustomerKind.class);
-
-    static final ArchRule FEATURE_PACKAGES_FREE_OF_CYCLES = slices().assignedFrom(FEATURE_PACKAGES)
-            .should().beFreeOfCycles()
-            .ignoreDependency(resideInAPackage("org.crm4j.query.."), KNOWN_QUERY_TO_CUSTOMER_TARGETS);
+    static final ArchRule PACKAGES_FREE_OF_CYCLES = slices().matching("org.crm4j.(*)..")
+            .should().beFreeOfCycles();
 
     /** Implementation types that must not appear in the public surface. */
     private static final DescribedPredicate<JavaClass> IMPLEMENTATION_TYPES = resideInAnyPackage(
@@ -176,8 +141,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void featurePackagesAreFreeOfCycles() {
-        FEATURE_PACKAGES_FREE_OF_CYCLES.check(MAIN);
+    void packagesAreFreeOfCycles() {
+        PACKAGES_FREE_OF_CYCLES.check(MAIN);
     }
 
     @Test
@@ -232,12 +197,6 @@ class ArchitectureTest {
 
         assertThatThrownBy(() -> NO_PRINT_STACK_TRACE.check(noisy)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Noisy.swallow");
-    }
-
-    @Test
-    void knownCycleExceptionCoversOnlyTheTwoCustomerEnums() {
-        assertThat(KNOWN_QUERY_TO_CUSTOMER_TARGETS.test(MAIN.get(org.crm4j.customer.Customer.class))).isFalse();
-        assertThat(KNOWN_QUERY_TO_CUSTOMER_TARGETS.test(MAIN.get(CustomerStatus.class))).isTrue();
     }
 
     private static ArchCondition<JavaClass> notExposeInPublicSignatures(DescribedPredicate<JavaClass> forbidden) {

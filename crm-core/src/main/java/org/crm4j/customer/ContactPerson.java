@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.crm4j.internal.Assert;
-import org.crm4j.spi.ContactRecord;
+import org.crm4j.ValidationException;
 
 /**
  * A contact person of a customer (R1): a name, a job title, role codes such as {@code CFO} or
@@ -57,7 +56,7 @@ public final class ContactPerson {
      * @return the contact
      */
     public static ContactPerson fromRecord(ContactRecord state) {
-        return new ContactPerson(Assert.notNull(state, "state"));
+        return new ContactPerson(ValidationException.requireNonNull(state, "state"));
     }
 
     /** @return the state to store */
@@ -115,7 +114,7 @@ public final class ContactPerson {
      * @return this contact
      */
     public ContactPerson addChannel(ContactChannel channel) {
-        channels.add(Assert.notNull(channel, "channel"));
+        channels.add(ValidationException.requireNonNull(channel, "channel"));
         return this;
     }
 

@@ -12,9 +12,7 @@ import java.util.Set;
 import org.crm4j.ValidationException;
 import org.crm4j.common.Address;
 import org.crm4j.common.ExternalRef;
-import org.crm4j.internal.Assert;
-import org.crm4j.query.TaxIds;
-import org.crm4j.spi.CustomerRecord;
+import org.crm4j.common.TaxIds;
 
 /**
  * A customer (R1): a company or a natural person, with its tax id, industry, tags,
@@ -78,7 +76,7 @@ public final class Customer {
      * @return the customer
      */
     public static Customer fromRecord(CustomerRecord state) {
-        return new Customer(Assert.notNull(state, "state"));
+        return new Customer(ValidationException.requireNonNull(state, "state"));
     }
 
     /** @return the state to store, with the version this customer was read at */
@@ -173,7 +171,7 @@ public final class Customer {
      * @return this customer
      */
     public Customer addExternalRef(ExternalRef ref) {
-        externalRefs.add(Assert.notNull(ref, "externalRef"));
+        externalRefs.add(ValidationException.requireNonNull(ref, "externalRef"));
         return this;
     }
 

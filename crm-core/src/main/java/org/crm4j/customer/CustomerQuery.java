@@ -1,7 +1,5 @@
 package org.crm4j.customer;
 
-import org.crm4j.query.Criterion;
-import org.crm4j.query.CustomerSort;
 
 /**
  * A customer search: criteria, order and page. Every actor may search all customers and sees

@@ -7,7 +7,7 @@ import org.crm4j.ConflictException;
 import org.crm4j.NotFoundException;
 import org.crm4j.ValidationException;
 import org.crm4j.common.ExternalRef;
-import org.crm4j.query.Page;
+import org.crm4j.common.Page;
 
 /**
  * Customers, their contact persons and notes, as one actor may see and change them (R1-R5,

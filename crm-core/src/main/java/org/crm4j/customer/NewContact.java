@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.crm4j.spi.ContactRecord;
 
 /**
  * What is needed to add a contact person to a customer; pass it to {@link Customers#addContact}.

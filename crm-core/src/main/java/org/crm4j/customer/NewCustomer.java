@@ -5,8 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.crm4j.common.Address;
 import org.crm4j.common.ExternalRef;
-import org.crm4j.query.TaxIds;
-import org.crm4j.spi.CustomerRecord;
+import org.crm4j.common.TaxIds;
 
 /**
  * What is needed to create a customer; pass it to {@link Customers#create}. Every rule is

@@ -20,10 +20,7 @@ public final class Assert {
      * @throws ValidationException "name cannot be null"
      */
     public static <T> T notNull(T value, String name) {
-        if (value == null) {
-            throw new ValidationException(name, "NotNull", "cannot be null");
-        }
-        return value;
+        return ValidationException.requireNonNull(value, name);
     }
 
     /**

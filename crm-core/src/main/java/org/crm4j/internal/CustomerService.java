@@ -1,23 +1,29 @@
 package org.crm4j.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.crm4j.AccessDeniedException;
 import org.crm4j.ConflictException;
 import org.crm4j.NotFoundException;
-import org.crm4j.ValidationException;
 import org.crm4j.ValidationException.Violation;
+import org.crm4j.ValidationException;
 import org.crm4j.access.Actor;
 import org.crm4j.common.ExternalRef;
+import org.crm4j.common.Page;
 import org.crm4j.customer.ContactId;
 import org.crm4j.customer.ContactPerson;
+import org.crm4j.customer.ContactRecord;
 import org.crm4j.customer.Customer;
 import org.crm4j.customer.CustomerCard;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.customer.CustomerQuery;
+import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.CustomerSort;
 import org.crm4j.customer.CustomerStatus;
 import org.crm4j.customer.CustomerSummary;
 import org.crm4j.customer.Customers;
@@ -25,17 +31,13 @@ import org.crm4j.customer.NewContact;
 import org.crm4j.customer.NewCustomer;
 import org.crm4j.customer.Note;
 import org.crm4j.customer.NoteId;
+import org.crm4j.customer.NoteRecord;
 import org.crm4j.customer.OwnerChange;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
-import org.crm4j.query.CustomerSort;
-import org.crm4j.query.Page;
-import org.crm4j.spi.ContactRecord;
-import org.crm4j.spi.CustomerRecord;
 import org.crm4j.spi.CustomerRow;
 import org.crm4j.spi.CustomerSearch;
 import org.crm4j.spi.Keyset;
-import org.crm4j.spi.NoteRecord;
 import org.crm4j.spi.StoreTransaction;
 import org.crm4j.spi.Visibility;
 
@@ -77,6 +79,7 @@ public final class CustomerService implements Customers {
             throw new AccessDeniedException(actor.id(), "create customers owned by '" + draft.ownerId() + "'");
         }
         CustomerRecord saved = rt.store().inTransaction(tx -> {
+            checkRefsFree(tx, draft.externalRefs(), 0);
             CustomerRecord inserted = tx.customers().insert(draft);
             tx.events().append(List.of(rt.event(actor, EventTypes.CUSTOMER_CREATED, "customer", inserted.id(),
                     inserted.id(), now, Map.of("name", inserted.name(), "owner", inserted.ownerId()))));
@@ -121,6 +124,9 @@ public final class CustomerService implements Customers {
             if (ownerChanged && !rt.access().isKnownUser(changed.ownerId())) {
                 throw new ValidationException("ownerId", "KnownUser", "'" + changed.ownerId() + "' is not a known user");
             }
+            Set<ExternalRef> added = new HashSet<>(changed.externalRefs());
+            added.removeAll(stored.externalRefs());
+            checkRefsFree(tx, added, changed.id());
             CustomerRecord toWrite = new CustomerRecord(changed.id(), changed.version(), stored.kind(), changed.name(),
                     changed.taxId(), changed.industry(), changed.tags(), changed.rating(), changed.categories(),
                     changed.status(), changed.ownerId(), changed.address(), changed.externalRefs(), stored.createdAt(),
@@ -137,7 +143,7 @@ public final class CustomerService implements Customers {
                         : EventTypes.CUSTOMER_REACTIVATED, "customer", id, id, now, Map.of()));
             }
             if (ownerChanged) {
-                tx.customers().recordOwnerChange(new org.crm4j.spi.OwnerChangeRecord(id, stored.ownerId(),
+                tx.customers().recordOwnerChange(new org.crm4j.customer.OwnerChangeRecord(id, stored.ownerId(),
                         changed.ownerId(), actor.id(), now));
                 events.add(rt.event(actor, EventTypes.CUSTOMER_OWNER_CHANGED, "customer", id, id, now,
                         Map.of("from", stored.ownerId(), "to", changed.ownerId())));
@@ -325,6 +331,18 @@ public final class CustomerService implements Customers {
             }
             return new NotFoundException("customer", id);
         });
+    }
+
+    /**
+     * Tells a taken external reference by name before writing. The store's unique constraint
+     * still decides a race between two writers.
+     */
+    private static void checkRefsFree(StoreTransaction tx, Set<ExternalRef> refs, long self) {
+        for (ExternalRef ref : refs) {
+            tx.customers().idByExternalRef(ref).filter(holder -> holder != self).ifPresent(holder -> {
+                throw new ConflictException("external reference " + ref + " belongs to customer " + holder);
+            });
+        }
     }
 
     private ContactRecord openableContact(StoreTransaction tx, long id, String what) {

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import org.crm4j.ValidationException;
-import org.crm4j.query.CustomerSort;
+import org.crm4j.customer.CustomerSort;
 import org.crm4j.spi.Keyset;
 
 /** Encodes where a page ended as an opaque, URL-safe token, and reads it back. */

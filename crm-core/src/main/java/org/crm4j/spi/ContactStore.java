@@ -2,6 +2,7 @@ package org.crm4j.spi;
 
 import java.util.List;
 import java.util.Optional;
+import org.crm4j.customer.ContactRecord;
 
 /** Contact persons in a store. */
 public interface ContactStore {

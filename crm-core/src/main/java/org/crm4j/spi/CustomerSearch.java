@@ -1,7 +1,7 @@
 package org.crm4j.spi;
 
-import org.crm4j.query.Criterion;
-import org.crm4j.query.CustomerSort;
+import org.crm4j.customer.Criterion;
+import org.crm4j.customer.CustomerSort;
 
 /**
  * A search as a store runs it.

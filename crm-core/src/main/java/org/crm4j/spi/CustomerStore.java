@@ -3,6 +3,8 @@ package org.crm4j.spi;
 import java.util.List;
 import java.util.Optional;
 import org.crm4j.common.ExternalRef;
+import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.OwnerChangeRecord;
 
 /** Customers in a store. */
 public interface CustomerStore {

@@ -1,6 +1,7 @@
 package org.crm4j.spi;
 
 import java.util.List;
+import org.crm4j.customer.NoteRecord;
 
 /** Notes in a store. */
 public interface NoteStore {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.crm4j.ValidationException;
 import org.crm4j.common.Address;
 import org.crm4j.common.ExternalRef;
-import org.crm4j.spi.CustomerRecord;
 import org.junit.jupiter.api.Test;
 
 class CustomerTest {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.crm4j.common.Address;
 import org.crm4j.common.ExternalRef;
-import org.crm4j.spi.CustomerRecord;
 import org.junit.jupiter.api.Test;
 
 class NewCustomerTest {

@@ -7,8 +7,10 @@ import org.crm4j.access.Actor;
 import org.crm4j.access.InMemoryUserDirectory;
 import org.crm4j.common.Address;
 import org.crm4j.common.ExternalRef;
+import org.crm4j.common.Page;
 import org.crm4j.customer.ContactChannel;
 import org.crm4j.customer.ContactPerson;
+import org.crm4j.customer.Criteria;
 import org.crm4j.customer.Customer;
 import org.crm4j.customer.CustomerCard;
 import org.crm4j.customer.CustomerQuery;
@@ -18,8 +20,6 @@ import org.crm4j.customer.NewContact;
 import org.crm4j.customer.NewCustomer;
 import org.crm4j.customer.Note;
 import org.crm4j.customer.RoleCodes;
-import org.crm4j.query.Criteria;
-import org.crm4j.query.Page;
 
 /**
  * The quick start: a CRM on the embedded default database, a small sales team, customers with

@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 import org.crm4j.common.Address;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.customer.CustomerKind;
+import org.crm4j.customer.CustomerRecord;
 import org.crm4j.customer.CustomerStatus;
-import org.crm4j.spi.CustomerRecord;
 
 /**
  * A customer row ({@code crm_customer}) with its tags, categories and external references.

@@ -3,7 +3,7 @@ package org.crm4j.persistence.jpa;
 import java.util.List;
 import java.util.Optional;
 import org.crm4j.ConflictException;
-import org.crm4j.spi.ContactRecord;
+import org.crm4j.customer.ContactRecord;
 import org.crm4j.spi.ContactStore;
 import org.hibernate.LockMode;
 import org.hibernate.Session;

@@ -81,7 +81,7 @@ public final class JpaStoreProvider implements CrmStoreProvider {
             SessionFactory sessionFactory = bootstrap(dataSource, context.properties());
             String description = "Hibernate ORM " + Version.getVersionString() + " on " + database.productName() + " "
                     + database.productVersion() + " (" + where + ", schema version " + schemaVersion + ")";
-            LOG.info("CRM-JPA-004 crm4j store opened: {}", description);
+            LOG.debug("CRM-JPA-004 crm4j store opened: {}", description);
             return new JpaStore(sessionFactory, description, embedded == null ? () -> { } : embedded::stop);
         } catch (RuntimeException e) {
             if (embedded != null) {

@@ -15,6 +15,7 @@ import org.crm4j.customer.Classification;
 import org.crm4j.customer.ContactChannel;
 import org.crm4j.customer.ContactId;
 import org.crm4j.customer.ContactPerson;
+import org.crm4j.customer.Criteria;
 import org.crm4j.customer.Customer;
 import org.crm4j.customer.CustomerCard;
 import org.crm4j.customer.CustomerId;
@@ -27,7 +28,6 @@ import org.crm4j.customer.NewCustomer;
 import org.crm4j.customer.Note;
 import org.crm4j.customer.RoleCodes;
 import org.crm4j.event.EventTypes;
-import org.crm4j.query.Criteria;
 import org.junit.jupiter.api.Test;
 
 /** Customers, contacts and notes: what every store adapter must do alike. */

@@ -1,8 +1,8 @@
 package org.crm4j.persistence.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,7 @@ import org.crm4j.AccessDeniedException;
 import org.crm4j.access.Actor;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.customer.ContactId;
+import org.crm4j.customer.Criteria;
 import org.crm4j.customer.Customer;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.customer.CustomerQuery;
@@ -20,7 +21,6 @@ import org.crm4j.customer.CustomerSummary;
 import org.crm4j.customer.Customers;
 import org.crm4j.customer.NewContact;
 import org.crm4j.customer.NewCustomer;
-import org.crm4j.query.Criteria;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -142,7 +142,7 @@ abstract class NeedToKnowContract extends ContractBase {
         assertThat(customersOf(MIA).search(CustomerQuery.where(Criteria.tagged("vip"))).items())
                 .extracting(CustomerSummary::name).containsExactly("Pia VIP", "Sam VIP");
         assertThat(customersOf(OTTO).search(CustomerQuery.where(Criteria.or(Criteria.nameContains("vip"),
-                Criteria.eq(org.crm4j.query.CustomerField.INDUSTRY, "Steel")))).items()).isEmpty();
+                Criteria.eq(org.crm4j.customer.CustomerField.INDUSTRY, "Steel")))).items()).isEmpty();
         assertThat(customersOf(OTTO).search(CustomerQuery.where(Criteria.nameContains("vip"))).items()).hasSize(2);
     }
 

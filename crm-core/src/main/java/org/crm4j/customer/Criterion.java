@@ -1,9 +1,11 @@
-package org.crm4j.query;
+package org.crm4j.customer;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.crm4j.ValidationException;
+import org.crm4j.common.TaxIds;
 
 /**
  * A typed criteria tree over customers, used by search and list views and later by segments.
@@ -17,7 +19,7 @@ public sealed interface Criterion
     /** @return whether the tree tests only basic fields (see {@link CustomerField#isBasic()}) */
     boolean basicOnly();
 
-    /** Comparison operators. Ordering operators apply to non-text fields only. */
+    /** Comparison operators. The ordering ones (LT, LE, GT, GE) apply to time stamps only. */
     enum Op {
         /** equal */
         EQ,
@@ -58,9 +60,9 @@ public sealed interface Criterion
                 throw new ValidationException("criteria.op", "NotNull", "an operator is required");
             }
             value = checkValue(field, value);
-            if (op.ordinal() > Op.NE.ordinal() && field.type() == String.class) {
+            if (op.ordinal() > Op.NE.ordinal() && field.type() != Instant.class) {
                 throw new ValidationException("criteria." + name(field), "Op",
-                        op + " is not defined on text; use a text match");
+                        op + " is defined on time stamps only; use eq, ne, in or a text match");
             }
         }
 

@@ -1,4 +1,4 @@
-package org.crm4j.query;
+package org.crm4j.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,12 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.crm4j.ValidationException;
 import org.crm4j.ValidationException.Violation;
-import org.crm4j.customer.CustomerKind;
-import org.crm4j.customer.CustomerStatus;
-import org.crm4j.query.Criterion.Op;
-import org.crm4j.query.Criterion.TextMode;
+import org.crm4j.ValidationException;
+import org.crm4j.customer.Criterion.Op;
+import org.crm4j.customer.Criterion.TextMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,12 +1,10 @@
-package org.crm4j.spi;
+package org.crm4j.customer;
 
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import org.crm4j.common.Address;
 import org.crm4j.common.ExternalRef;
-import org.crm4j.customer.CustomerKind;
-import org.crm4j.customer.CustomerStatus;
 
 /**
  * The stored state of a customer, as the core hands it to a store and gets it back.
@@ -40,7 +38,9 @@ public record CustomerRecord(long id, long version, CustomerKind kind, String na
 
     /**
      * The key customers are sorted and prefix-searched by: the name in lower case. Stores keep it
-     * in a column compared by code point (binary collation), so every store sorts alike.
+     * in a column with a binary collation ({@code COLLATE "C"} on PostgreSQL), so every store
+     * sorts alike, whatever the database's locale. (Binary UTF-8 order and Java's UTF-16 order
+     * differ only between characters above U+FFFF and those from U+E000 to U+FFFF.)
      *
      * @return the sort key of the name
      */

@@ -1,9 +1,8 @@
-package org.crm4j.spi;
+package org.crm4j.customer;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.crm4j.customer.ContactChannel;
 
 /**
  * The stored state of a contact person.

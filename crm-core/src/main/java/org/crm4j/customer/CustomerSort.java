@@ -1,4 +1,4 @@
-package org.crm4j.query;
+package org.crm4j.customer;
 
 /** The orders a customer search can return; ties are broken by id, so paging is stable. */
 public enum CustomerSort {

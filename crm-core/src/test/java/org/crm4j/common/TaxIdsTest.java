@@ -1,4 +1,4 @@
-package org.crm4j.query;
+package org.crm4j.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

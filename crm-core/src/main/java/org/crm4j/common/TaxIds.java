@@ -1,4 +1,4 @@
-package org.crm4j.query;
+package org.crm4j.common;
 
 import java.util.Locale;
 

@@ -1,9 +1,8 @@
-package org.crm4j.query;
+package org.crm4j.customer;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.crm4j.customer.CustomerStatus;
 
 /**
  * Factories for {@link Criterion} trees that read like the domain.

@@ -1,8 +1,6 @@
-package org.crm4j.query;
+package org.crm4j.customer;
 
 import java.time.Instant;
-import org.crm4j.customer.CustomerKind;
-import org.crm4j.customer.CustomerStatus;
 
 /**
  * The fields of a customer that criteria can test. <em>Basic</em> fields are those every actor

@@ -1,4 +1,4 @@
-package org.crm4j.spi;
+package org.crm4j.customer;
 
 import java.time.Instant;
 
