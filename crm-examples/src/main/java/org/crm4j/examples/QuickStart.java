@@ -112,12 +112,12 @@ public final class QuickStart {
 
             // A search with criteria, page by page.
             out.println();
-            out.println("Customers whose name contains 'a', two per page, as Mia:");
+            out.println("Customers whose name contains 'a' or 'o', two per page, as Mia:");
             String token = null;
             int pageNo = 1;
             do {
                 Page<CustomerSummary> page = crm.as(mia).customers().search(CustomerQuery.builder()
-                        .where(Criteria.nameContains("a")).pageSize(2).pageToken(token).build());
+                        .where(Criteria.or(Criteria.nameContains("a"), Criteria.nameContains("o"))).pageSize(2).pageToken(token).build());
                 out.println("  page " + pageNo++ + ": " + page.items().stream().map(CustomerSummary::name).toList());
                 token = page.nextPageToken();
             } while (token != null);
