@@ -295,7 +295,13 @@ public final class Crm implements AutoCloseable {
 
             CrmStoreProvider provider = chooseStore();
             BeanValidation validation = new BeanValidation();
-            CrmStore store = provider.open(new StoreContext(dataSource, h2File, storeProperties, c));
+            CrmStore store;
+            try {
+                store = provider.open(new StoreContext(dataSource, h2File, storeProperties, c));
+            } catch (RuntimeException e) {
+                validation.close();
+                throw e;
+            }
             Duration ttl = userCacheTtl == null ? Duration.ofMinutes(1) : userCacheTtl;
             Runtime runtime = new Runtime(store, new AccessPolicy(directory, ttl), validation, c);
             LOG.debug("crm4j started on {} with {} plugins and {} listeners", store.description(),

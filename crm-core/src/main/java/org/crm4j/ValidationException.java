@@ -17,14 +17,15 @@ public class ValidationException extends CrmException {
      * @param rule the rule's short code, e.g. {@code NotBlank}, {@code Size}, {@code Format}
      * @param message a human-readable message
      */
-    public record Violation(String field, String rule, String message) {
+    public record Violation(String field, String rule, String message) implements java.io.Serializable {
         @Override
         public String toString() {
             return field + ": " + message + " [" + rule + "]";
         }
     }
 
-    private final transient List<Violation> violations;
+    @SuppressWarnings("serial") // an unmodifiable list of serializable records
+    private final List<Violation> violations;
 
     /**
      * @param violations every violation found; at least one

@@ -1,5 +1,7 @@
 package org.crm4j.access;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import org.crm4j.ValidationException;
 
@@ -24,6 +26,9 @@ public record Actor(String id, Set<String> roles) {
         if (id.length() > 100) {
             throw new ValidationException("actor.id", "Size", "must be at most 100 characters");
         }
+        if (roles != null && roles.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new ValidationException("actor.roles", "NotNull", "a role cannot be null");
+        }
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }
 
@@ -33,7 +38,8 @@ public record Actor(String id, Set<String> roles) {
      * @return the actor
      */
     public static Actor of(String id, String... roles) {
-        return new Actor(id, Set.of(roles));
+        ValidationException.requireNonNull(roles, "actor.roles");
+        return new Actor(id, new HashSet<>(Arrays.asList(roles)));
     }
 
     /**

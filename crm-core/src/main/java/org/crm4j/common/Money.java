@@ -8,8 +8,8 @@ import org.crm4j.ValidationException;
 
 /**
  * An amount of money in one currency. The amount is a {@link BigDecimal} kept at the
- * currency's number of decimal places (rounded half-even when more are given); no floating
- * point is ever used for money.
+ * currency's number of decimal places: more places are refused, never silently rounded (use
+ * {@link #rounded} for computed amounts). No floating point is ever used for money.
  *
  * @param amount the amount
  * @param currency the ISO 4217 currency
@@ -25,7 +25,27 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
             throw new ValidationException("currency", "NotNull", "a currency is required");
         }
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-        amount = amount.setScale(digits, RoundingMode.HALF_EVEN);
+        try {
+            amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new ValidationException("amount", "Scale", amount.toPlainString() + " has more decimal places than "
+                    + currency.getCurrencyCode() + " allows (" + digits + "); round it first, e.g. with Money.rounded");
+        }
+    }
+
+    /**
+     * Rounds a computed amount (a total, a weighted sum, a share) to the currency's decimal
+     * places, half to even, as accounting does.
+     *
+     * @param amount any amount
+     * @param currencyCode an ISO 4217 code
+     * @return the rounded money
+     */
+    public static Money rounded(BigDecimal amount, String currencyCode) {
+        ValidationException.requireNonNull(amount, "amount");
+        Money zero = of(BigDecimal.ZERO, currencyCode);
+        int digits = Math.max(zero.currency.getDefaultFractionDigits(), 0);
+        return new Money(amount.setScale(digits, RoundingMode.HALF_EVEN), zero.currency);
     }
 
     /**

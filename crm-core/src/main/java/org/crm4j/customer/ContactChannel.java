@@ -87,6 +87,8 @@ public record ContactChannel(ChannelType type, String value, Address address, St
      * @return the channel
      */
     public static ContactChannel messenger(String service, String handle) {
+        ValidationException.requireNonNull(service, "channel.service");
+        ValidationException.requireNonNull(handle, "channel.handle");
         return new ContactChannel(ChannelType.MESSENGER, service + ":" + handle, null, null);
     }
 

@@ -2,7 +2,7 @@ package org.crm4j.customer;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
+import org.crm4j.ValidationException;
 
 /**
  * Factories for {@link Criterion} trees that read like the domain.
@@ -42,6 +42,10 @@ public final class Criteria {
      * @return {@code field in (values)}
      */
     public static Criterion in(CustomerField field, Object... values) {
+        ValidationException.requireNonNull(values, "criteria.values");
+        for (Object value : values) {
+            ValidationException.requireNonNull(value, "criteria.values");
+        }
         return new Criterion.In(field, new LinkedHashSet<>(Arrays.asList(values)));
     }
 
@@ -113,7 +117,7 @@ public final class Criteria {
      * @return all hold
      */
     public static Criterion and(Criterion... parts) {
-        return new Criterion.And(List.of(parts));
+        return new Criterion.And(parts == null ? null : Arrays.asList(parts));
     }
 
     /**
@@ -121,7 +125,7 @@ public final class Criteria {
      * @return at least one holds
      */
     public static Criterion or(Criterion... parts) {
-        return new Criterion.Or(List.of(parts));
+        return new Criterion.Or(parts == null ? null : Arrays.asList(parts));
     }
 
     /**

@@ -119,6 +119,7 @@ public final class Customer {
      * @return this customer
      */
     public Customer tag(String... newTags) {
+        ValidationException.requireNonNull(newTags, "tags");
         for (String tag : newTags) {
             tags.add(tag == null ? "" : tag.strip());
         }
@@ -130,6 +131,7 @@ public final class Customer {
      * @return this customer
      */
     public Customer untag(String... oldTags) {
+        ValidationException.requireNonNull(oldTags, "tags");
         for (String tag : oldTags) {
             tags.remove(tag == null ? "" : tag.strip());
         }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * The fields of a customer that criteria can test. <em>Basic</em> fields are those every actor
- * may see in search results (R28); a search whose criteria test any other field only finds the
+ * may see in search results (R28): name, tax id, city, owner and status; a search whose criteria test any other field only finds the
  * customers the actor may open, so criteria cannot reveal details.
  */
 public enum CustomerField {
@@ -15,13 +15,13 @@ public enum CustomerField {
     /** The city of the main address. */
     CITY(String.class, true),
     /** The country code of the main address. */
-    COUNTRY(String.class, true),
+    COUNTRY(String.class, false),
     /** The owner's user id. */
     OWNER(String.class, true),
     /** Active or archived. */
     STATUS(CustomerStatus.class, true),
     /** Company or person. */
-    KIND(CustomerKind.class, true),
+    KIND(CustomerKind.class, false),
     /** The industry. */
     INDUSTRY(String.class, false),
     /** The rating, e.g. {@code A}. */

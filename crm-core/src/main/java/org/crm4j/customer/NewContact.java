@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.crm4j.ValidationException;
 
 /**
  * What is needed to add a contact person to a customer; pass it to {@link Customers#addContact}.
@@ -47,6 +48,7 @@ public final class NewContact {
      * @return this
      */
     public NewContact roles(String... codes) {
+        ValidationException.requireNonNull(codes, "roles");
         for (String code : codes) {
             String normalized = ContactPerson.normalizeRole(code);
             roles.add(normalized == null ? "" : normalized);
@@ -59,7 +61,7 @@ public final class NewContact {
      * @return this
      */
     public NewContact channel(ContactChannel channel) {
-        channels.add(channel);
+        channels.add(ValidationException.requireNonNull(channel, "channel"));
         return this;
     }
 
@@ -77,8 +79,6 @@ public final class NewContact {
      * @return the state, with id 0
      */
     public ContactRecord toRecord(long customerId, Instant now) {
-        List<ContactChannel> clean = new ArrayList<>(channels);
-        clean.removeIf(c -> c == null);
-        return new ContactRecord(0, 0, customerId, name, jobTitle, roles, clean, primary, now, now);
+        return new ContactRecord(0, 0, customerId, name, jobTitle, roles, channels, primary, now, now);
     }
 }

@@ -3,6 +3,7 @@ package org.crm4j.customer;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.crm4j.ValidationException;
 import org.crm4j.common.Address;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.common.TaxIds;
@@ -73,6 +74,7 @@ public final class NewCustomer {
      * @return this
      */
     public NewCustomer tags(String... newTags) {
+        ValidationException.requireNonNull(newTags, "tags");
         for (String tag : newTags) {
             tags.add(tag == null ? "" : tag.strip());
         }
@@ -111,7 +113,7 @@ public final class NewCustomer {
      * @return this
      */
     public NewCustomer externalRef(ExternalRef ref) {
-        externalRefs.add(ref);
+        externalRefs.add(ValidationException.requireNonNull(ref, "externalRef"));
         return this;
     }
 
@@ -123,10 +125,8 @@ public final class NewCustomer {
      * @return the state, with id 0
      */
     public CustomerRecord toRecord(String defaultOwnerId, Instant now) {
-        Set<ExternalRef> refs = new LinkedHashSet<>(externalRefs);
-        refs.remove(null);
         return new CustomerRecord(0, 0, kind, name, taxId, industry, tags, classification.rating(),
                 classification.categories(), CustomerStatus.ACTIVE, ownerId == null ? defaultOwnerId : ownerId,
-                address, refs, now, now);
+                address, externalRefs, now, now);
     }
 }

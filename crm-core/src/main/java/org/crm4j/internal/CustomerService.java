@@ -18,8 +18,10 @@ import org.crm4j.common.Page;
 import org.crm4j.customer.ContactId;
 import org.crm4j.customer.ContactPerson;
 import org.crm4j.customer.ContactRecord;
+import org.crm4j.customer.Criterion;
 import org.crm4j.customer.Customer;
 import org.crm4j.customer.CustomerCard;
+import org.crm4j.customer.CustomerField;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.customer.CustomerQuery;
 import org.crm4j.customer.CustomerRecord;
@@ -107,8 +109,12 @@ public final class CustomerService implements Customers {
         if (customer.id() == null) {
             throw new ValidationException("customer.id", "NotNull", "a customer is saved after it was created");
         }
-        rt.validation().check(customer, List.of());
         CustomerRecord changed = customer.toRecord();
+        List<Violation> more = new ArrayList<>();
+        if (changed.ownerId() != null && !changed.ownerId().isBlank() && !rt.access().isKnownUser(changed.ownerId())) {
+            more.add(new Violation("ownerId", "KnownUser", "'" + changed.ownerId() + "' is not a known user"));
+        }
+        rt.validation().check(customer, more);
         var now = rt.now();
         CustomerRecord saved = rt.store().inTransaction(tx -> {
             CustomerRecord stored = openable(tx, changed.id(), "change");
@@ -121,8 +127,9 @@ public final class CustomerService implements Customers {
             if (fields.isEmpty() && !ownerChanged && !statusChanged) {
                 return stored;
             }
-            if (ownerChanged && !rt.access().isKnownUser(changed.ownerId())) {
-                throw new ValidationException("ownerId", "KnownUser", "'" + changed.ownerId() + "' is not a known user");
+            if (ownerChanged && !visibility().covers(changed.ownerId())) {
+                throw new AccessDeniedException(actor.id(), "hand customer " + changed.id() + " to '" + changed.ownerId()
+                        + "' (only to themselves or someone reporting to them)");
             }
             Set<ExternalRef> added = new HashSet<>(changed.externalRefs());
             added.removeAll(stored.externalRefs());
@@ -171,7 +178,8 @@ public final class CustomerService implements Customers {
         Keyset after = query.pageToken() == null ? null : PageTokens.decode(sort, query.pageToken());
         Visibility mine = visibility();
         boolean restrict = query.onlyOpenable() || (query.where() != null && !query.where().basicOnly());
-        CustomerSearch search = new CustomerSearch(query.where(), query.includeArchived(),
+        boolean includeArchived = query.includeArchived() || mentionsStatus(query.where());
+        CustomerSearch search = new CustomerSearch(query.where(), includeArchived,
                 restrict ? mine : Visibility.everything(), sort, after, query.pageSize() + 1);
         List<CustomerRow> rows = rt.store().readOnly(tx -> tx.customers().search(search));
         boolean more = rows.size() > query.pageSize();
@@ -209,6 +217,9 @@ public final class CustomerService implements Customers {
         rt.validation().check(ContactPerson.fromRecord(draft), List.of());
         ContactRecord saved = rt.store().inTransaction(tx -> {
             openable(tx, customerId.value(), "change");
+            if (draft.primary()) {
+                tx.customers().lock(customerId.value());
+            }
             ContactRecord inserted = tx.contacts().insert(draft);
             List<DomainEvent> events = new ArrayList<>();
             events.add(rt.event(actor, EventTypes.CONTACT_ADDED, "contact", inserted.id(), customerId.value(), now,
@@ -239,6 +250,9 @@ public final class CustomerService implements Customers {
         var now = rt.now();
         ContactRecord saved = rt.store().inTransaction(tx -> {
             ContactRecord stored = openableContact(tx, changed.id(), "change");
+            if (changed.primary() && !stored.primary()) {
+                tx.customers().lock(stored.customerId());
+            }
             if (stored.customerId() != changed.customerId()) {
                 throw new ValidationException("contact.customerId", "Unchanged", "a contact cannot move to another customer");
             }
@@ -364,6 +378,29 @@ public final class CustomerService implements Customers {
                         now, Map.of("fields", "primary")));
             }
         }
+    }
+
+    /** A criterion on the status decides itself which statuses match. */
+    private static boolean mentionsStatus(Criterion c) {
+        if (c == null) {
+            return false;
+        }
+        if (c instanceof Criterion.Compare cmp) {
+            return cmp.field() == CustomerField.STATUS;
+        }
+        if (c instanceof Criterion.In in) {
+            return in.field() == CustomerField.STATUS;
+        }
+        if (c instanceof Criterion.And and) {
+            return and.parts().stream().anyMatch(CustomerService::mentionsStatus);
+        }
+        if (c instanceof Criterion.Or or) {
+            return or.parts().stream().anyMatch(CustomerService::mentionsStatus);
+        }
+        if (c instanceof Criterion.Not not) {
+            return mentionsStatus(not.part());
+        }
+        return false;
     }
 
     private static ConflictException stale(String kind, long id, long read, long stored) {

@@ -34,6 +34,14 @@ public interface CustomerStore {
     Optional<CustomerRecord> find(long id, Visibility visibility);
 
     /**
+     * Locks the customer's row until the transaction ends, so that changes spanning several of
+     * its records (such as which contact is primary) are made one after the other.
+     *
+     * @param id a customer id
+     */
+    void lock(long id);
+
+    /**
      * @param id a customer id
      * @return whether it exists at all (to tell "not found" from "not yours")
      */

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.util.Currency;
-import org.crm4j.ValidationException;
 import org.crm4j.ValidationException.Violation;
+import org.crm4j.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +19,28 @@ class MoneyTest {
     @ParameterizedTest
     @CsvSource({
         "1250,      EUR, 1250.00",
+        "10.5,      EUR, 10.50",
+        "-10.00,    EUR, -10.00",
+        "100,       JPY, 100",
+        "1.000,     BHD, 1.000",
+    })
+    void scalesToTheCurrencyDigits(String amount, String currency, String expected) {
+        Money money = Money.of(amount, currency);
+
+        assertThat(money.amount()).isEqualByComparingTo(expected);
+        assertThat(money.amount().scale()).isEqualTo(new BigDecimal(expected).scale());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"10.005, EUR", "100.5, JPY", "1.0005, BHD"})
+    void refusesMorePlacesThanTheCurrencyHasInsteadOfRounding(String amount, String currency) {
+        assertThatThrownBy(() -> Money.of(amount, currency))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::rule).containsExactly(tuple("amount", "Scale")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
         "10.005,    EUR, 10.00",
         "10.015,    EUR, 10.02",
         "10.0251,   EUR, 10.03",
@@ -28,8 +50,8 @@ class MoneyTest {
         "1.0005,    BHD, 1.000",
         "1.0015,    BHD, 1.002",
     })
-    void scalesToTheCurrencyDigitsRoundingHalfEven(String amount, String currency, String expected) {
-        Money money = Money.of(amount, currency);
+    void roundedComputedAmountsHalfEven(String amount, String currency, String expected) {
+        Money money = Money.rounded(new BigDecimal(amount), currency);
 
         assertThat(money.amount()).isEqualByComparingTo(expected);
         assertThat(money.amount().scale()).isEqualTo(new BigDecimal(expected).scale());

@@ -43,11 +43,9 @@ class ContactPersonTest {
     }
 
     @Test
-    void newContactDropsMissingChannels() {
-        ContactRecord record = NewContact.named("Eva Novak").channel(null)
-                .channel(ContactChannel.email("eva@acme.example")).toRecord(42, NOW);
-
-        assertThat(record.channels()).containsExactly(ContactChannel.email("eva@acme.example"));
+    void newContactRefusesAMissingChannel() {
+        assertThatThrownBy(() -> NewContact.named("Eva Novak").channel(null))
+                .isInstanceOf(org.crm4j.ValidationException.class).hasMessageContaining("channel");
     }
 
     @Test

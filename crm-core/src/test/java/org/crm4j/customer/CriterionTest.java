@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CriterionTest {
     private static final Set<CustomerField> BASIC = EnumSet.of(CustomerField.NAME, CustomerField.TAX_ID,
-            CustomerField.CITY, CustomerField.COUNTRY, CustomerField.OWNER, CustomerField.STATUS, CustomerField.KIND);
+            CustomerField.CITY, CustomerField.OWNER, CustomerField.STATUS);
 
     /** A value of the field's type. */
     private static Object sampleValue(CustomerField field) {

@@ -50,7 +50,6 @@ class NewCustomerTest {
                 .classification(Classification.of("A", "reseller"))
                 .address(Address.of("Berlin", "DE"))
                 .externalRef(ExternalRef.of("SAP", "0000104711"))
-                .externalRef(null)
                 .toRecord("sam", NOW);
 
         assertThat(record.kind()).isEqualTo(CustomerKind.COMPANY);

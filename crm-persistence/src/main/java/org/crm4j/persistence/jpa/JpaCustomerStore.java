@@ -93,6 +93,12 @@ final class JpaCustomerStore implements CustomerStore {
     }
 
     @Override
+    public void lock(long id) {
+        tx.session().createSelectionQuery("select c.id from Customer c where c.id = :id", Long.class)
+                .setParameter("id", id).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    @Override
     public boolean exists(long id) {
         return !tx.session().createSelectionQuery("select c.id from Customer c where c.id = :id", Long.class)
                 .setParameter("id", id).getResultList().isEmpty();

@@ -87,7 +87,9 @@ public final class JpaStoreProvider implements CrmStoreProvider {
             if (embedded != null) {
                 embedded.stop();
             }
-            throw new CrmException("Cannot open the crm4j store on " + where + ": " + e.getMessage(), e);
+            LOG.debug("CRM-JPA-011 Opening the store failed", e);
+            throw new CrmException("Cannot open the crm4j store on " + where + ": "
+                    + (e instanceof CrmException ? e.getMessage() : PersistenceExceptionConverter.describe(e)));
         }
     }
 
@@ -118,7 +120,8 @@ public final class JpaStoreProvider implements CrmStoreProvider {
                 String name = meta.getDatabaseProductName();
                 return new DatabaseInfo(name, meta.getDatabaseProductVersion(), DatabaseKind.of(name));
             } catch (SQLException e) {
-                throw new CrmException("Cannot connect: " + e.getMessage(), e);
+                LOG.debug("CRM-JPA-012 Cannot connect", e);
+                throw new CrmException("Cannot connect: " + PersistenceExceptionConverter.describe(e));
             }
         }
     }

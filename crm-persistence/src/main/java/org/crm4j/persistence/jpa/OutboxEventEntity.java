@@ -24,7 +24,9 @@ class OutboxEventEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crm_event_seq")
-    @SequenceGenerator(name = "crm_event_seq", sequenceName = "crm_event_seq", allocationSize = 50)
+    // allocationSize 1: the number is drawn when the event is written, so events of one aggregate
+    // are numbered in the order of their transactions on every node (see the migration)
+    @SequenceGenerator(name = "crm_event_seq", sequenceName = "crm_event_seq", allocationSize = 1)
     @Column(name = "sequence_no")
     Long sequence;
 

@@ -7,8 +7,10 @@ import org.crm4j.ConflictException;
 import org.crm4j.CrmException;
 import org.hibernate.StaleObjectStateException;
 import org.hibernate.StaleStateException;
-import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
+import org.hibernate.exception.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Translates what Hibernate and JDBC throw into crm4j's exceptions, at the store's boundary: a
@@ -16,6 +18,7 @@ import org.hibernate.exception.ConstraintViolationException.ConstraintKind;
  * {@link CrmException}. crm4j's own exceptions pass unchanged.
  */
 final class PersistenceExceptionConverter {
+    private static final Logger LOG = LoggerFactory.getLogger(PersistenceExceptionConverter.class);
     /** SQLSTATE of a unique violation (SQL standard; H2 and PostgreSQL use it). */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -30,16 +33,32 @@ final class PersistenceExceptionConverter {
         if (failure instanceof CrmException crm) {
             return crm;
         }
+        // The original is not chained as the cause: no Hibernate or JDBC type may reach a caller,
+        // not even through getCause(). Operators see it at DEBUG under this code.
+        LOG.debug("CRM-JPA-010 Store failure translated for the caller", failure);
         String stale = staleRecord(failure);
         if (stale != null) {
-            return new ConflictException(stale + " was changed by someone else; reload it and apply the change again",
-                    failure);
+            return new ConflictException(stale + " was changed by someone else; reload it and apply the change again");
         }
         String unique = brokenUniqueRule(failure);
         if (unique != null) {
-            return new ConflictException(describeUniqueRule(unique), failure);
+            return new ConflictException(describeUniqueRule(unique));
         }
-        return new CrmException("Store failure: " + rootMessage(failure), failure);
+        return new CrmException("Store failure: " + describe(failure));
+    }
+
+    /**
+     * @param failure any failure of the persistence technology
+     * @return its message, with the innermost cause's message and the SQL state when there is one
+     */
+    static String describe(Throwable failure) {
+        String message = rootMessage(failure);
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                return message + " [SQLState " + s.getSQLState() + "]";
+            }
+        }
+        return message;
     }
 
     /**

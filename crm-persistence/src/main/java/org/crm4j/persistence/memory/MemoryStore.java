@@ -217,6 +217,11 @@ final class MemoryStore implements CrmStore {
         }
 
         @Override
+        public void lock(long id) {
+            // write transactions are serialised by the store's lock already
+        }
+
+        @Override
         public boolean exists(long id) {
             return customers.containsKey(id);
         }

@@ -11,7 +11,10 @@ create sequence crm_customer_seq start with 1 increment by 50;
 create sequence crm_contact_seq start with 1 increment by 50;
 create sequence crm_note_seq start with 1 increment by 50;
 create sequence crm_owner_change_seq start with 1 increment by 50;
-create sequence crm_event_seq start with 1 increment by 50;
+-- The outbox sequence steps by 1: events of one aggregate must be numbered in the order their
+-- transactions ran, even when several application nodes write to one database (with pooled
+-- blocks of 50, each node would number from its own block).
+create sequence crm_event_seq start with 1 increment by 1;
 
 create table crm_customer (
     id          bigint       not null,
