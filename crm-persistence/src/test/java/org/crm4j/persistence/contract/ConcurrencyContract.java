@@ -9,8 +9,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.crm4j.ConflictException;
+import org.crm4j.customer.ContactPerson;
 import org.crm4j.customer.Customer;
+import org.crm4j.customer.NewContact;
 import org.crm4j.customer.NewCustomer;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +59,46 @@ abstract class ConcurrencyContract extends ContractBase {
         assertThat(stored.version()).isEqualTo(1);
         crm.deliverEvents();
         assertThat(delivered).filteredOn(e -> e.type().equals("customer.updated")).hasSize(1);
+    }
+
+    @Test
+    void concurrentPrimaryContacts_leaveExactlyOnePrimary() throws Exception {
+        Customer acme = customersOf(SAM).create(NewCustomer.company("ACME"));
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger conflicts = new AtomicInteger();
+        List<Future<ContactPerson>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String name = "P" + i;
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return customersOf(SAM).addContact(acme.id(), NewContact.named(name).primary());
+                } catch (ConflictException e) {
+                    // a lost race may be reported as a conflict; the caller tries once more
+                    conflicts.incrementAndGet();
+                    return customersOf(SAM).addContact(acme.id(), NewContact.named(name).primary());
+                }
+            }));
+        }
+        start.countDown();
+        List<ContactPerson> added = new ArrayList<>();
+        try {
+            for (Future<ContactPerson> f : results) {
+                added.add(f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<ContactPerson> contacts = customersOf(SAM).contacts(acme.id());
+        assertThat(contacts).as("every add arrived (%d conflicts retried)", conflicts.get()).hasSize(threads)
+                .extracting(ContactPerson::id)
+                .containsExactlyInAnyOrderElementsOf(added.stream().map(ContactPerson::id).toList());
+        assertThat(contacts).filteredOn(ContactPerson::isPrimary).as("primary contacts").hasSize(1);
+        // the primary contact is listed first
+        assertThat(contacts.get(0).isPrimary()).isTrue();
     }
 
     @Test

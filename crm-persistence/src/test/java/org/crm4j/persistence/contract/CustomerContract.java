@@ -2,9 +2,11 @@ package org.crm4j.persistence.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.crm4j.ConflictException;
 import org.crm4j.NotFoundException;
 import org.crm4j.ValidationException;
@@ -15,12 +17,14 @@ import org.crm4j.customer.Classification;
 import org.crm4j.customer.ContactChannel;
 import org.crm4j.customer.ContactId;
 import org.crm4j.customer.ContactPerson;
+import org.crm4j.customer.ContactRecord;
 import org.crm4j.customer.Criteria;
 import org.crm4j.customer.Customer;
 import org.crm4j.customer.CustomerCard;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.customer.CustomerKind;
 import org.crm4j.customer.CustomerQuery;
+import org.crm4j.customer.CustomerRecord;
 import org.crm4j.customer.CustomerStatus;
 import org.crm4j.customer.Customers;
 import org.crm4j.customer.NewContact;
@@ -173,6 +177,105 @@ abstract class CustomerContract extends ContractBase {
     }
 
     @Test
+    void save_ofACustomerThatDoesNotExistIsNotFoundAndWritesNothing() {
+        Customer ghost = Customer.fromRecord(new CustomerRecord(999_999, 0, CustomerKind.COMPANY, "Ghost", null, null,
+                Set.of("vip"), null, Set.of(), CustomerStatus.ACTIVE, "sam", null, Set.of(ExternalRef.of("SAP", "7")),
+                clock.instant(), clock.instant()));
+        assertThatThrownBy(() -> sams().save(ghost.rename("Ghost Renamed")))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> {
+                    assertThat(e.kind()).isEqualTo("customer");
+                    assertThat(e.id()).isEqualTo("999999");
+                });
+        assertThatThrownBy(() -> customersOf(ADA).save(ghost.assignOwner("mia"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> customersOf(ADA).save(ghost.archive())).isInstanceOf(NotFoundException.class);
+
+        assertThat(customersOf(ADA).search(CustomerQuery.builder().includeArchived().build()).items()).isEmpty();
+        assertThat(customersOf(ADA).findByExternalRef(ExternalRef.of("SAP", "7"))).isEmpty();
+        assertThat(crm.deliverEvents().delivered()).isZero();
+        // the reference it carried is still free
+        assertThat(sams().create(NewCustomer.company("Real").externalRef(ExternalRef.of("SAP", "7"))).version()).isZero();
+    }
+
+    @Test
+    void save_ofACustomerThatWasNeverCreatedIsRefused() {
+        Customer draft = Customer.fromRecord(new CustomerRecord(0, 0, CustomerKind.COMPANY, "Draft", null, null, Set.of(),
+                null, Set.of(), CustomerStatus.ACTIVE, "sam", null, Set.of(), clock.instant(), clock.instant()));
+        assertThatThrownBy(() -> sams().save(draft)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.hasViolation("customer.id")).isTrue());
+        assertThat(customersOf(ADA).search(CustomerQuery.builder().includeArchived().build()).items()).isEmpty();
+        assertThat(crm.deliverEvents().delivered()).isZero();
+    }
+
+    @Test
+    void unknownIds_areNotFoundOnEveryOperation() {
+        CustomerId unknown = CustomerId.of(987_654);
+        ContactId unknownContact = ContactId.of(987_654);
+        assertNotFound(() -> sams().contacts(unknown), "customer");
+        assertNotFound(() -> sams().notes(unknown, 10), "customer");
+        assertNotFound(() -> sams().ownerHistory(unknown), "customer");
+        assertNotFound(() -> sams().card(unknown), "customer");
+        assertNotFound(() -> sams().addNote(unknown, "hello"), "customer");
+        assertNotFound(() -> sams().addContact(unknown, NewContact.named("Eva").primary()), "customer");
+        assertNotFound(() -> sams().getContact(unknownContact), "contact");
+        // an administrator sees everything and still finds nothing
+        assertNotFound(() -> customersOf(ADA).get(unknown), "customer");
+        assertNotFound(() -> customersOf(ADA).contacts(unknown), "customer");
+        assertNotFound(() -> customersOf(ADA).getContact(unknownContact), "contact");
+
+        assertThat(crm.deliverEvents().delivered()).isZero();
+    }
+
+    private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String kind) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(NotFoundException.class, e -> {
+            assertThat(e.kind()).isEqualTo(kind);
+            assertThat(e.id()).isEqualTo("987654");
+        });
+    }
+
+    @Test
+    void findByExternalRef_ofAnUnknownRefIsEmpty() {
+        sams().create(NewCustomer.company("ACME").externalRef(ExternalRef.of("SAP", "42")));
+        assertThat(sams().findByExternalRef(ExternalRef.of("SAP", "43"))).isEmpty();
+        assertThat(sams().findByExternalRef(ExternalRef.of("DATEV", "42"))).isEmpty();
+        // not even a peer learns more than that it is unknown
+        assertThat(customersOf(PIA).findByExternalRef(ExternalRef.of("SAP", "43"))).isEmpty();
+        assertThat(customersOf(ADA).findByExternalRef(ExternalRef.of("NOBODY", "1"))).isEmpty();
+        assertThatThrownBy(() -> sams().findByExternalRef(null)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void missingArgumentsAreBadInputNamedByTheArgument() {
+        Customer acme = sams().create(NewCustomer.company("ACME"));
+        assertMissing(() -> sams().get(null), "id");
+        assertMissing(() -> sams().card(null), "id");
+        assertMissing(() -> sams().getContact(null), "id");
+        assertMissing(() -> sams().contacts(null), "customerId");
+        assertMissing(() -> sams().notes(null, 10), "customerId");
+        assertMissing(() -> sams().ownerHistory(null), "customerId");
+        assertMissing(() -> sams().addNote(null, "hello"), "customerId");
+        assertMissing(() -> sams().addContact(null, NewContact.named("Eva")), "customerId");
+        assertMissing(() -> sams().findByExternalRef(null), "ref");
+        assertMissing(() -> sams().saveContact(null), "contact");
+        assertThatThrownBy(() -> sams().addNote(acme.id(), null)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.hasViolation("text")).isTrue());
+        assertThatThrownBy(() -> sams().notes(acme.id(), 501)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.hasViolation("limit")).isTrue());
+
+        assertThat(sams().contacts(acme.id())).isEmpty();
+        assertThat(sams().notes(acme.id(), 10)).isEmpty();
+        assertThat(sams().get(acme.id()).version()).isZero();
+        crm.deliverEvents();
+        assertThat(delivered).extracting(e -> e.type()).containsExactly(EventTypes.CUSTOMER_CREATED);
+    }
+
+    private static void assertMissing(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String argument) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.hasViolation(argument)).as("names %s: %s", argument, e.getMessage()).isTrue();
+            assertThat(e.getMessage()).contains(argument);
+        });
+    }
+
+    @Test
     void archive_hidesFromDefaultListsButKeepsEverything() {
         Customer acme = sams().create(NewCustomer.company("ACME"));
         sams().addNote(acme.id(), "Prefers calls in the morning");
@@ -256,6 +359,76 @@ abstract class CustomerContract extends ContractBase {
                         .extracting(ValidationException.Violation::field).contains("name", "roles"));
         assertThatThrownBy(() -> sams().addContact(acme.id(), null)).isInstanceOf(ValidationException.class);
         assertThat(sams().contacts(acme.id())).isEmpty();
+    }
+
+    @Test
+    void saveContact_rejectsBadInputAndKeepsTheStoredState() {
+        Customer acme = sams().create(NewCustomer.company("ACME"));
+        ContactPerson eva = sams().addContact(acme.id(), NewContact.named("Eva").jobTitle("CFO").primary());
+        sams().addContact(acme.id(), NewContact.named("Tom"));
+
+        assertThatThrownBy(() -> sams().saveContact(sams().getContact(eva.id()).rename(" ").changeJobTitle("CEO")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.violations()).extracting(ValidationException.Violation::field).containsExactly("name");
+                    assertThat(e.getMessage()).contains("name");
+                });
+        assertThatThrownBy(() -> sams().saveContact(sams().getContact(eva.id()).rename(null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasViolation("name")).isTrue());
+        assertThatThrownBy(() -> sams().saveContact(sams().getContact(eva.id()).rename("x".repeat(201))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::field).containsExactly("name"));
+        assertThatThrownBy(() -> sams().saveContact(sams().getContact(eva.id()).addRole(" ")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::field).anyMatch(f -> f.startsWith("roles")));
+        assertThatThrownBy(() -> sams().saveContact(null)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.hasViolation("contact")).isTrue());
+
+        ContactPerson read = sams().getContact(eva.id());
+        assertThat(read.name()).isEqualTo("Eva");
+        assertThat(read.jobTitle()).contains("CFO");
+        assertThat(read.roles()).isEmpty();
+        assertThat(read.version()).isZero();
+        assertThat(sams().contacts(acme.id())).extracting(ContactPerson::name, ContactPerson::isPrimary)
+                .containsExactly(tuple("Eva", true), tuple("Tom", false));
+        crm.deliverEvents();
+        assertThat(delivered).filteredOn(e -> e.type().equals(EventTypes.CONTACT_UPDATED)).isEmpty();
+    }
+
+    @Test
+    void saveContact_ofAContactThatDoesNotExistIsNotFoundAndDemotesNobody() {
+        Customer acme = sams().create(NewCustomer.company("ACME"));
+        ContactPerson eva = sams().addContact(acme.id(), NewContact.named("Eva").primary());
+        ContactPerson ghost = ContactPerson.fromRecord(new ContactRecord(999_999, 0, acme.id().value(), "Ghost", null,
+                Set.of(), List.of(), false, clock.instant(), clock.instant()));
+
+        assertThatThrownBy(() -> sams().saveContact(ghost.makePrimary().changeJobTitle("Buyer")))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> {
+                    assertThat(e.kind()).isEqualTo("contact");
+                    assertThat(e.id()).isEqualTo("999999");
+                });
+        assertThat(sams().contacts(acme.id())).singleElement().satisfies(only -> {
+            assertThat(only.id()).isEqualTo(eva.id());
+            assertThat(only.isPrimary()).isTrue();
+            assertThat(only.version()).isZero();
+        });
+        crm.deliverEvents();
+        assertThat(delivered).filteredOn(e -> e.type().equals(EventTypes.CONTACT_UPDATED)).isEmpty();
+    }
+
+    @Test
+    void saveContact_cannotMoveAContactToAnotherCustomer() {
+        Customer acme = sams().create(NewCustomer.company("ACME"));
+        Customer other = sams().create(NewCustomer.company("Other"));
+        ContactPerson eva = sams().addContact(acme.id(), NewContact.named("Eva"));
+        ContactPerson moved = ContactPerson.fromRecord(new ContactRecord(eva.id().value(), eva.version(),
+                other.id().value(), "Eva", "Buyer", Set.of(), List.of(), false, eva.createdAt(), eva.updatedAt()));
+
+        assertThatThrownBy(() -> sams().saveContact(moved)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.hasViolation("contact.customerId")).isTrue());
+        assertThat(sams().contacts(acme.id())).extracting(ContactPerson::id).containsExactly(eva.id());
+        assertThat(sams().contacts(other.id())).isEmpty();
+        assertThat(sams().getContact(eva.id()).jobTitle()).isEmpty();
+        assertThat(sams().getContact(eva.id()).version()).isZero();
     }
 
     @Test

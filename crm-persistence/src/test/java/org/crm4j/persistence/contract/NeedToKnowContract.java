@@ -3,24 +3,30 @@ package org.crm4j.persistence.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.crm4j.AccessDeniedException;
 import org.crm4j.access.Actor;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.customer.ContactId;
+import org.crm4j.customer.ContactPerson;
 import org.crm4j.customer.Criteria;
 import org.crm4j.customer.Customer;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.customer.CustomerQuery;
+import org.crm4j.customer.CustomerStatus;
 import org.crm4j.customer.CustomerSummary;
 import org.crm4j.customer.Customers;
 import org.crm4j.customer.NewContact;
 import org.crm4j.customer.NewCustomer;
+import org.crm4j.customer.Note;
+import org.crm4j.customer.OwnerChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,33 +50,87 @@ abstract class NeedToKnowContract extends ContractBase {
     private static final Map<String, Actor> ACTORS = Map.of("sam", SAM, "mia", MIA, "carl", CARL, "pia", PIA,
             "otto", OTTO, "ada", ADA);
 
-    /** A path into the customer's details, as it is tried by an actor. */
-    private record Path(String name, Consumer<Ctx> attempt) {
+    /**
+     * A path into the customer's details, as it is tried by an actor. A write path loads what it
+     * changes as the owner (sam) and writes as the actor under test, so the write check itself is
+     * exercised, not only the read before it.
+     *
+     * @param allowed who may take this path
+     * @param happened checks, as an administrator, that an allowed write really happened
+     */
+    private record Path(String name, Predicate<String> allowed, Consumer<Ctx> attempt, Consumer<Customers> happened) {
+        static Path read(String name, Consumer<Ctx> attempt) {
+            return new Path(name, MAY_OPEN::get, attempt, admin -> { });
+        }
+
+        static Path write(String name, Consumer<Ctx> attempt, Consumer<Customers> happened) {
+            return new Path(name, MAY_OPEN::get, attempt, happened);
+        }
+
         @Override
         public String toString() {
             return name;
         }
     }
 
-    private record Ctx(Customers customers, CustomerId customer, ContactId contact) {
+    /**
+     * @param customers the actor's view
+     * @param owners the owner's (sam's) view, to load what a write path changes
+     */
+    private record Ctx(Customers customers, Customers owners, CustomerId customer, ContactId contact) {
     }
+
+    /** Who may hand sam's customer to mia: those who may open both sam's and mia's customers. */
+    private static final Map<String, Boolean> MAY_REASSIGN_TO_MIA = Map.of(
+            "sam", false,  // may open his own customers, not his superior's
+            "mia", true,   // to herself
+            "carl", true,  // mia reports to him
+            "pia", false,  // may not open sam's customer
+            "otto", false, // another department
+            "ada", true);  // administrator
 
     static List<Path> paths() {
         return List.of(
-                new Path("read: get", c -> c.customers().get(c.customer())),
-                new Path("read: card", c -> c.customers().card(c.customer())),
-                new Path("read: contacts", c -> c.customers().contacts(c.customer())),
-                new Path("read: contact", c -> c.customers().getContact(c.contact())),
-                new Path("read: notes", c -> c.customers().notes(c.customer(), 10)),
-                new Path("read: owner history", c -> c.customers().ownerHistory(c.customer())),
-                new Path("read: by external ref", c -> c.customers().findByExternalRef(ExternalRef.of("SAP", "42"))),
-                new Path("write: add note", c -> c.customers().addNote(c.customer(), "seen at the fair")),
-                new Path("write: add contact", c -> c.customers().addContact(c.customer(), NewContact.named("Max"))),
-                new Path("write: save contact", c -> c.customers().saveContact(
-                        c.customers().getContact(c.contact()).changeJobTitle("Buyer"))),
-                new Path("write: rename", c -> c.customers().save(c.customers().get(c.customer()).rename("ACME 2"))),
-                new Path("write: archive", c -> c.customers().save(c.customers().get(c.customer()).archive())),
-                new Path("write: reassign", c -> c.customers().save(c.customers().get(c.customer()).assignOwner("mia"))));
+                Path.read("read: get", c -> c.customers().get(c.customer())),
+                Path.read("read: card", c -> c.customers().card(c.customer())),
+                Path.read("read: contacts", c -> c.customers().contacts(c.customer())),
+                Path.read("read: contact", c -> c.customers().getContact(c.contact())),
+                Path.read("read: notes", c -> c.customers().notes(c.customer(), 10)),
+                Path.read("read: owner history", c -> c.customers().ownerHistory(c.customer())),
+                Path.read("read: by external ref", c -> c.customers().findByExternalRef(ExternalRef.of("SAP", "42"))),
+                Path.write("write: add note", c -> c.customers().addNote(c.customer(), "seen at the fair"),
+                        admin -> assertThat(admin.notes(acmeId(admin), 10)).extracting(Note::text)
+                                .containsExactly("seen at the fair")),
+                Path.write("write: add contact", c -> c.customers().addContact(c.customer(), NewContact.named("Max")),
+                        admin -> assertThat(admin.contacts(acmeId(admin))).extracting(ContactPerson::name)
+                                .containsExactlyInAnyOrder("Eva", "Max")),
+                Path.write("write: save contact", c -> c.customers().saveContact(
+                        c.owners().getContact(c.contact()).changeJobTitle("Buyer")),
+                        admin -> assertThat(admin.contacts(acmeId(admin))).singleElement().satisfies(eva -> {
+                            assertThat(eva.jobTitle()).contains("Buyer");
+                            assertThat(eva.version()).isEqualTo(1);
+                        })),
+                Path.write("write: rename", c -> c.customers().save(c.owners().get(c.customer()).rename("ACME 2")),
+                        admin -> assertThat(admin.get(acmeId(admin))).satisfies(acme -> {
+                            assertThat(acme.name()).isEqualTo("ACME 2");
+                            assertThat(acme.version()).isEqualTo(1);
+                        })),
+                Path.write("write: archive", c -> c.customers().save(c.owners().get(c.customer()).archive()),
+                        admin -> assertThat(admin.get(acmeId(admin)).status()).isEqualTo(CustomerStatus.ARCHIVED)),
+                new Path("write: reassign to mia", MAY_REASSIGN_TO_MIA::get,
+                        c -> c.customers().save(c.owners().get(c.customer()).assignOwner("mia")),
+                        admin -> {
+                            assertThat(admin.get(acmeId(admin)).ownerId()).isEqualTo("mia");
+                            assertThat(admin.ownerHistory(acmeId(admin))).singleElement().satisfies(change -> {
+                                assertThat(change.fromOwnerId()).isEqualTo("sam");
+                                assertThat(change.toOwnerId()).isEqualTo("mia");
+                            });
+                        }));
+    }
+
+    /** The customer of the matrix, found by its external reference. */
+    private static CustomerId acmeId(Customers admin) {
+        return admin.findByExternalRef(ExternalRef.of("SAP", "42")).orElseThrow().id();
     }
 
     static Stream<Arguments> matrix() {
@@ -88,19 +148,56 @@ abstract class NeedToKnowContract extends ContractBase {
     void onlyOwnerSuperiorsAndAdminsReachDetails(String actorId, Path path) {
         Customer acme = customersOf(SAM).create(NewCustomer.company("ACME").externalRef(ExternalRef.of("SAP", "42")));
         ContactId eva = customersOf(SAM).addContact(acme.id(), NewContact.named("Eva")).id();
-        Ctx ctx = new Ctx(customersOf(ACTORS.get(actorId)), acme.id(), eva);
+        Ctx ctx = new Ctx(customersOf(ACTORS.get(actorId)), customersOf(SAM), acme.id(), eva);
+        Customers admin = customersOf(ADA);
 
-        if (MAY_OPEN.get(actorId)) {
+        if (path.allowed().test(actorId)) {
             assertThatCode(() -> path.attempt().accept(ctx)).doesNotThrowAnyException();
+            path.happened().accept(admin);
         } else {
             assertThatThrownBy(() -> path.attempt().accept(ctx)).isInstanceOfSatisfying(AccessDeniedException.class,
                     e -> assertThat(e.actorId()).isEqualTo(actorId));
-            Customer unchanged = customersOf(SAM).get(acme.id());
+            Customer unchanged = admin.get(acme.id());
             assertThat(unchanged.name()).isEqualTo("ACME");
             assertThat(unchanged.version()).isZero();
-            assertThat(customersOf(SAM).notes(acme.id(), 10)).isEmpty();
-            assertThat(customersOf(SAM).contacts(acme.id())).hasSize(1);
+            assertThat(unchanged.ownerId()).isEqualTo("sam");
+            assertThat(unchanged.status()).isEqualTo(CustomerStatus.ACTIVE);
+            assertThat(admin.ownerHistory(acme.id())).isEmpty();
+            assertThat(admin.notes(acme.id(), 10)).isEmpty();
+            assertThat(admin.contacts(acme.id())).singleElement().satisfies(contact -> {
+                assertThat(contact.name()).isEqualTo("Eva");
+                assertThat(contact.jobTitle()).isEmpty();
+                assertThat(contact.version()).isZero();
+            });
         }
+    }
+
+    @Test
+    void reassign_onlyWithinTheActorsLine() {
+        Customer acme = customersOf(SAM).create(NewCustomer.company("ACME"));
+
+        // sam may open pia's customers no more than she may open his: he cannot hand his to her
+        assertThatThrownBy(() -> customersOf(SAM).save(customersOf(SAM).get(acme.id()).assignOwner("pia")))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.actorId()).isEqualTo("sam"));
+        Customer unchanged = customersOf(ADA).get(acme.id());
+        assertThat(unchanged.ownerId()).isEqualTo("sam");
+        assertThat(unchanged.version()).isZero();
+        assertThat(customersOf(ADA).ownerHistory(acme.id())).isEmpty();
+
+        // mia may not hand it out of her line either
+        assertThatThrownBy(() -> customersOf(MIA).save(customersOf(MIA).get(acme.id()).assignOwner("otto")))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.actorId()).isEqualTo("mia"));
+        assertThat(customersOf(ADA).get(acme.id()).ownerId()).isEqualTo("sam");
+
+        // both report to mia, so she may move it between them
+        customersOf(MIA).save(customersOf(MIA).get(acme.id()).assignOwner("pia"));
+        assertThat(customersOf(ADA).get(acme.id()).ownerId()).isEqualTo("pia");
+
+        // an administrator may hand it to anyone
+        customersOf(ADA).save(customersOf(ADA).get(acme.id()).assignOwner("otto"));
+        assertThat(customersOf(OTTO).get(acme.id()).ownerId()).isEqualTo("otto");
+        assertThat(customersOf(ADA).ownerHistory(acme.id())).extracting(OwnerChange::changedBy, OwnerChange::toOwnerId)
+                .containsExactly(tuple("mia", "pia"), tuple("ada", "otto"));
     }
 
     @Test

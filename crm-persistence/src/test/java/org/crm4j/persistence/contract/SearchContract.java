@@ -25,6 +25,7 @@ import org.crm4j.ValidationException;
 import org.crm4j.common.Address;
 import org.crm4j.common.Page;
 import org.crm4j.customer.Classification;
+import org.crm4j.customer.Criteria;
 import org.crm4j.customer.Criterion;
 import org.crm4j.customer.CustomerField;
 import org.crm4j.customer.CustomerKind;
@@ -110,6 +111,28 @@ abstract class SearchContract extends ContractBase {
         List<String> found = customersOf(ADA).search(CustomerQuery.builder().where(criterion).pageSize(100).build())
                 .items().stream().map(CustomerSummary::name).toList();
         assertThat(found).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void criteria_statusOverridesTheArchivedDefault() {
+        add(NewCustomer.company("Active Ltd"), "sam");
+        add(NewCustomer.company("Archived Ltd"), "sam");
+        var archived = customersOf(SAM).search(CustomerQuery.where(nameStartsWith("archived"))).items().get(0);
+        customersOf(SAM).save(customersOf(SAM).get(archived.id()).archive());
+
+        // without a status criterion only active customers are found
+        assertThat(names(CustomerQuery.builder().build())).containsExactly("Active Ltd");
+        // asking for archived ones finds them without includeArchived()
+        assertThat(customersOf(SAM).search(CustomerQuery.where(Criteria.archived())).items())
+                .singleElement().satisfies(found -> {
+                    assertThat(found.name()).isEqualTo("Archived Ltd");
+                    assertThat(found.status()).isEqualTo(CustomerStatus.ARCHIVED);
+                });
+        assertThat(names(CustomerQuery.where(Criteria.archived()))).containsExactly("Archived Ltd");
+        assertThat(names(CustomerQuery.builder().where(Criteria.archived()).includeArchived().build()))
+                .containsExactly("Archived Ltd");
+        assertThat(names(CustomerQuery.where(eq(CustomerField.STATUS, CustomerStatus.ACTIVE))))
+                .containsExactly("Active Ltd");
     }
 
     @Test
