@@ -2,10 +2,10 @@ package org.crm4j.persistence.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.util.Objects;
-import org.crm4j.common.Address;
 import org.crm4j.customer.ChannelType;
 import org.crm4j.customer.ContactChannel;
 
@@ -25,20 +25,8 @@ class ChannelValue {
     @Column(length = 50)
     String label;
 
-    @Column(length = 200)
-    String street;
-
-    @Column(name = "postal_code", length = 20)
-    String postalCode;
-
-    @Column(length = 100)
-    String city;
-
-    @Column(length = 100)
-    String region;
-
-    @Column(length = 2)
-    String country;
+    @Embedded
+    AddressColumns address;
 
     /** For Hibernate. */
     protected ChannelValue() {
@@ -49,20 +37,13 @@ class ChannelValue {
         v.type = channel.type();
         v.value = channel.value();
         v.label = channel.label();
-        Address a = channel.address();
-        if (a != null) {
-            v.street = a.street();
-            v.postalCode = a.postalCode();
-            v.city = a.city();
-            v.region = a.region();
-            v.country = a.country();
-        }
+        v.address = AddressColumns.of(channel.address());
         return v;
     }
 
     ContactChannel toChannel() {
         if (type == ChannelType.POSTAL) {
-            return ContactChannel.postal(new Address(street, postalCode, city, region, country), label);
+            return ContactChannel.postal(AddressColumns.toAddress(address), label);
         }
         return new ContactChannel(type, value, null, label);
     }
@@ -70,13 +51,11 @@ class ChannelValue {
     @Override
     public boolean equals(Object o) {
         return o instanceof ChannelValue other && type == other.type && Objects.equals(value, other.value)
-                && Objects.equals(label, other.label) && Objects.equals(street, other.street)
-                && Objects.equals(postalCode, other.postalCode) && Objects.equals(city, other.city)
-                && Objects.equals(region, other.region) && Objects.equals(country, other.country);
+                && Objects.equals(label, other.label) && Objects.equals(address, other.address);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, value, label, city, country);
+        return Objects.hash(type, value, label);
     }
 }

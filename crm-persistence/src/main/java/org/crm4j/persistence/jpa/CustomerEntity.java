@@ -3,6 +3,7 @@ package org.crm4j.persistence.jpa;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.crm4j.common.Address;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.customer.CustomerKind;
 import org.crm4j.customer.CustomerRecord;
@@ -65,20 +65,8 @@ class CustomerEntity {
     @Column(name = "owner_id", nullable = false, length = 100)
     String ownerId;
 
-    @Column(length = 200)
-    String street;
-
-    @Column(name = "postal_code", length = 20)
-    String postalCode;
-
-    @Column(length = 100)
-    String city;
-
-    @Column(length = 100)
-    String region;
-
-    @Column(length = 2)
-    String country;
+    @Embedded
+    AddressColumns address;
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
@@ -129,12 +117,7 @@ class CustomerEntity {
         rating = record.rating();
         status = record.status();
         ownerId = record.ownerId();
-        Address a = record.address();
-        street = a == null ? null : a.street();
-        postalCode = a == null ? null : a.postalCode();
-        city = a == null ? null : a.city();
-        region = a == null ? null : a.region();
-        country = a == null ? null : a.country();
+        address = AddressColumns.of(record.address());
         createdAt = record.createdAt();
         updatedAt = record.updatedAt();
         replace(tags, record.tags());
@@ -144,10 +127,8 @@ class CustomerEntity {
 
     /** @return the stored state */
     CustomerRecord toRecord() {
-        Address address = city == null && country == null && street == null && postalCode == null && region == null
-                ? null : new Address(street, postalCode, city, region, country);
         return new CustomerRecord(id, version, kind, name, taxId, industry, tags, rating, categories, status, ownerId,
-                address, refs(), createdAt, updatedAt);
+                AddressColumns.toAddress(address), refs(), createdAt, updatedAt);
     }
 
     /** @return the external references as values */

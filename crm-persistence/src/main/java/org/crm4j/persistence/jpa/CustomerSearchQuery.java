@@ -63,7 +63,7 @@ final class CustomerSearchQuery {
         }
         String direction = sort.descending() ? " desc" : " asc";
         StringBuilder q = new StringBuilder("select new ").append(CustomerRow.class.getName())
-                .append("(c.id, c.name, c.taxId, c.city, c.ownerId, c.status, c.createdAt) from Customer c");
+                .append("(c.id, c.name, c.taxId, c.address.city, c.ownerId, c.status, c.createdAt) from Customer c");
         if (!conditions.isEmpty()) {
             q.append(" where ").append(String.join(" and ", conditions));
         }
@@ -152,8 +152,8 @@ final class CustomerSearchQuery {
         return switch (field) {
             case NAME -> "c.name";
             case TAX_ID -> "c.taxId";
-            case CITY -> "c.city";
-            case COUNTRY -> "c.country";
+            case CITY -> "c.address.city";
+            case COUNTRY -> "c.address.country";
             case OWNER -> "c.ownerId";
             case STATUS -> "c.status";
             case KIND -> "c.kind";
