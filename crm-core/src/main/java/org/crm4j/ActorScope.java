@@ -3,7 +3,11 @@ package org.crm4j;
 import org.crm4j.access.Actor;
 import org.crm4j.customer.Customers;
 import org.crm4j.internal.CustomerService;
+import org.crm4j.internal.OpportunityService;
+import org.crm4j.internal.PipelineService;
 import org.crm4j.internal.Runtime;
+import org.crm4j.pipeline.Opportunities;
+import org.crm4j.pipeline.Pipelines;
 
 /**
  * The CRM as one actor sees it: every operation that actor may do, with need-to-know (R28)
@@ -13,10 +17,14 @@ import org.crm4j.internal.Runtime;
 public final class ActorScope {
     private final Actor actor;
     private final Customers customers;
+    private final Pipelines pipelines;
+    private final Opportunities opportunities;
 
     ActorScope(Runtime rt, Actor actor) {
         this.actor = actor;
         this.customers = new CustomerService(rt, actor);
+        this.pipelines = new PipelineService(rt, actor);
+        this.opportunities = new OpportunityService(rt, actor);
     }
 
     /** @return who is acting */
@@ -27,5 +35,15 @@ public final class ActorScope {
     /** @return customers, contacts and notes */
     public Customers customers() {
         return customers;
+    }
+
+    /** @return the sales pipelines */
+    public Pipelines pipelines() {
+        return pipelines;
+    }
+
+    /** @return the deals the actor may see */
+    public Opportunities opportunities() {
+        return opportunities;
     }
 }

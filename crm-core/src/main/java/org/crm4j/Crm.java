@@ -17,13 +17,16 @@ import org.crm4j.event.DeliveryReport;
 import org.crm4j.internal.AccessPolicy;
 import org.crm4j.internal.Assert;
 import org.crm4j.internal.BeanValidation;
+import org.crm4j.internal.BuiltInRules;
 import org.crm4j.internal.EventDelivery;
 import org.crm4j.internal.FlatUserDirectory;
+import org.crm4j.internal.PipelineCache;
 import org.crm4j.internal.Runtime;
 import org.crm4j.spi.CrmPlugin;
 import org.crm4j.spi.CrmStore;
 import org.crm4j.spi.CrmStoreProvider;
 import org.crm4j.spi.EventListener;
+import org.crm4j.spi.PipelineRule;
 import org.crm4j.spi.PluginContext;
 import org.crm4j.spi.StoreContext;
 import org.crm4j.spi.UserDirectory;
@@ -137,8 +140,10 @@ public final class Crm implements AutoCloseable {
         private Clock clock;
         private UserDirectory userDirectory;
         private Duration userCacheTtl;
+        private Duration referenceDataTtl;
         private final List<EventListener> listeners = new ArrayList<>();
         private final List<CrmPlugin> plugins = new ArrayList<>();
+        private final List<PipelineRule> pipelineRules = new ArrayList<>();
         private Boolean discoverPlugins;
 
         private Builder() {
@@ -229,11 +234,37 @@ public final class Crm implements AutoCloseable {
         }
 
         /**
+         * @param ttl how long reference data (pipelines) is cached before it is read again
+         *     (default 5 minutes); a change made through this CRM takes effect at once, a change
+         *     made by another application node after this time
+         * @return this builder
+         */
+        public Builder referenceDataTtl(Duration ttl) {
+            once(referenceDataTtl, "referenceDataTtl");
+            Assert.notNull(ttl, "referenceDataTtl");
+            if (ttl.isNegative()) {
+                throw new ValidationException("referenceDataTtl", "PositiveOrZero", "must not be negative");
+            }
+            this.referenceDataTtl = ttl;
+            return this;
+        }
+
+        /**
          * @param listener receives every domain event on {@link Crm#deliverEvents()}
          * @return this builder
          */
         public Builder listener(EventListener listener) {
             listeners.add(Assert.notNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * @param rule a rule every stage move of a deal must pass, checked after the built-in
+         *     rules and the discovered ones
+         * @return this builder
+         */
+        public Builder pipelineRule(PipelineRule rule) {
+            pipelineRules.add(Assert.notNull(rule, "pipelineRule"));
             return this;
         }
 
@@ -269,8 +300,10 @@ public final class Crm implements AutoCloseable {
             UserDirectory directory = userDirectory == null ? new FlatUserDirectory() : userDirectory;
             List<EventListener> allListeners = new ArrayList<>();
             List<CrmPlugin> allPlugins = new ArrayList<>();
+            List<PipelineRule> allRules = new ArrayList<>(BuiltInRules.all());
             if (discoverPlugins == null || discoverPlugins) {
                 ServiceLoader.load(CrmPlugin.class, classLoader()).forEach(allPlugins::add);
+                ServiceLoader.load(PipelineRule.class, classLoader()).forEach(allRules::add);
             }
             allPlugins.addAll(plugins);
             Set<String> ids = new HashSet<>();
@@ -278,6 +311,11 @@ public final class Crm implements AutoCloseable {
                 @Override
                 public void addListener(EventListener listener) {
                     allListeners.add(Assert.notNull(listener, "listener"));
+                }
+
+                @Override
+                public void addPipelineRule(PipelineRule rule) {
+                    allRules.add(Assert.notNull(rule, "rule"));
                 }
 
                 @Override
@@ -292,6 +330,13 @@ public final class Crm implements AutoCloseable {
                 plugin.register(context);
             }
             allListeners.addAll(listeners);
+            allRules.addAll(pipelineRules);
+            Set<String> ruleIds = new HashSet<>();
+            for (PipelineRule rule : allRules) {
+                if (!ruleIds.add(rule.id())) {
+                    throw new CrmException("Two pipeline rules have the id '" + rule.id() + "'");
+                }
+            }
 
             CrmStoreProvider provider = chooseStore();
             BeanValidation validation = new BeanValidation();
@@ -303,7 +348,9 @@ public final class Crm implements AutoCloseable {
                 throw e;
             }
             Duration ttl = userCacheTtl == null ? Duration.ofMinutes(1) : userCacheTtl;
-            Runtime runtime = new Runtime(store, new AccessPolicy(directory, ttl), validation, c);
+            Runtime runtime = new Runtime(store, new AccessPolicy(directory, ttl), validation, c,
+                    new PipelineCache(store, referenceDataTtl == null ? Duration.ofMinutes(5) : referenceDataTtl),
+                    List.copyOf(allRules));
             LOG.debug("crm4j started on {} with {} plugins and {} listeners", store.description(),
                     allPlugins.size(), allListeners.size());
             return new Crm(runtime, directory, allListeners);

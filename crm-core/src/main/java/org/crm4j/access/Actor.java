@@ -2,6 +2,7 @@ package org.crm4j.access;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 import org.crm4j.ValidationException;
 
@@ -26,7 +27,7 @@ public record Actor(String id, Set<String> roles) {
         if (id.length() > 100) {
             throw new ValidationException("actor.id", "Size", "must be at most 100 characters");
         }
-        if (roles != null && roles.stream().anyMatch(java.util.Objects::isNull)) {
+        if (roles != null && roles.stream().anyMatch(Objects::isNull)) {
             throw new ValidationException("actor.roles", "NotNull", "a role cannot be null");
         }
         roles = roles == null ? Set.of() : Set.copyOf(roles);

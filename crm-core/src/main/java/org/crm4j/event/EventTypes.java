@@ -19,6 +19,24 @@ public final class EventTypes {
     /** A note was recorded; data: {@code note}. */
     public static final String NOTE_ADDED = "note.added";
 
+    /** A pipeline was defined; data: {@code name}. */
+    public static final String PIPELINE_DEFINED = "pipeline.defined";
+    /** A pipeline's stages changed; data: {@code change} (added, retired, removed), {@code stage}. */
+    public static final String PIPELINE_CHANGED = "pipeline.changed";
+
+    /** A deal was opened; data: {@code title}, {@code stage}, {@code owner}. */
+    public static final String OPPORTUNITY_OPENED = "opportunity.opened";
+    /** A deal moved to another open stage; data: {@code from}, {@code to}. */
+    public static final String OPPORTUNITY_STAGE_CHANGED = "opportunity.stage-changed";
+    /** A deal was won; data: {@code stage}, {@code reason}. */
+    public static final String OPPORTUNITY_WON = "opportunity.won";
+    /** A deal was lost; data: {@code stage}, {@code reason}, {@code lostTo} when known. */
+    public static final String OPPORTUNITY_LOST = "opportunity.lost";
+    /** A won or lost deal was reopened; data: {@code stage}, {@code why}. */
+    public static final String OPPORTUNITY_REOPENED = "opportunity.reopened";
+    /** Fields of a deal changed; data: {@code fields}. */
+    public static final String OPPORTUNITY_UPDATED = "opportunity.updated";
+
     private EventTypes() {
     }
 }

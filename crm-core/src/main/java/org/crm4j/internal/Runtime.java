@@ -2,11 +2,13 @@ package org.crm4j.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.crm4j.access.Actor;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.spi.CrmStore;
+import org.crm4j.spi.PipelineRule;
 
 /**
  * What the services of one {@code Crm} share: the store, the access policy, validation and the
@@ -16,8 +18,11 @@ import org.crm4j.spi.CrmStore;
  * @param access need-to-know
  * @param validation Bean Validation
  * @param clock the clock
+ * @param pipelines the cached pipelines
+ * @param rules the pipeline rules: the built-in ones, then discovered and registered ones
  */
-public record Runtime(CrmStore store, AccessPolicy access, BeanValidation validation, Clock clock) {
+public record Runtime(CrmStore store, AccessPolicy access, BeanValidation validation, Clock clock,
+        PipelineCache pipelines, List<PipelineRule> rules) {
 
     /** @return the current instant of the clock, at microsecond precision (as databases keep it) */
     public Instant now() {

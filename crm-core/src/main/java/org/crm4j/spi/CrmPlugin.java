@@ -1,8 +1,8 @@
 package org.crm4j.spi;
 
 /**
- * A plugin: contributes extensions (event listeners now; pipeline rules, notification channels
- * and more as features arrive). Registered on the builder with {@code .plugin(p)} or found with
+ * A plugin: contributes extensions (event listeners, pipeline rules; notification channels and
+ * more as features arrive). Registered on the builder with {@code .plugin(p)} or found with
  * {@link java.util.ServiceLoader} under {@code META-INF/services/org.crm4j.spi.CrmPlugin}.
  * Discovered plugins come first, then the registered ones, each in its order; two plugins with
  * one id fail the build of the {@code Crm}.

@@ -8,6 +8,9 @@ public interface PluginContext {
     /** @param listener a listener for domain events */
     void addListener(EventListener listener);
 
+    /** @param rule a rule every stage move of a deal must pass */
+    void addPipelineRule(PipelineRule rule);
+
     /** @return the CRM's clock */
     Clock clock();
 }

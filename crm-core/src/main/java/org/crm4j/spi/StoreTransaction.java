@@ -14,4 +14,10 @@ public interface StoreTransaction {
 
     /** @return the outbox of domain events */
     EventStore events();
+
+    /** @return pipelines */
+    PipelineStore pipelines();
+
+    /** @return opportunities */
+    OpportunityStore opportunities();
 }

@@ -72,7 +72,7 @@ final class JpaCustomerStore implements CustomerStore {
                 String names = refs.stream().map(ExternalRef::toString).sorted().collect(Collectors.joining(", "));
                 throw new ConflictException(refs.size() == 1
                         ? "external reference " + names + " belongs to another customer"
-                        : "one of the external references " + names + " belongs to another customer", e);
+                        : "one of the external references " + names + " belongs to another customer");
             }
             throw PersistenceExceptionConverter.translate(e);
         }

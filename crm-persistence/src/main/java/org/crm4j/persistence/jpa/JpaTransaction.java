@@ -5,6 +5,8 @@ import org.crm4j.spi.ContactStore;
 import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.EventStore;
 import org.crm4j.spi.NoteStore;
+import org.crm4j.spi.OpportunityStore;
+import org.crm4j.spi.PipelineStore;
 import org.crm4j.spi.StoreTransaction;
 import org.hibernate.Session;
 
@@ -16,6 +18,8 @@ final class JpaTransaction implements StoreTransaction {
     private final JpaContactStore contacts;
     private final JpaNoteStore notes;
     private final JpaEventStore events;
+    private final JpaPipelineStore pipelines;
+    private final JpaOpportunityStore opportunities;
 
     /**
      * @param session the transaction's session; the caller begins and ends the transaction
@@ -28,6 +32,8 @@ final class JpaTransaction implements StoreTransaction {
         this.contacts = new JpaContactStore(this);
         this.notes = new JpaNoteStore(this);
         this.events = new JpaEventStore(this);
+        this.pipelines = new JpaPipelineStore(this);
+        this.opportunities = new JpaOpportunityStore(this);
     }
 
     @Override
@@ -48,6 +54,16 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public EventStore events() {
         return events;
+    }
+
+    @Override
+    public PipelineStore pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public OpportunityStore opportunities() {
+        return opportunities;
     }
 
     /** @return the session */

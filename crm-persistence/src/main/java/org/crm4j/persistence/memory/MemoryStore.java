@@ -1,5 +1,6 @@
 package org.crm4j.persistence.memory;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +23,11 @@ import org.crm4j.customer.CustomerStatus;
 import org.crm4j.customer.NoteRecord;
 import org.crm4j.customer.OwnerChangeRecord;
 import org.crm4j.event.DomainEvent;
+import org.crm4j.pipeline.OpportunityRecord;
+import org.crm4j.pipeline.OpportunityStatus;
+import org.crm4j.pipeline.Pipeline;
+import org.crm4j.pipeline.PipelineId;
+import org.crm4j.pipeline.StageChange;
 import org.crm4j.spi.ContactStore;
 import org.crm4j.spi.CrmStore;
 import org.crm4j.spi.CustomerRow;
@@ -30,6 +36,9 @@ import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.EventStore;
 import org.crm4j.spi.Keyset;
 import org.crm4j.spi.NoteStore;
+import org.crm4j.spi.OpportunityStore;
+import org.crm4j.spi.PipelineStore;
+import org.crm4j.spi.StageTotalRow;
 import org.crm4j.spi.StoreTransaction;
 import org.crm4j.spi.StoredEvent;
 import org.crm4j.spi.Visibility;
@@ -47,6 +56,9 @@ final class MemoryStore implements CrmStore {
     private final TreeMap<Long, NoteRecord> notes = new TreeMap<>();
     private final List<OwnerChangeRecord> ownerChanges = new ArrayList<>();
     private final TreeMap<Long, Outboxed> events = new TreeMap<>();
+    private final TreeMap<Long, Pipeline> pipelines = new TreeMap<>();
+    private final TreeMap<Long, OpportunityRecord> opportunities = new TreeMap<>();
+    private final List<StageChange> stageChanges = new ArrayList<>();
     private long nextId = 1;
     private volatile boolean closed;
 
@@ -100,6 +112,8 @@ final class MemoryStore implements CrmStore {
     private final class Tx implements StoreTransaction, CustomerStore, ContactStore, NoteStore, EventStore {
         private final boolean writable;
         private final Deque<Runnable> undo = new ArrayDeque<>();
+        private final PipelineStore pipelineStore = new Pipelines();
+        private final OpportunityStore opportunityStore = new Opportunities();
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -161,6 +175,16 @@ final class MemoryStore implements CrmStore {
         @Override
         public EventStore events() {
             return this;
+        }
+
+        @Override
+        public PipelineStore pipelines() {
+            return pipelineStore;
+        }
+
+        @Override
+        public OpportunityStore opportunities() {
+            return opportunityStore;
         }
 
         // ---- customers
@@ -326,6 +350,125 @@ final class MemoryStore implements CrmStore {
             return notes.descendingMap().values().stream().filter(n -> n.customerId() == customerId)
                     .sorted(Comparator.comparing(NoteRecord::createdAt).thenComparingLong(NoteRecord::id).reversed())
                     .limit(limit).toList();
+        }
+
+        /** Pipelines, in the same transaction. */
+        private final class Pipelines implements PipelineStore {
+
+            @Override
+            public Pipeline insert(Pipeline pipeline) {
+                checkWritable();
+                Pipeline stored = pipeline.withIdentity(PipelineId.of(newId()), 0);
+                put(pipelines, stored.id().value(), stored);
+                return stored;
+            }
+
+            @Override
+            public Pipeline update(Pipeline pipeline) {
+                checkWritable();
+                Pipeline current = pipelines.get(pipeline.id().value());
+                if (current == null || current.version() != pipeline.version()) {
+                    throw new ConflictException("pipeline " + pipeline.id() + " was changed by someone else; reload it");
+                }
+                Pipeline stored = pipeline.withIdentity(pipeline.id(), pipeline.version() + 1);
+                put(pipelines, stored.id().value(), stored);
+                return stored;
+            }
+
+            @Override
+            public Optional<Pipeline> find(long id) {
+                return Optional.ofNullable(pipelines.get(id));
+            }
+
+            @Override
+            public List<Pipeline> all() {
+                return pipelines.values().stream()
+                        .sorted(Comparator.comparing(Pipeline::name).thenComparingLong(p -> p.id().value())).toList();
+            }
+        }
+
+        /** Opportunities, in the same transaction. */
+        private final class Opportunities implements OpportunityStore {
+            @Override
+            public OpportunityRecord insert(OpportunityRecord opportunity) {
+                checkWritable();
+                OpportunityRecord stored = opportunity.withIdentity(newId(), 0);
+                put(opportunities, stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public OpportunityRecord update(OpportunityRecord opportunity) {
+                checkWritable();
+                OpportunityRecord current = opportunities.get(opportunity.id());
+                if (current == null || current.version() != opportunity.version()) {
+                    throw new ConflictException("opportunity " + opportunity.id()
+                            + " was changed by someone else; reload it");
+                }
+                OpportunityRecord stored = opportunity.withIdentity(opportunity.id(), opportunity.version() + 1);
+                put(opportunities, stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public Optional<OpportunityRecord> find(long id, Visibility visibility) {
+                return Optional.ofNullable(opportunities.get(id)).filter(o -> visibility.covers(o.ownerId()));
+            }
+
+            @Override
+            public boolean exists(long id) {
+                return opportunities.containsKey(id);
+            }
+
+            @Override
+            public List<OpportunityRecord> ofCustomer(long customerId, Visibility visibility) {
+                return opportunities.values().stream()
+                        .filter(o -> o.customerId() == customerId && visibility.covers(o.ownerId()))
+                        .sorted(Comparator.comparing((OpportunityRecord o) -> o.status() != OpportunityStatus.OPEN)
+                                .thenComparing(OpportunityRecord::createdAt, Comparator.reverseOrder())
+                                .thenComparing(OpportunityRecord::id, Comparator.reverseOrder()))
+                        .toList();
+            }
+
+            @Override
+            public void recordStageChange(StageChange change) {
+                checkWritable();
+                stageChanges.add(change);
+                undo.push(() -> stageChanges.remove(stageChanges.size() - 1));
+            }
+
+            @Override
+            public List<StageChange> stageChanges(long opportunityId) {
+                return stageChanges.stream().filter(c -> c.opportunityId().value() == opportunityId).toList();
+            }
+
+            @Override
+            public List<StageTotalRow> stageTotals(long pipelineId, Visibility visibility) {
+                Map<String, StageTotalRow> rows = new TreeMap<>();
+                for (OpportunityRecord o : opportunities.values()) {
+                    if (o.pipelineId() != pipelineId || o.status() != OpportunityStatus.OPEN
+                            || !visibility.covers(o.ownerId())) {
+                        continue;
+                    }
+                    BigDecimal amount = o.amount() == null ? BigDecimal.ZERO : o.amount().amount();
+                    rows.merge(o.stageCode(), new StageTotalRow(o.stageCode(), 1, amount,
+                            amount.multiply(BigDecimal.valueOf(o.probability()))),
+                            (a, b) -> new StageTotalRow(a.stageCode(), a.count() + b.count(), a.amount().add(b.amount()),
+                                    a.amountTimesProbability().add(b.amountTimesProbability())));
+                }
+                return List.copyOf(rows.values());
+            }
+
+            @Override
+            public boolean stageInUse(long pipelineId, String stageCode) {
+                return opportunities.values().stream()
+                        .anyMatch(o -> o.pipelineId() == pipelineId && o.stageCode().equals(stageCode))
+                        || stageChanges.stream().anyMatch(c -> {
+                            OpportunityRecord o = opportunities.get(c.opportunityId().value());
+                            return o != null && o.pipelineId() == pipelineId
+                                    && (stageCode.equals(c.fromStage()) || stageCode.equals(c.toStage()));
+                        });
+            }
         }
 
         // ---- events

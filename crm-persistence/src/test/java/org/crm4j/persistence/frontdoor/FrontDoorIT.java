@@ -5,17 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.crm4j.AccessDeniedException;
-import org.crm4j.CrmException;
 import org.crm4j.Crm;
+import org.crm4j.CrmException;
 import org.crm4j.NotFoundException;
 import org.crm4j.ValidationException;
 import org.crm4j.access.Actor;
 import org.crm4j.access.InMemoryUserDirectory;
+import org.crm4j.common.Money;
 import org.crm4j.customer.Customer;
 import org.crm4j.customer.CustomerQuery;
 import org.crm4j.customer.NewContact;
 import org.crm4j.customer.NewCustomer;
 import org.crm4j.event.EventTypes;
+import org.crm4j.pipeline.NewOpportunity;
+import org.crm4j.pipeline.NewPipeline;
+import org.crm4j.pipeline.Stage;
 import org.crm4j.spi.CrmPlugin;
 import org.crm4j.spi.PluginContext;
 import org.junit.jupiter.api.Test;
@@ -89,6 +93,45 @@ class FrontDoorIT {
             crm.deliverEvents();
             assertThat(AuditPlugin.SEEN).isEmpty();
         }
+    }
+
+    @Test
+    void pipelineRules_foundThroughServiceLoaderAreChecked() {
+        try (Crm crm = Crm.builder().store("memory").build()) {
+            var pipeline = crm.as(Actor.of("ada", Actor.ADMIN)).pipelines().define(NewPipeline.named("Sales", "EUR")
+                    .stage(Stage.open("TALK", "Talk", 20)).stage(Stage.won("WON", "Won")).stage(Stage.lost("LOST", "Lost")));
+            Customer acme = crm.as(Actor.of("sam")).customers().create(NewCustomer.company("ACME"));
+            NewOpportunity huge = NewOpportunity.on(acme.id(), "Everything", pipeline.id())
+                    .expectedClose(java.time.LocalDate.now().plusMonths(3)).amount(Money.of("2000000", "EUR"));
+            assertThatThrownBy(() -> crm.as(Actor.of("sam")).opportunities().open(huge))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                            .extracting(ValidationException.Violation::rule).containsExactly("test.deal-limit"));
+        }
+        try (Crm crm = Crm.builder().store("memory").discoverPlugins(false).build()) {
+            var pipeline = crm.as(Actor.of("ada", Actor.ADMIN)).pipelines().define(NewPipeline.named("Sales", "EUR")
+                    .stage(Stage.open("TALK", "Talk", 20)).stage(Stage.won("WON", "Won")).stage(Stage.lost("LOST", "Lost")));
+            Customer acme = crm.as(Actor.of("sam")).customers().create(NewCustomer.company("ACME"));
+            assertThat(crm.as(Actor.of("sam")).opportunities().open(NewOpportunity.on(acme.id(), "Everything",
+                    pipeline.id()).expectedClose(java.time.LocalDate.now().plusMonths(3))
+                    .amount(Money.of("2000000", "EUR"))).stageCode()).isEqualTo("TALK");
+        }
+    }
+
+    @Test
+    void pipelineRules_withOneIdTwiceFailFast() {
+        org.crm4j.spi.PipelineRule twin = new org.crm4j.spi.PipelineRule() {
+            @Override
+            public String id() {
+                return "amount-required";
+            }
+
+            @Override
+            public java.util.Optional<String> check(org.crm4j.spi.StageMove move) {
+                return java.util.Optional.empty();
+            }
+        };
+        assertThatThrownBy(() -> Crm.builder().store("memory").pipelineRule(twin).build())
+                .isInstanceOf(CrmException.class).hasMessageContaining("amount-required");
     }
 
     @Test

@@ -1,0 +1,419 @@
+package org.crm4j.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.crm4j.AccessDeniedException;
+import org.crm4j.ConflictException;
+import org.crm4j.NotFoundException;
+import org.crm4j.ValidationException.Violation;
+import org.crm4j.ValidationException;
+import org.crm4j.access.Actor;
+import org.crm4j.common.Money;
+import org.crm4j.customer.CustomerId;
+import org.crm4j.event.DomainEvent;
+import org.crm4j.event.EventTypes;
+import org.crm4j.pipeline.NewOpportunity;
+import org.crm4j.pipeline.Opportunities;
+import org.crm4j.pipeline.Opportunity;
+import org.crm4j.pipeline.OpportunityId;
+import org.crm4j.pipeline.OpportunityRecord;
+import org.crm4j.pipeline.OpportunityStatus;
+import org.crm4j.pipeline.Participant;
+import org.crm4j.pipeline.Pipeline;
+import org.crm4j.pipeline.PipelineId;
+import org.crm4j.pipeline.PipelineView;
+import org.crm4j.pipeline.Stage;
+import org.crm4j.pipeline.StageChange;
+import org.crm4j.pipeline.StageKind;
+import org.crm4j.pipeline.StageTotal;
+import org.crm4j.spi.PipelineRule;
+import org.crm4j.spi.StageMove;
+import org.crm4j.spi.StageTotalRow;
+import org.crm4j.spi.StoreTransaction;
+import org.crm4j.spi.Visibility;
+
+/** {@link Opportunities} for one actor. */
+public final class OpportunityService implements Opportunities {
+    /** How far in the past a new deal's expected close date may lie. */
+    private static final int MAX_DAYS_IN_PAST = 30;
+
+    private final Runtime rt;
+    private final Actor actor;
+
+    /**
+     * @param rt the shared runtime
+     * @param actor who acts
+     */
+    public OpportunityService(Runtime rt, Actor actor) {
+        this.rt = rt;
+        this.actor = actor;
+    }
+
+    private Visibility visibility() {
+        return rt.access().visibilityOf(actor);
+    }
+
+    @Override
+    public Opportunity open(NewOpportunity opportunity) {
+        Assert.notNull(opportunity, "opportunity");
+        Instant now = rt.now();
+        OpportunityRecord probe = opportunity.toRecord(actor.id(), "", 0, now);
+        Pipeline pipeline = pipeline(probe.pipelineId());
+        List<Violation> violations = new ArrayList<>();
+        Stage stage = opportunity.stageCode() == null ? pipeline.firstOpenStage()
+                : pipeline.stage(opportunity.stageCode()).orElse(null);
+        if (stage == null) {
+            violations.add(new Violation("stage", "InPipeline", "'" + opportunity.stageCode()
+                    + "' is no stage of pipeline " + pipeline.name()));
+            stage = pipeline.firstOpenStage();
+        } else if (stage.kind() != StageKind.OPEN || !stage.isActive()) {
+            violations.add(new Violation("stage", "OpenActive", "a deal starts in an active open stage, not "
+                    + stage.code()));
+        }
+        OpportunityRecord draft = opportunity.toRecord(actor.id(), stage.code(), stage.defaultProbability(), now);
+        checkValues(draft, pipeline, violations);
+        if (opportunity.probability() != null && draft.probabilityReason() == null
+                && draft.probability() != stage.defaultProbability()) {
+            violations.add(new Violation("probabilityReason", "NotBlank", "an overridden probability needs a reason"));
+        }
+        if (draft.expectedClose() != null
+                && draft.expectedClose().isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(MAX_DAYS_IN_PAST))) {
+            violations.add(new Violation("expectedClose", "NotFarInPast",
+                    "a new deal cannot be expected to close more than " + MAX_DAYS_IN_PAST + " days ago"));
+        }
+        if (draft.ownerId() != null && !draft.ownerId().isBlank() && !rt.access().isKnownUser(draft.ownerId())) {
+            violations.add(new Violation("ownerId", "KnownUser", "'" + draft.ownerId() + "' is not a known user"));
+        }
+        violations.addAll(ruleFailures(new StageMove(pipeline, null, stage, draft, actor.id())));
+        rt.validation().check(Opportunity.fromRecord(draft), violations);
+        if (!visibility().covers(draft.ownerId())) {
+            throw new AccessDeniedException(actor.id(), "open deals owned by '" + draft.ownerId() + "'");
+        }
+        Stage start = stage;
+        OpportunityRecord saved = rt.store().inTransaction(tx -> {
+            requireCustomer(tx, draft.customerId());
+            checkParticipants(tx, draft);
+            OpportunityRecord inserted = tx.opportunities().insert(draft);
+            OpportunityId id = OpportunityId.of(inserted.id());
+            tx.opportunities().recordStageChange(new StageChange(id, null, start.code(), actor.id(), now));
+            tx.events().append(List.of(event(EventTypes.OPPORTUNITY_OPENED, inserted, now,
+                    Map.of("title", inserted.title(), "stage", start.code(), "owner", inserted.ownerId()))));
+            return inserted;
+        });
+        return Opportunity.fromRecord(saved);
+    }
+
+    @Override
+    public Opportunity get(OpportunityId id) {
+        Assert.notNull(id, "id");
+        return Opportunity.fromRecord(rt.store().readOnly(tx -> visible(tx, id.value(), "open")));
+    }
+
+    @Override
+    public Opportunity save(Opportunity opportunity) {
+        Assert.notNull(opportunity, "opportunity");
+        if (opportunity.id() == null) {
+            throw new ValidationException("opportunity.id", "NotNull", "a deal is saved after it was opened");
+        }
+        OpportunityRecord changed = opportunity.toRecord();
+        Pipeline pipeline = pipeline(changed.pipelineId());
+        List<Violation> violations = new ArrayList<>();
+        checkValues(changed, pipeline, violations);
+        if (!rt.access().isKnownUser(changed.ownerId())) {
+            violations.add(new Violation("ownerId", "KnownUser", "'" + changed.ownerId() + "' is not a known user"));
+        }
+        rt.validation().check(opportunity, violations);
+        Instant now = rt.now();
+        String reopenReason = opportunity.pendingReopenReason().orElse(null);
+        OpportunityRecord saved = rt.store().inTransaction(tx -> {
+            OpportunityRecord stored = visible(tx, changed.id(), "change");
+            if (stored.version() != changed.version()) {
+                throw new ConflictException("opportunity " + changed.id() + " was changed by someone else (read at"
+                        + " version " + changed.version() + ", now at " + stored.version() + "); reload it");
+            }
+            if (!stored.ownerId().equals(changed.ownerId()) && !visibility().covers(changed.ownerId())) {
+                throw new AccessDeniedException(actor.id(), "hand opportunity " + changed.id() + " to '"
+                        + changed.ownerId() + "'");
+            }
+            Transition t = transition(stored, changed, pipeline, reopenReason);
+            List<String> fields = changedFields(stored, t.result());
+            if (stored.status() != OpportunityStatus.OPEN && t.kind() == Move.NONE && !fields.isEmpty()) {
+                throw new ValidationException("status", "Open", "opportunity " + stored.id() + " is "
+                        + stored.status().name().toLowerCase(Locale.ROOT) + "; reopen it before editing it");
+            }
+            if (t.kind() == Move.NONE && fields.isEmpty()) {
+                return stored;
+            }
+            checkParticipants(tx, t.result());
+            OpportunityRecord toWrite = withTimes(t.result(), t.kind() == Move.NONE ? stored.stageSince() : now,
+                    stored.createdAt(), now);
+            OpportunityRecord updated = tx.opportunities().update(toWrite);
+            List<DomainEvent> events = new ArrayList<>();
+            if (t.kind() != Move.NONE) {
+                tx.opportunities().recordStageChange(new StageChange(OpportunityId.of(updated.id()), stored.stageCode(),
+                        updated.stageCode(), actor.id(), now));
+                events.add(moveEvent(t.kind(), stored, updated, now, reopenReason));
+            }
+            if (!fields.isEmpty()) {
+                events.add(event(EventTypes.OPPORTUNITY_UPDATED, updated, now, Map.of("fields", String.join(",", fields))));
+            }
+            tx.events().append(events);
+            return updated;
+        });
+        return Opportunity.fromRecord(saved);
+    }
+
+    @Override
+    public List<StageChange> stageHistory(OpportunityId id) {
+        Assert.notNull(id, "id");
+        return rt.store().readOnly(tx -> {
+            visible(tx, id.value(), "open");
+            return tx.opportunities().stageChanges(id.value());
+        });
+    }
+
+    @Override
+    public List<Opportunity> ofCustomer(CustomerId customerId) {
+        Assert.notNull(customerId, "customerId");
+        return rt.store().readOnly(tx -> {
+            requireCustomer(tx, customerId.value());
+            return tx.opportunities().ofCustomer(customerId.value(), visibility()).stream()
+                    .map(Opportunity::fromRecord).toList();
+        });
+    }
+
+    @Override
+    public PipelineView pipelineView(PipelineId pipelineId) {
+        Assert.notNull(pipelineId, "pipelineId");
+        Pipeline pipeline = pipeline(pipelineId.value());
+        String currency = pipeline.currency().getCurrencyCode();
+        List<StageTotalRow> rows = rt.store().readOnly(tx -> tx.opportunities().stageTotals(pipelineId.value(),
+                visibility()));
+        Map<String, StageTotalRow> byStage = new LinkedHashMap<>();
+        rows.forEach(r -> byStage.put(r.stageCode(), r));
+        List<StageTotal> totals = new ArrayList<>();
+        for (Stage stage : pipeline.stages()) {
+            if (stage.kind() != StageKind.OPEN) {
+                continue;
+            }
+            StageTotalRow row = byStage.get(stage.code());
+            long count = row == null ? 0 : row.count();
+            BigDecimal amount = row == null ? BigDecimal.ZERO : row.amount();
+            BigDecimal weighted = row == null ? BigDecimal.ZERO : row.amountTimesProbability().movePointLeft(2);
+            totals.add(new StageTotal(stage, count, Money.rounded(amount, currency), Money.rounded(weighted, currency)));
+        }
+        return new PipelineView(pipeline, totals);
+    }
+
+    // ---- rules and checks
+
+    /** What kind of move a save makes. */
+    private enum Move {
+        NONE, ADVANCE, WIN, LOSE, REOPEN
+    }
+
+    private record Transition(Move kind, OpportunityRecord result) {
+    }
+
+    private Transition transition(OpportunityRecord stored, OpportunityRecord changed, Pipeline pipeline,
+            String reopenReason) {
+        List<Violation> violations = new ArrayList<>();
+        Stage from = pipeline.stage(stored.stageCode()).orElse(null);
+        Move kind;
+        Stage to;
+        if (stored.status() == OpportunityStatus.OPEN && changed.status() == OpportunityStatus.WON) {
+            kind = Move.WIN;
+            to = firstActive(pipeline, StageKind.WON);
+            requireReason(changed.closeReason(), pipeline.wonReasons(), "won", violations);
+        } else if (stored.status() == OpportunityStatus.OPEN && changed.status() == OpportunityStatus.LOST) {
+            kind = Move.LOSE;
+            to = firstActive(pipeline, StageKind.LOST);
+            requireReason(changed.closeReason(), pipeline.lostReasons(), "lost", violations);
+        } else if (stored.status() != OpportunityStatus.OPEN && changed.status() == OpportunityStatus.OPEN) {
+            kind = Move.REOPEN;
+            to = openStage(pipeline, changed.stageCode(), violations);
+        } else if (!Objects.equals(stored.stageCode(), changed.stageCode())) {
+            kind = Move.ADVANCE;
+            to = openStage(pipeline, changed.stageCode(), violations);
+        } else {
+            return new Transition(Move.NONE, changed);
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        boolean overridden = changed.probability() != stored.probability()
+                || !Objects.equals(changed.probabilityReason(), stored.probabilityReason());
+        int probability = kind == Move.WIN ? 100 : kind == Move.LOSE ? 0
+                : overridden ? changed.probability() : to.defaultProbability();
+        String reason = kind == Move.WIN || kind == Move.LOSE || !overridden ? null : changed.probabilityReason();
+        OpportunityRecord result = new OpportunityRecord(changed.id(), changed.version(), stored.customerId(),
+                changed.ownerId(), stored.pipelineId(), to.code(), changed.status(), changed.title(), changed.amount(),
+                probability, reason, changed.expectedClose(), stored.source(), changed.competitors(),
+                changed.participants(), changed.closeReason(), changed.closeNote(), changed.lostTo(),
+                changed.priceGap(), stored.stageSince(), stored.createdAt(), changed.updatedAt());
+        List<Violation> failures = ruleFailures(new StageMove(pipeline, from, to, result, actor.id()));
+        if (!failures.isEmpty()) {
+            throw new ValidationException(failures);
+        }
+        return new Transition(kind, result);
+    }
+
+    private List<Violation> ruleFailures(StageMove move) {
+        List<Violation> failures = new ArrayList<>();
+        for (PipelineRule rule : rt.rules()) {
+            Optional<String> refusal;
+            try {
+                refusal = rule.check(move);
+            } catch (RuntimeException e) {
+                refusal = Optional.of("the rule failed: " + e);
+            }
+            refusal.ifPresent(message -> failures.add(new Violation("stage", rule.id(), message)));
+        }
+        return failures;
+    }
+
+    private static Stage firstActive(Pipeline pipeline, StageKind kind) {
+        return pipeline.stages().stream().filter(s -> s.kind() == kind && s.isActive()).findFirst().orElseThrow();
+    }
+
+    private static Stage openStage(Pipeline pipeline, String code, List<Violation> violations) {
+        Optional<Stage> stage = pipeline.stage(code);
+        if (stage.isEmpty()) {
+            violations.add(new Violation("stage", "InPipeline", "'" + code + "' is no stage of pipeline " + pipeline.name()));
+            return pipeline.firstOpenStage();
+        }
+        if (stage.get().kind() != StageKind.OPEN || !stage.get().isActive()) {
+            violations.add(new Violation("stage", "OpenActive", "a deal moves to an active open stage, not " + code
+                    + " (win or lose it instead)"));
+        }
+        return stage.get();
+    }
+
+    private static void requireReason(String reason, Set<String> allowed, String outcome,
+            List<Violation> violations) {
+        if (reason == null || reason.isBlank()) {
+            violations.add(new Violation("closeReason", "NotBlank", "a deal is " + outcome + " for a reason, one of "
+                    + new TreeSet<>(allowed)));
+        } else if (!allowed.contains(reason)) {
+            violations.add(new Violation("closeReason", "Allowed", "'" + reason + "' is not a reason a deal may be "
+                    + outcome + " for; one of " + new TreeSet<>(allowed)));
+        }
+    }
+
+    private static void checkValues(OpportunityRecord r, Pipeline pipeline, List<Violation> violations) {
+        if (r.amount() != null) {
+            if (!r.amount().currency().equals(pipeline.currency())) {
+                violations.add(new Violation("amount", "Currency", "pipeline " + pipeline.name() + " deals in "
+                        + pipeline.currency() + ", not " + r.amount().currency()));
+            }
+            if (r.amount().isNegative()) {
+                violations.add(new Violation("amount", "PositiveOrZero", "must not be negative"));
+            }
+        }
+        if (r.priceGap() != null && !r.priceGap().currency().equals(pipeline.currency())) {
+            violations.add(new Violation("priceGap", "Currency", "must be in " + pipeline.currency()));
+        }
+        if (r.probability() < 0 || r.probability() > 100) {
+            violations.add(new Violation("probability", "Range", "must be 0 to 100, was " + r.probability()));
+        }
+    }
+
+    private void checkParticipants(StoreTransaction tx, OpportunityRecord r) {
+        List<Violation> violations = new ArrayList<>();
+        for (Participant p : r.participants()) {
+            var contact = tx.contacts().find(p.contactId().value());
+            if (contact.isEmpty() || contact.get().customerId() != r.customerId()) {
+                violations.add(new Violation("participants", "CustomersContact", "contact " + p.contactId()
+                        + " is no contact person of customer " + r.customerId()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+    }
+
+    private Pipeline pipeline(long id) {
+        return rt.pipelines().get(id).orElseThrow(() -> new ValidationException("pipelineId", "Exists",
+                "there is no pipeline " + id));
+    }
+
+    private void requireCustomer(StoreTransaction tx, long customerId) {
+        if (tx.customers().find(customerId, visibility()).isEmpty()) {
+            if (tx.customers().exists(customerId)) {
+                throw new AccessDeniedException(actor.id(), "see the deals of customer " + customerId);
+            }
+            throw new NotFoundException("customer", customerId);
+        }
+    }
+
+    private OpportunityRecord visible(StoreTransaction tx, long id, String what) {
+        return tx.opportunities().find(id, visibility()).orElseThrow(() -> tx.opportunities().exists(id)
+                ? new AccessDeniedException(actor.id(), what + " opportunity " + id)
+                : new NotFoundException("opportunity", id));
+    }
+
+    private static OpportunityRecord withTimes(OpportunityRecord r, Instant stageSince, Instant createdAt, Instant now) {
+        return new OpportunityRecord(r.id(), r.version(), r.customerId(), r.ownerId(), r.pipelineId(), r.stageCode(),
+                r.status(), r.title(), r.amount(), r.probability(), r.probabilityReason(), r.expectedClose(), r.source(),
+                r.competitors(), r.participants(), r.closeReason(), r.closeNote(), r.lostTo(), r.priceGap(), stageSince,
+                createdAt, now);
+    }
+
+    private static List<String> changedFields(OpportunityRecord a, OpportunityRecord b) {
+        List<String> fields = new ArrayList<>();
+        compare(fields, "title", a.title(), b.title());
+        compare(fields, "owner", a.ownerId(), b.ownerId());
+        compare(fields, "amount", a.amount(), b.amount());
+        if (a.status() == b.status() && Objects.equals(a.stageCode(), b.stageCode())) {
+            compare(fields, "probability", a.probability(), b.probability());
+        }
+        compare(fields, "expectedClose", a.expectedClose(), b.expectedClose());
+        compare(fields, "competitors", a.competitors(), b.competitors());
+        compare(fields, "participants", Set.copyOf(a.participants()), Set.copyOf(b.participants()));
+        return fields;
+    }
+
+    private static void compare(List<String> fields, String name, Object a, Object b) {
+        if (!Objects.equals(a, b)) {
+            fields.add(name);
+        }
+    }
+
+    private DomainEvent moveEvent(Move kind, OpportunityRecord before, OpportunityRecord after, Instant now,
+            String reopenReason) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("from", before.stageCode());
+        data.put("to", after.stageCode());
+        String type = switch (kind) {
+            case WIN -> EventTypes.OPPORTUNITY_WON;
+            case LOSE -> EventTypes.OPPORTUNITY_LOST;
+            case REOPEN -> EventTypes.OPPORTUNITY_REOPENED;
+            default -> EventTypes.OPPORTUNITY_STAGE_CHANGED;
+        };
+        if (kind == Move.WIN || kind == Move.LOSE) {
+            data.put("reason", after.closeReason());
+        }
+        if (after.lostTo() != null) {
+            data.put("lostTo", after.lostTo());
+        }
+        if (reopenReason != null) {
+            data.put("why", reopenReason);
+        }
+        return event(type, after, now, data);
+    }
+
+    private DomainEvent event(String type, OpportunityRecord r, Instant now, Map<String, String> data) {
+        return rt.event(actor, type, "opportunity", r.id(), r.customerId(), now, data);
+    }
+}

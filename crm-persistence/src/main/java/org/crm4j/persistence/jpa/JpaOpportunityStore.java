@@ -1,0 +1,139 @@
+package org.crm4j.persistence.jpa;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.crm4j.ConflictException;
+import org.crm4j.pipeline.OpportunityRecord;
+import org.crm4j.pipeline.OpportunityStatus;
+import org.crm4j.pipeline.StageChange;
+import org.crm4j.spi.OpportunityStore;
+import org.crm4j.spi.StageTotalRow;
+import org.crm4j.spi.Visibility;
+import org.hibernate.LockMode;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * Deals in the JPA store. A deal is read with its competitors and participants in one select;
+ * need-to-know is part of every query's WHERE clause; the pipeline view is one GROUP BY.
+ */
+final class JpaOpportunityStore implements OpportunityStore {
+    private static final String WITH_COLLECTIONS = "select distinct o from Opportunity o"
+            + " left join fetch o.competitors left join fetch o.participants";
+    private static final String VISIBLE = " and o.ownerId in :owners";
+    /** Open deals first, then the newest first. */
+    private static final Comparator<OpportunityRecord> CUSTOMER_ORDER = Comparator
+            .comparing((OpportunityRecord o) -> o.status() != OpportunityStatus.OPEN)
+            .thenComparing(OpportunityRecord::createdAt, Comparator.reverseOrder())
+            .thenComparing(OpportunityRecord::id, Comparator.reverseOrder());
+
+    private final JpaTransaction tx;
+
+    JpaOpportunityStore(JpaTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public OpportunityRecord insert(OpportunityRecord opportunity) {
+        Session session = tx.writing();
+        OpportunityEntity entity = OpportunityEntity.of(opportunity);
+        session.persist(entity);
+        tx.flush();
+        return opportunity.withIdentity(entity.id, entity.version);
+    }
+
+    @Override
+    public OpportunityRecord update(OpportunityRecord opportunity) {
+        Session session = tx.writing();
+        OpportunityEntity entity = session.find(OpportunityEntity.class, opportunity.id());
+        if (entity == null) {
+            throw new ConflictException("opportunity " + opportunity.id() + " no longer exists");
+        }
+        if (entity.version != opportunity.version()) {
+            throw new ConflictException("opportunity " + opportunity.id() + " was changed by someone else (read at"
+                    + " version " + opportunity.version() + ", now at " + entity.version + "); reload it and apply the"
+                    + " change again");
+        }
+        entity.copyFrom(opportunity);
+        tx.flush();
+        if (entity.version == opportunity.version()) {
+            // nothing differed from the stored state; the version still moves, as every store's does
+            session.lock(entity, LockMode.OPTIMISTIC_FORCE_INCREMENT);
+            return opportunity.withIdentity(opportunity.id(), opportunity.version() + 1);
+        }
+        return opportunity.withIdentity(opportunity.id(), entity.version);
+    }
+
+    @Override
+    public Optional<OpportunityRecord> find(long id, Visibility visibility) {
+        SelectionQuery<OpportunityEntity> query = tx.session().createSelectionQuery(
+                WITH_COLLECTIONS + " where o.id = :id" + (visibility.all() ? "" : VISIBLE), OpportunityEntity.class)
+                .setParameter("id", id);
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        return query.getResultList().stream().findFirst().map(OpportunityEntity::toRecord);
+    }
+
+    @Override
+    public boolean exists(long id) {
+        return !tx.session().createSelectionQuery("select o.id from Opportunity o where o.id = :id", Long.class)
+                .setParameter("id", id).getResultList().isEmpty();
+    }
+
+    @Override
+    public List<OpportunityRecord> ofCustomer(long customerId, Visibility visibility) {
+        SelectionQuery<OpportunityEntity> query = tx.session().createSelectionQuery(
+                WITH_COLLECTIONS + " where o.customerId = :customer" + (visibility.all() ? "" : VISIBLE),
+                OpportunityEntity.class).setParameter("customer", customerId);
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        return query.getResultList().stream().map(OpportunityEntity::toRecord).sorted(CUSTOMER_ORDER).toList();
+    }
+
+    @Override
+    public void recordStageChange(StageChange change) {
+        tx.writing().persist(StageChangeEntity.of(change));
+    }
+
+    @Override
+    public List<StageChange> stageChanges(long opportunityId) {
+        return tx.session().createSelectionQuery("select c from StageChange c where c.opportunityId = :o"
+                + " order by c.changedAt, c.id", StageChangeEntity.class).setParameter("o", opportunityId)
+                .getResultList().stream().map(StageChangeEntity::toChange).toList();
+    }
+
+    @Override
+    public List<StageTotalRow> stageTotals(long pipelineId, Visibility visibility) {
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select o.stageCode, count(o),"
+                + " coalesce(sum(o.amount), 0), coalesce(sum(o.amount * o.probability), 0) from Opportunity o"
+                + " where o.pipelineId = :pipeline and o.status = :open" + (visibility.all() ? "" : VISIBLE)
+                + " group by o.stageCode", Object[].class)
+                .setParameter("pipeline", pipelineId).setParameter("open", OpportunityStatus.OPEN);
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        return query.getResultList().stream().map(row -> new StageTotalRow((String) row[0],
+                ((Number) row[1]).longValue(), decimal(row[2]), decimal(row[3]))).toList();
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+    }
+
+    @Override
+    public boolean stageInUse(long pipelineId, String stageCode) {
+        boolean holdsDeals = !tx.session().createSelectionQuery("select o.id from Opportunity o"
+                + " where o.pipelineId = :pipeline and o.stageCode = :stage", Long.class)
+                .setParameter("pipeline", pipelineId).setParameter("stage", stageCode).setMaxResults(1)
+                .getResultList().isEmpty();
+        return holdsDeals || !tx.session().createSelectionQuery("select c.id from StageChange c"
+                + " join Opportunity o on o.id = c.opportunityId where o.pipelineId = :pipeline"
+                + " and (c.fromStage = :stage or c.toStage = :stage)", Long.class)
+                .setParameter("pipeline", pipelineId).setParameter("stage", stageCode).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+}
