@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
+import org.crm4j.ValidationException.Violation;
 import org.crm4j.access.Actor;
 import org.crm4j.spi.UserDirectory;
 import org.crm4j.spi.Visibility;
@@ -53,6 +55,17 @@ public final class AccessPolicy {
      */
     public boolean isKnownUser(String userId) {
         return userId != null && knownUsers.get(userId);
+    }
+
+    /**
+     * @param ownerId the owner a record is given (a blank one is reported by Bean Validation)
+     * @return the violation when the directory does not know that user
+     */
+    public Optional<Violation> unknownOwner(String ownerId) {
+        if (ownerId == null || ownerId.isBlank() || isKnownUser(ownerId)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Violation("ownerId", "KnownUser", "'" + ownerId + "' is not a known user"));
     }
 
     /** Forgets every cached answer of the directory. */

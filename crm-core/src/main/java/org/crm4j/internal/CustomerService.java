@@ -73,9 +73,7 @@ public final class CustomerService implements Customers {
         var now = rt.now();
         CustomerRecord draft = customer.toRecord(actor.id(), now);
         List<Violation> more = new ArrayList<>();
-        if (draft.ownerId() != null && !draft.ownerId().isBlank() && !rt.access().isKnownUser(draft.ownerId())) {
-            more.add(new Violation("ownerId", "KnownUser", "'" + draft.ownerId() + "' is not a known user"));
-        }
+        rt.access().unknownOwner(draft.ownerId()).ifPresent(more::add);
         rt.validation().check(Customer.fromRecord(draft), more);
         if (!visibility().covers(draft.ownerId())) {
             throw new AccessDeniedException(actor.id(), "create customers owned by '" + draft.ownerId() + "'");
@@ -111,9 +109,7 @@ public final class CustomerService implements Customers {
         }
         CustomerRecord changed = customer.toRecord();
         List<Violation> more = new ArrayList<>();
-        if (changed.ownerId() != null && !changed.ownerId().isBlank() && !rt.access().isKnownUser(changed.ownerId())) {
-            more.add(new Violation("ownerId", "KnownUser", "'" + changed.ownerId() + "' is not a known user"));
-        }
+        rt.access().unknownOwner(changed.ownerId()).ifPresent(more::add);
         rt.validation().check(customer, more);
         var now = rt.now();
         CustomerRecord saved = rt.store().inTransaction(tx -> {
@@ -339,12 +335,27 @@ public final class CustomerService implements Customers {
 
     /** Reads a customer the actor may open, with need-to-know applied in the query itself. */
     private CustomerRecord openable(StoreTransaction tx, long id, String what) {
-        return tx.customers().find(id, visibility()).orElseThrow(() -> {
-            if (tx.customers().exists(id)) {
-                return new AccessDeniedException(actor.id(), what + " customer " + id);
-            }
-            return new NotFoundException("customer", id);
-        });
+        return openableCustomer(tx, visibility(), actor, id, what);
+    }
+
+    /**
+     * Reads a customer an actor may open, with need-to-know applied in the query itself; only
+     * when it is not found is it told apart whether it exists at all.
+     *
+     * @param tx the transaction
+     * @param visibility the actor's visibility
+     * @param actor who acts
+     * @param id the customer
+     * @param what what the actor tries, for the refusal, e.g. {@code open}
+     * @return the customer
+     * @throws AccessDeniedException when it exists but the actor may not open it
+     * @throws NotFoundException when there is none
+     */
+    static CustomerRecord openableCustomer(StoreTransaction tx, Visibility visibility, Actor actor, long id,
+            String what) {
+        return tx.customers().find(id, visibility).orElseThrow(() -> tx.customers().exists(id)
+                ? new AccessDeniedException(actor.id(), what + " customer " + id)
+                : new NotFoundException("customer", id));
     }
 
     /**

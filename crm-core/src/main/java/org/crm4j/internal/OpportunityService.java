@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,8 +69,7 @@ public final class OpportunityService implements Opportunities {
     public Opportunity open(NewOpportunity opportunity) {
         Assert.notNull(opportunity, "opportunity");
         Instant now = rt.now();
-        OpportunityRecord probe = opportunity.toRecord(actor.id(), "", 0, now);
-        Pipeline pipeline = pipeline(probe.pipelineId());
+        Pipeline pipeline = pipeline(opportunity.pipelineId().value());
         List<Violation> violations = new ArrayList<>();
         Stage stage = opportunity.stageCode() == null ? pipeline.firstOpenStage()
                 : pipeline.stage(opportunity.stageCode()).orElse(null);
@@ -92,9 +92,7 @@ public final class OpportunityService implements Opportunities {
             violations.add(new Violation("expectedClose", "NotFarInPast",
                     "a new deal cannot be expected to close more than " + MAX_DAYS_IN_PAST + " days ago"));
         }
-        if (draft.ownerId() != null && !draft.ownerId().isBlank() && !rt.access().isKnownUser(draft.ownerId())) {
-            violations.add(new Violation("ownerId", "KnownUser", "'" + draft.ownerId() + "' is not a known user"));
-        }
+        rt.access().unknownOwner(draft.ownerId()).ifPresent(violations::add);
         violations.addAll(ruleFailures(new StageMove(pipeline, null, stage, draft, actor.id())));
         rt.validation().check(Opportunity.fromRecord(draft), violations);
         if (!visibility().covers(draft.ownerId())) {
@@ -130,9 +128,7 @@ public final class OpportunityService implements Opportunities {
         Pipeline pipeline = pipeline(changed.pipelineId());
         List<Violation> violations = new ArrayList<>();
         checkValues(changed, pipeline, violations);
-        if (!rt.access().isKnownUser(changed.ownerId())) {
-            violations.add(new Violation("ownerId", "KnownUser", "'" + changed.ownerId() + "' is not a known user"));
-        }
+        rt.access().unknownOwner(changed.ownerId()).ifPresent(violations::add);
         rt.validation().check(opportunity, violations);
         Instant now = rt.now();
         String reopenReason = opportunity.pendingReopenReason().orElse(null);
@@ -155,7 +151,9 @@ public final class OpportunityService implements Opportunities {
             if (t.kind() == Move.NONE && fields.isEmpty()) {
                 return stored;
             }
-            checkParticipants(tx, t.result());
+            if (!Set.copyOf(stored.participants()).equals(Set.copyOf(t.result().participants()))) {
+                checkParticipants(tx, t.result());
+            }
             OpportunityRecord toWrite = withTimes(t.result(), t.kind() == Move.NONE ? stored.stageSince() : now,
                     stored.createdAt(), now);
             OpportunityRecord updated = tx.opportunities().update(toWrite);
@@ -329,11 +327,16 @@ public final class OpportunityService implements Opportunities {
         }
     }
 
+    /** The contact persons involved must be the customer's: one query for all of them. */
     private void checkParticipants(StoreTransaction tx, OpportunityRecord r) {
+        if (r.participants().isEmpty()) {
+            return;
+        }
+        Set<Long> customersContacts = new HashSet<>();
+        tx.contacts().ofCustomer(r.customerId()).forEach(c -> customersContacts.add(c.id()));
         List<Violation> violations = new ArrayList<>();
         for (Participant p : r.participants()) {
-            var contact = tx.contacts().find(p.contactId().value());
-            if (contact.isEmpty() || contact.get().customerId() != r.customerId()) {
+            if (!customersContacts.contains(p.contactId().value())) {
                 violations.add(new Violation("participants", "CustomersContact", "contact " + p.contactId()
                         + " is no contact person of customer " + r.customerId()));
             }
@@ -349,12 +352,7 @@ public final class OpportunityService implements Opportunities {
     }
 
     private void requireCustomer(StoreTransaction tx, long customerId) {
-        if (tx.customers().find(customerId, visibility()).isEmpty()) {
-            if (tx.customers().exists(customerId)) {
-                throw new AccessDeniedException(actor.id(), "see the deals of customer " + customerId);
-            }
-            throw new NotFoundException("customer", customerId);
-        }
+        CustomerService.openableCustomer(tx, visibility(), actor, customerId, "see the deals of");
     }
 
     private OpportunityRecord visible(StoreTransaction tx, long id, String what) {

@@ -62,7 +62,7 @@ public final class PipelineService implements Pipelines {
     @Override
     public Pipeline addStage(PipelineId id, Stage stage, int position) {
         Assert.notNull(stage, "stage");
-        return change(id, "added", stage.code(), (tx, stages) -> {
+        return change(id, "add", "added", stage.code(), (tx, stages) -> {
             if (position < 0 || position > stages.size()) {
                 throw new ValidationException("position", "Range", "must be 0 to " + stages.size() + ", was " + position);
             }
@@ -73,7 +73,7 @@ public final class PipelineService implements Pipelines {
 
     @Override
     public Pipeline retireStage(PipelineId id, String code) {
-        return change(id, "retired", code, (tx, stages) -> {
+        return change(id, "retire", "retired", code, (tx, stages) -> {
             int i = indexOf(stages, code, id);
             stages.set(i, stages.get(i).retire());
             return stages;
@@ -82,7 +82,7 @@ public final class PipelineService implements Pipelines {
 
     @Override
     public Pipeline removeStage(PipelineId id, String code) {
-        return change(id, "removed", code, (tx, stages) -> {
+        return change(id, "remove", "removed", code, (tx, stages) -> {
             Stage stage = stages.remove(indexOf(stages, code, id));
             if (tx.opportunities().stageInUse(id.value(), stage.code())) {
                 throw new ConflictException("stage " + stage.code() + " of pipeline " + id
@@ -92,12 +92,11 @@ public final class PipelineService implements Pipelines {
         });
     }
 
-    private Pipeline change(PipelineId id, String what, String code,
+    private Pipeline change(PipelineId id, String verb, String what, String code,
             BiFunction<StoreTransaction, List<Stage>, List<Stage>> edit) {
         Assert.notNull(id, "id");
         Assert.notNull(code, "code");
-        requireAdmin(what.replace("added", "add").replace("retired", "retire").replace("removed", "remove")
-                + " stages");
+        requireAdmin(verb + " stages");
         var now = rt.now();
         Pipeline saved = rt.store().inTransaction(tx -> {
             Pipeline stored = tx.pipelines().find(id.value()).orElseThrow(() -> new NotFoundException("pipeline", id));

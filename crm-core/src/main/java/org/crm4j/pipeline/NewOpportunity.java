@@ -127,6 +127,11 @@ public final class NewOpportunity {
         return this;
     }
 
+    /** @return the pipeline the deal moves through; used by the runtime */
+    public PipelineId pipelineId() {
+        return pipelineId;
+    }
+
     /** @return the explicit probability, or null for the stage's default; used by the runtime */
     public Integer probability() {
         return probability;

@@ -2,11 +2,8 @@ package org.crm4j.persistence.jpa;
 
 import java.util.List;
 import java.util.Optional;
-import org.crm4j.ConflictException;
 import org.crm4j.customer.ContactRecord;
 import org.crm4j.spi.ContactStore;
-import org.hibernate.LockMode;
-import org.hibernate.Session;
 
 /** Contact persons in the JPA store; each read fetches roles and channels in the same select. */
 final class JpaContactStore implements ContactStore {
@@ -28,23 +25,10 @@ final class JpaContactStore implements ContactStore {
 
     @Override
     public ContactRecord update(ContactRecord contact) {
-        Session session = tx.writing();
-        ContactEntity entity = session.find(ContactEntity.class, contact.id());
-        if (entity == null) {
-            throw new ConflictException("contact " + contact.id() + " no longer exists");
-        }
-        if (entity.version != contact.version()) {
-            throw new ConflictException("contact " + contact.id() + " was changed by someone else (read at version "
-                    + contact.version() + ", now at " + entity.version + "); reload it and apply the change again");
-        }
-        entity.copyFrom(contact);
-        tx.flush();
-        if (entity.version == contact.version()) {
-            // nothing differed from the stored state; the version still moves, as every store's does
-            session.lock(entity, LockMode.OPTIMISTIC_FORCE_INCREMENT);
-            return contact.withIdentity(contact.id(), contact.version() + 1);
-        }
-        return contact.withIdentity(contact.id(), entity.version);
+        ContactEntity entity = tx.writing().find(ContactEntity.class, contact.id());
+        long version = tx.updateVersioned(entity, "contact " + contact.id(), contact.version(), e -> e.version,
+                e -> e.copyFrom(contact), tx::flush);
+        return contact.withIdentity(contact.id(), version);
     }
 
     @Override

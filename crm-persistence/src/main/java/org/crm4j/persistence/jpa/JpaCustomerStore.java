@@ -42,25 +42,14 @@ final class JpaCustomerStore implements CustomerStore {
 
     @Override
     public CustomerRecord update(CustomerRecord customer) {
-        Session session = tx.writing();
-        CustomerEntity entity = session.find(CustomerEntity.class, customer.id());
-        if (entity == null) {
-            throw new ConflictException("customer " + customer.id() + " no longer exists");
-        }
-        if (entity.version != customer.version()) {
-            throw new ConflictException("customer " + customer.id() + " was changed by someone else (read at version "
-                    + customer.version() + ", now at " + entity.version + "); reload it and apply the change again");
-        }
+        CustomerEntity entity = tx.writing().find(CustomerEntity.class, customer.id());
         Set<ExternalRef> added = new HashSet<>(customer.externalRefs());
-        added.removeAll(entity.refs());
-        entity.copyFrom(customer);
-        flushClaiming(added);
-        if (entity.version == customer.version()) {
-            // nothing differed from the stored state; the version still moves, as every store's does
-            session.lock(entity, LockMode.OPTIMISTIC_FORCE_INCREMENT);
-            return customer.withIdentity(customer.id(), customer.version() + 1);
-        }
-        return customer.withIdentity(customer.id(), entity.version);
+        long version = tx.updateVersioned(entity, "customer " + customer.id(), customer.version(), e -> e.version,
+                e -> {
+                    added.removeAll(e.refs());
+                    e.copyFrom(customer);
+                }, () -> flushClaiming(added));
+        return customer.withIdentity(customer.id(), version);
     }
 
     /** Flushes, naming the external references in question when one of them is taken. */

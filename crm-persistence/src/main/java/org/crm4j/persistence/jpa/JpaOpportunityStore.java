@@ -4,14 +4,12 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.crm4j.ConflictException;
 import org.crm4j.pipeline.OpportunityRecord;
 import org.crm4j.pipeline.OpportunityStatus;
 import org.crm4j.pipeline.StageChange;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.StageTotalRow;
 import org.crm4j.spi.Visibility;
-import org.hibernate.LockMode;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 
@@ -46,24 +44,10 @@ final class JpaOpportunityStore implements OpportunityStore {
 
     @Override
     public OpportunityRecord update(OpportunityRecord opportunity) {
-        Session session = tx.writing();
-        OpportunityEntity entity = session.find(OpportunityEntity.class, opportunity.id());
-        if (entity == null) {
-            throw new ConflictException("opportunity " + opportunity.id() + " no longer exists");
-        }
-        if (entity.version != opportunity.version()) {
-            throw new ConflictException("opportunity " + opportunity.id() + " was changed by someone else (read at"
-                    + " version " + opportunity.version() + ", now at " + entity.version + "); reload it and apply the"
-                    + " change again");
-        }
-        entity.copyFrom(opportunity);
-        tx.flush();
-        if (entity.version == opportunity.version()) {
-            // nothing differed from the stored state; the version still moves, as every store's does
-            session.lock(entity, LockMode.OPTIMISTIC_FORCE_INCREMENT);
-            return opportunity.withIdentity(opportunity.id(), opportunity.version() + 1);
-        }
-        return opportunity.withIdentity(opportunity.id(), entity.version);
+        OpportunityEntity entity = tx.writing().find(OpportunityEntity.class, opportunity.id());
+        long version = tx.updateVersioned(entity, "opportunity " + opportunity.id(), opportunity.version(),
+                e -> e.version, e -> e.copyFrom(opportunity), tx::flush);
+        return opportunity.withIdentity(opportunity.id(), version);
     }
 
     @Override

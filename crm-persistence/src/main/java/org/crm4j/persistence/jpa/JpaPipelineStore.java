@@ -3,11 +3,9 @@ package org.crm4j.persistence.jpa;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.crm4j.ConflictException;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.PipelineId;
 import org.crm4j.spi.PipelineStore;
-import org.hibernate.LockMode;
 import org.hibernate.Session;
 
 /**
@@ -40,21 +38,11 @@ final class JpaPipelineStore implements PipelineStore {
 
     @Override
     public Pipeline update(Pipeline pipeline) {
-        Session session = tx.writing();
-        PipelineEntity entity = load(pipeline.id().value()).orElseThrow(
-                () -> new ConflictException("pipeline " + pipeline.id() + " no longer exists"));
-        if (entity.version != pipeline.version()) {
-            throw new ConflictException("pipeline " + pipeline.id() + " was changed by someone else (read at version "
-                    + pipeline.version() + ", now at " + entity.version + "); reload it and apply the change again");
-        }
-        entity.copyFrom(pipeline);
-        tx.flush();
-        if (entity.version == pipeline.version()) {
-            // nothing differed from the stored state; the version still moves, as every store's does
-            session.lock(entity, LockMode.OPTIMISTIC_FORCE_INCREMENT);
-            return pipeline.withIdentity(pipeline.id(), pipeline.version() + 1);
-        }
-        return pipeline.withIdentity(pipeline.id(), entity.version);
+        tx.writing();
+        PipelineEntity entity = load(pipeline.id().value()).orElse(null);
+        long version = tx.updateVersioned(entity, "pipeline " + pipeline.id(), pipeline.version(), e -> e.version,
+                e -> e.copyFrom(pipeline), tx::flush);
+        return pipeline.withIdentity(pipeline.id(), version);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.crm4j.persistence.jpa;
 
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+import org.crm4j.ConflictException;
 import org.crm4j.CrmException;
 import org.crm4j.spi.ContactStore;
 import org.crm4j.spi.CustomerStore;
@@ -8,6 +11,7 @@ import org.crm4j.spi.NoteStore;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.PipelineStore;
 import org.crm4j.spi.StoreTransaction;
+import org.hibernate.LockMode;
 import org.hibernate.Session;
 
 /** The stores of one transaction, all on one Hibernate session. */
@@ -94,5 +98,38 @@ final class JpaTransaction implements StoreTransaction {
         } catch (RuntimeException e) {
             throw PersistenceExceptionConverter.translate(e);
         }
+    }
+
+    /**
+     * Writes a change to a versioned entity when the version it was read at is still the stored
+     * one. Hibernate's {@code @Version} then guards the commit against a concurrent writer.
+     *
+     * @param entity the managed entity, or null when it no longer exists
+     * @param what the record in words, e.g. {@code customer 42}
+     * @param readVersion the version the change was based on
+     * @param version reads the entity's version
+     * @param copy applies the change to the entity
+     * @param flush writes it, translating failures
+     * @param <E> the entity type
+     * @return the new version, incremented even when nothing differed, as every store's is
+     * @throws ConflictException when the entity is gone or its version moved
+     */
+    <E> long updateVersioned(E entity, String what, long readVersion, ToLongFunction<E> version, Consumer<E> copy,
+            Runnable flush) {
+        if (entity == null) {
+            throw new ConflictException(what + " no longer exists");
+        }
+        long stored = version.applyAsLong(entity);
+        if (stored != readVersion) {
+            throw new ConflictException(what + " was changed by someone else (read at version " + readVersion
+                    + ", now at " + stored + "); reload it and apply the change again");
+        }
+        copy.accept(entity);
+        flush.run();
+        if (version.applyAsLong(entity) == readVersion) {
+            writing().lock(entity, LockMode.OPTIMISTIC_FORCE_INCREMENT);
+            return readVersion + 1;
+        }
+        return version.applyAsLong(entity);
     }
 }

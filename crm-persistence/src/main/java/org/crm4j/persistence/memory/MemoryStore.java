@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.crm4j.ConflictException;
 import org.crm4j.CrmException;
 import org.crm4j.common.ExternalRef;
@@ -100,6 +101,21 @@ final class MemoryStore implements CrmStore {
     @Override
     public void close() {
         closed = true;
+    }
+
+    /**
+     * @return the stored record, when it still has the version a change was based on
+     * @throws ConflictException when it is gone or its version moved, as the database adapter says it
+     */
+    private static <R> R current(R stored, ToLongFunction<R> version, long readVersion, String what) {
+        if (stored == null) {
+            throw new ConflictException(what + " no longer exists");
+        }
+        if (version.applyAsLong(stored) != readVersion) {
+            throw new ConflictException(what + " was changed by someone else (read at version " + readVersion
+                    + ", now at " + version.applyAsLong(stored) + "); reload it and apply the change again");
+        }
+        return stored;
     }
 
     private void checkOpen() {
@@ -201,13 +217,8 @@ final class MemoryStore implements CrmStore {
         @Override
         public CustomerRecord update(CustomerRecord customer) {
             checkWritable();
-            CustomerRecord current = customers.get(customer.id());
-            if (current == null) {
-                throw new ConflictException("customer " + customer.id() + " no longer exists");
-            }
-            if (current.version() != customer.version()) {
-                throw new ConflictException("customer " + customer.id() + " was changed by someone else; reload it");
-            }
+            CustomerRecord current = current(customers.get(customer.id()), CustomerRecord::version, customer.version(),
+                    "customer " + customer.id());
             CustomerRecord stored = customer.withIdentity(customer.id(), customer.version() + 1);
             claimRefs(stored, current);
             put(customers, stored.id(), stored);
@@ -312,10 +323,7 @@ final class MemoryStore implements CrmStore {
         @Override
         public ContactRecord update(ContactRecord contact) {
             checkWritable();
-            ContactRecord current = contacts.get(contact.id());
-            if (current == null || current.version() != contact.version()) {
-                throw new ConflictException("contact " + contact.id() + " was changed by someone else; reload it");
-            }
+            current(contacts.get(contact.id()), ContactRecord::version, contact.version(), "contact " + contact.id());
             ContactRecord stored = contact.withIdentity(contact.id(), contact.version() + 1);
             put(contacts, stored.id(), stored);
             return stored;
@@ -366,10 +374,8 @@ final class MemoryStore implements CrmStore {
             @Override
             public Pipeline update(Pipeline pipeline) {
                 checkWritable();
-                Pipeline current = pipelines.get(pipeline.id().value());
-                if (current == null || current.version() != pipeline.version()) {
-                    throw new ConflictException("pipeline " + pipeline.id() + " was changed by someone else; reload it");
-                }
+                current(pipelines.get(pipeline.id().value()), Pipeline::version, pipeline.version(),
+                        "pipeline " + pipeline.id());
                 Pipeline stored = pipeline.withIdentity(pipeline.id(), pipeline.version() + 1);
                 put(pipelines, stored.id().value(), stored);
                 return stored;
@@ -400,11 +406,8 @@ final class MemoryStore implements CrmStore {
             @Override
             public OpportunityRecord update(OpportunityRecord opportunity) {
                 checkWritable();
-                OpportunityRecord current = opportunities.get(opportunity.id());
-                if (current == null || current.version() != opportunity.version()) {
-                    throw new ConflictException("opportunity " + opportunity.id()
-                            + " was changed by someone else; reload it");
-                }
+                current(opportunities.get(opportunity.id()), OpportunityRecord::version, opportunity.version(),
+                        "opportunity " + opportunity.id());
                 OpportunityRecord stored = opportunity.withIdentity(opportunity.id(), opportunity.version() + 1);
                 put(opportunities, stored.id(), stored);
                 return stored;
