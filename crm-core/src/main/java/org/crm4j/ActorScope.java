@@ -3,9 +3,11 @@ package org.crm4j;
 import org.crm4j.access.Actor;
 import org.crm4j.customer.Customers;
 import org.crm4j.internal.CustomerService;
+import org.crm4j.internal.OfferService;
 import org.crm4j.internal.OpportunityService;
 import org.crm4j.internal.PipelineService;
 import org.crm4j.internal.Runtime;
+import org.crm4j.pipeline.Offers;
 import org.crm4j.pipeline.Opportunities;
 import org.crm4j.pipeline.Pipelines;
 
@@ -19,12 +21,14 @@ public final class ActorScope {
     private final Customers customers;
     private final Pipelines pipelines;
     private final Opportunities opportunities;
+    private final Offers offers;
 
     ActorScope(Runtime rt, Actor actor) {
         this.actor = actor;
         this.customers = new CustomerService(rt, actor);
         this.pipelines = new PipelineService(rt, actor);
         this.opportunities = new OpportunityService(rt, actor);
+        this.offers = new OfferService(rt, actor);
     }
 
     /** @return who is acting */
@@ -45,5 +49,10 @@ public final class ActorScope {
     /** @return the deals the actor may see */
     public Opportunities opportunities() {
         return opportunities;
+    }
+
+    /** @return the offers of the deals the actor may see, and the sales orders made from them */
+    public Offers offers() {
+        return offers;
     }
 }

@@ -37,6 +37,21 @@ public final class EventTypes {
     /** Fields of a deal changed; data: {@code fields}. */
     public static final String OPPORTUNITY_UPDATED = "opportunity.updated";
 
+    /** An offer was drafted for a deal; data: {@code opportunity}, {@code number}, {@code revises} when revised. */
+    public static final String OFFER_DRAFTED = "offer.drafted";
+    /** A draft offer's lines, validity or terms changed; data: {@code fields}. */
+    public static final String OFFER_UPDATED = "offer.updated";
+    /** An offer was sent to the customer; data: {@code opportunity}, {@code number}, {@code net}, {@code gross}, {@code currency}, {@code validUntil}. */
+    public static final String OFFER_SENT = "offer.sent";
+    /** The customer accepted an offer; data as {@link #OFFER_SENT}, and {@code note} when given. */
+    public static final String OFFER_ACCEPTED = "offer.accepted";
+    /** The customer declined an offer; data: {@code opportunity}, {@code number}, {@code reason}. */
+    public static final String OFFER_REJECTED = "offer.rejected";
+    /** A sent offer was not decided while valid; data: {@code opportunity}, {@code number}, {@code validUntil}. */
+    public static final String OFFER_EXPIRED = "offer.expired";
+    /** An accepted offer became a sales order for the ERP; data: {@code offer}, {@code opportunity}, {@code net}, {@code tax}, {@code gross}, {@code currency}. */
+    public static final String ORDER_PLACED = "order.placed";
+
     private EventTypes() {
     }
 }

@@ -17,7 +17,7 @@ public final class BuiltInRules {
 
     /** @return the built-in rules, checked before any custom rule */
     public static List<PipelineRule> all() {
-        return List.of(new AmountRequired(), new DecisionMakerRequired(), new MaxStagesSkipped());
+        return List.of(new AmountRequired(), new DecisionMakerRequired(), new OfferSentRequired(), new MaxStagesSkipped());
     }
 
     /** "An amount is required from this stage on." */
@@ -55,6 +55,21 @@ public final class BuiltInRules {
                     .anyMatch(p -> p.role() == DecisionRole.DECISION_MAKER);
             return present ? Optional.empty()
                     : Optional.of("stage " + move.to().code() + " needs a contact person involved as decision maker");
+        }
+    }
+
+    /** "An offer must have been sent before this stage." */
+    static final class OfferSentRequired implements PipelineRule {
+        @Override
+        public String id() {
+            return "offer-sent-required";
+        }
+
+        @Override
+        public Optional<String> check(StageMove move) {
+            return move.to().requirements().contains(StageRequirement.OFFER_SENT) && !move.offerSent()
+                    ? Optional.of("stage " + move.to().code() + " needs an offer sent to the customer")
+                    : Optional.empty();
         }
     }
 

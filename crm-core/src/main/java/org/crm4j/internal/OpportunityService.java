@@ -93,7 +93,7 @@ public final class OpportunityService implements Opportunities {
                     "a new deal cannot be expected to close more than " + MAX_DAYS_IN_PAST + " days ago"));
         }
         rt.access().unknownOwner(draft.ownerId()).ifPresent(violations::add);
-        violations.addAll(ruleFailures(new StageMove(pipeline, null, stage, draft, actor.id())));
+        violations.addAll(ruleFailures(new StageMove(pipeline, null, stage, draft, actor.id(), false)));
         rt.validation().check(Opportunity.fromRecord(draft), violations);
         if (!visibility().covers(draft.ownerId())) {
             throw new AccessDeniedException(actor.id(), "open deals owned by '" + draft.ownerId() + "'");
@@ -142,7 +142,7 @@ public final class OpportunityService implements Opportunities {
                 throw new AccessDeniedException(actor.id(), "hand opportunity " + changed.id() + " to '"
                         + changed.ownerId() + "'");
             }
-            Transition t = transition(stored, changed, pipeline, reopenReason);
+            Transition t = transition(tx, stored, changed, pipeline, reopenReason);
             List<String> fields = changedFields(stored, t.result());
             if (stored.status() != OpportunityStatus.OPEN && t.kind() == Move.NONE && !fields.isEmpty()) {
                 throw new ValidationException("status", "Open", "opportunity " + stored.id() + " is "
@@ -224,8 +224,8 @@ public final class OpportunityService implements Opportunities {
     private record Transition(Move kind, OpportunityRecord result) {
     }
 
-    private Transition transition(OpportunityRecord stored, OpportunityRecord changed, Pipeline pipeline,
-            String reopenReason) {
+    private Transition transition(StoreTransaction tx, OpportunityRecord stored, OpportunityRecord changed,
+            Pipeline pipeline, String reopenReason) {
         List<Violation> violations = new ArrayList<>();
         Stage from = pipeline.stage(stored.stageCode()).orElse(null);
         Move kind;
@@ -260,7 +260,8 @@ public final class OpportunityService implements Opportunities {
                 probability, reason, changed.expectedClose(), stored.source(), changed.competitors(),
                 changed.participants(), changed.closeReason(), changed.closeNote(), changed.lostTo(),
                 changed.priceGap(), stored.stageSince(), stored.createdAt(), changed.updatedAt());
-        List<Violation> failures = ruleFailures(new StageMove(pipeline, from, to, result, actor.id()));
+        List<Violation> failures = ruleFailures(new StageMove(pipeline, from, to, result, actor.id(),
+                tx.offers().anySent(stored.id())));
         if (!failures.isEmpty()) {
             throw new ValidationException(failures);
         }
@@ -356,7 +357,25 @@ public final class OpportunityService implements Opportunities {
     }
 
     private OpportunityRecord visible(StoreTransaction tx, long id, String what) {
-        return tx.opportunities().find(id, visibility()).orElseThrow(() -> tx.opportunities().exists(id)
+        return visibleDeal(tx, visibility(), actor, id, what);
+    }
+
+    /**
+     * Reads a deal an actor may see, with need-to-know applied in the query itself; only when it
+     * is not found is it told apart whether it exists at all.
+     *
+     * @param tx the transaction
+     * @param visibility the actor's visibility
+     * @param actor who acts
+     * @param id the deal
+     * @param what what the actor tries, for the refusal, e.g. {@code open}
+     * @return the deal
+     * @throws AccessDeniedException when it exists but the actor may not see it
+     * @throws NotFoundException when there is none
+     */
+    static OpportunityRecord visibleDeal(StoreTransaction tx, Visibility visibility, Actor actor, long id,
+            String what) {
+        return tx.opportunities().find(id, visibility).orElseThrow(() -> tx.opportunities().exists(id)
                 ? new AccessDeniedException(actor.id(), what + " opportunity " + id)
                 : new NotFoundException("opportunity", id));
     }

@@ -8,5 +8,7 @@ public enum StageRequirement {
     /** The deal has an amount. */
     AMOUNT,
     /** A contact person with the decision-maker role is involved in the deal. */
-    DECISION_MAKER
+    DECISION_MAKER,
+    /** An offer of the deal has been sent to the customer. */
+    OFFER_SENT
 }

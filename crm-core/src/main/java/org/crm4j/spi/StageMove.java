@@ -12,6 +12,9 @@ import org.crm4j.pipeline.Stage;
  * @param to the stage it enters
  * @param opportunity the deal as it will be after the move
  * @param actorId who moves it
+ * @param offerSent whether an offer of the deal has been sent to the customer (it may since have
+ *     been accepted, rejected or expired); false while the deal is being opened
  */
-public record StageMove(Pipeline pipeline, Stage from, Stage to, OpportunityRecord opportunity, String actorId) {
+public record StageMove(Pipeline pipeline, Stage from, Stage to, OpportunityRecord opportunity, String actorId,
+        boolean offerSent) {
 }

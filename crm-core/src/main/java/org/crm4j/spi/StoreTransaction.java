@@ -20,4 +20,7 @@ public interface StoreTransaction {
 
     /** @return opportunities */
     OpportunityStore opportunities();
+
+    /** @return offers and sales orders */
+    OfferStore offers();
 }

@@ -30,6 +30,7 @@ class BuiltInRulesTest {
             .stage(Stage.open("D", "D", 40, StageRequirement.DECISION_MAKER))
             .stage(new Stage("E", "E retired", org.crm4j.pipeline.StageKind.OPEN, 50, Set.of(), true))
             .stage(Stage.open("F", "F", 60))
+            .stage(Stage.open("G", "G", 70, StageRequirement.OFFER_SENT))
             .stage(Stage.won("WON", "Won"))
             .stage(Stage.lost("LOST", "Lost"))
             .maxStagesSkipped(1)
@@ -41,13 +42,18 @@ class BuiltInRulesTest {
     }
 
     private static StageMove move(String from, String to, OpportunityRecord deal) {
+        return move(from, to, deal, false);
+    }
+
+    private static StageMove move(String from, String to, OpportunityRecord deal, boolean offerSent) {
         return new StageMove(PIPELINE, from == null ? null : PIPELINE.stage(from).orElseThrow(),
-                PIPELINE.stage(to).orElseThrow(), deal, "sam");
+                PIPELINE.stage(to).orElseThrow(), deal, "sam", offerSent);
     }
 
     private final PipelineRule amount = new BuiltInRules.AmountRequired();
     private final PipelineRule decisionMaker = new BuiltInRules.DecisionMakerRequired();
     private final PipelineRule skips = new BuiltInRules.MaxStagesSkipped();
+    private final PipelineRule offerSent = new BuiltInRules.OfferSentRequired();
 
     @Test
     void amountRequired_onlyWhereTheStageSaysSo() {
@@ -85,7 +91,16 @@ class BuiltInRulesTest {
     }
 
     @Test
+    void offerSentRequired_onlyWhereTheStageSaysSoAndOnlyOnceAnOfferWentOut() {
+        OpportunityRecord d = deal(null, List.of());
+        assertThat(offerSent.check(move("F", "G", d, false))).hasValueSatisfying(
+                m -> assertThat(m).contains("G").contains("offer sent"));
+        assertThat(offerSent.check(move("F", "G", d, true))).isEmpty();
+        assertThat(offerSent.check(move("A", "B", d, false))).isEmpty();
+    }
+
+    @Test
     void allBuiltInRulesHaveDistinctIds() {
-        assertThat(BuiltInRules.all()).extracting(PipelineRule::id).doesNotHaveDuplicates().hasSize(3);
+        assertThat(BuiltInRules.all()).extracting(PipelineRule::id).doesNotHaveDuplicates().hasSize(4);
     }
 }

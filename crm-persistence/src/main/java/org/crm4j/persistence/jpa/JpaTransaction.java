@@ -8,6 +8,7 @@ import org.crm4j.spi.ContactStore;
 import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.EventStore;
 import org.crm4j.spi.NoteStore;
+import org.crm4j.spi.OfferStore;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.PipelineStore;
 import org.crm4j.spi.StoreTransaction;
@@ -24,6 +25,7 @@ final class JpaTransaction implements StoreTransaction {
     private final JpaEventStore events;
     private final JpaPipelineStore pipelines;
     private final JpaOpportunityStore opportunities;
+    private final JpaOfferStore offers;
 
     /**
      * @param session the transaction's session; the caller begins and ends the transaction
@@ -38,6 +40,7 @@ final class JpaTransaction implements StoreTransaction {
         this.events = new JpaEventStore(this);
         this.pipelines = new JpaPipelineStore(this);
         this.opportunities = new JpaOpportunityStore(this);
+        this.offers = new JpaOfferStore(this);
     }
 
     @Override
@@ -68,6 +71,11 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public OpportunityStore opportunities() {
         return opportunities;
+    }
+
+    @Override
+    public OfferStore offers() {
+        return offers;
     }
 
     /** @return the session */

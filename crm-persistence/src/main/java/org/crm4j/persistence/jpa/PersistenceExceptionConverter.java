@@ -122,6 +122,12 @@ final class PersistenceExceptionConverter {
         if (rule.contains("crm_contact_role")) {
             return "a role is given twice";
         }
+        if (rule.contains("crm_offer_number_uk")) {
+            return "another offer of the deal was drafted at the same time; try again";
+        }
+        if (rule.contains("crm_sales_order_offer_uk")) {
+            return "the offer was turned into an order already";
+        }
         return "a unique rule of the store is broken: " + rule;
     }
 

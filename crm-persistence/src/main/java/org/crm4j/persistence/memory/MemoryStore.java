@@ -24,10 +24,13 @@ import org.crm4j.customer.CustomerStatus;
 import org.crm4j.customer.NoteRecord;
 import org.crm4j.customer.OwnerChangeRecord;
 import org.crm4j.event.DomainEvent;
+import org.crm4j.pipeline.OfferRecord;
+import org.crm4j.pipeline.OfferStatus;
 import org.crm4j.pipeline.OpportunityRecord;
 import org.crm4j.pipeline.OpportunityStatus;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.PipelineId;
+import org.crm4j.pipeline.SalesOrderRecord;
 import org.crm4j.pipeline.StageChange;
 import org.crm4j.spi.ContactStore;
 import org.crm4j.spi.CrmStore;
@@ -37,6 +40,7 @@ import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.EventStore;
 import org.crm4j.spi.Keyset;
 import org.crm4j.spi.NoteStore;
+import org.crm4j.spi.OfferStore;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.PipelineStore;
 import org.crm4j.spi.StageTotalRow;
@@ -60,6 +64,8 @@ final class MemoryStore implements CrmStore {
     private final TreeMap<Long, Pipeline> pipelines = new TreeMap<>();
     private final TreeMap<Long, OpportunityRecord> opportunities = new TreeMap<>();
     private final List<StageChange> stageChanges = new ArrayList<>();
+    private final TreeMap<Long, OfferRecord> offers = new TreeMap<>();
+    private final TreeMap<Long, SalesOrderRecord> orders = new TreeMap<>();
     private long nextId = 1;
     private volatile boolean closed;
 
@@ -130,6 +136,7 @@ final class MemoryStore implements CrmStore {
         private final Deque<Runnable> undo = new ArrayDeque<>();
         private final PipelineStore pipelineStore = new Pipelines();
         private final OpportunityStore opportunityStore = new Opportunities();
+        private final OfferStore offerStore = new Offers();
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -201,6 +208,11 @@ final class MemoryStore implements CrmStore {
         @Override
         public OpportunityStore opportunities() {
             return opportunityStore;
+        }
+
+        @Override
+        public OfferStore offers() {
+            return offerStore;
         }
 
         // ---- customers
@@ -471,6 +483,69 @@ final class MemoryStore implements CrmStore {
                             return o != null && o.pipelineId() == pipelineId
                                     && (stageCode.equals(c.fromStage()) || stageCode.equals(c.toStage()));
                         });
+            }
+        }
+
+        /** Offers and sales orders, in the same transaction. */
+        private final class Offers implements OfferStore {
+            @Override
+            public OfferRecord insert(OfferRecord offer) {
+                checkWritable();
+                if (offers.values().stream().anyMatch(o -> o.opportunityId() == offer.opportunityId()
+                        && o.number() == offer.number())) {
+                    throw new ConflictException("another offer of the deal was drafted at the same time; try again");
+                }
+                OfferRecord stored = offer.withIdentity(newId(), 0);
+                put(offers, stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public OfferRecord update(OfferRecord offer) {
+                checkWritable();
+                current(offers.get(offer.id()), OfferRecord::version, offer.version(), "offer " + offer.id());
+                OfferRecord stored = offer.withIdentity(offer.id(), offer.version() + 1);
+                put(offers, stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public Optional<OfferRecord> find(long id) {
+                return Optional.ofNullable(offers.get(id));
+            }
+
+            @Override
+            public List<OfferRecord> ofOpportunity(long opportunityId) {
+                return offers.values().stream().filter(o -> o.opportunityId() == opportunityId)
+                        .sorted(Comparator.comparingInt(OfferRecord::number)).toList();
+            }
+
+            @Override
+            public int lastNumber(long opportunityId) {
+                return offers.values().stream().filter(o -> o.opportunityId() == opportunityId)
+                        .mapToInt(OfferRecord::number).max().orElse(0);
+            }
+
+            @Override
+            public boolean anySent(long opportunityId) {
+                return offers.values().stream()
+                        .anyMatch(o -> o.opportunityId() == opportunityId && o.status() != OfferStatus.DRAFT);
+            }
+
+            @Override
+            public SalesOrderRecord insertOrder(SalesOrderRecord order) {
+                checkWritable();
+                if (orderOf(order.offerId()).isPresent()) {
+                    throw new ConflictException("the offer was turned into an order already");
+                }
+                SalesOrderRecord stored = order.withId(newId());
+                put(orders, stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public Optional<SalesOrderRecord> orderOf(long offerId) {
+                return orders.values().stream().filter(o -> o.offerId() == offerId).findFirst();
             }
         }
 
