@@ -62,8 +62,9 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> ALLOWED = resideInAPackage("org.crm4j.reports..")
             .or(CORE_API_AND_SPI)
             .or(resideInAnyPackage("java..", "jakarta..", "org.slf4j.."))
+            .or(resideInAPackage("com.github.mustachejava.."))
             .or(PRIMITIVES)
-            .as("org.crm4j.reports, the crm-core API and SPI, java.., jakarta.. or org.slf4j..");
+            .as("org.crm4j.reports, the crm-core API and SPI, java.., jakarta.., org.slf4j.. or Mustache");
 
     // Empty while the module has no classes: allowEmptyShould(true).
     static final ArchRule ONLY_CORE_API_AND_STANDARD_LIBRARIES = classes()

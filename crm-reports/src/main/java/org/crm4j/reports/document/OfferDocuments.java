@@ -1,0 +1,290 @@
+package org.crm4j.reports.document;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.crm4j.ActorScope;
+import org.crm4j.CrmException;
+import org.crm4j.ValidationException;
+import org.crm4j.common.Money;
+import org.crm4j.customer.ContactPerson;
+import org.crm4j.customer.Customer;
+import org.crm4j.pipeline.Offer;
+import org.crm4j.pipeline.OfferId;
+import org.crm4j.pipeline.OfferLine;
+import org.crm4j.pipeline.OfferTotals;
+import org.crm4j.pipeline.Opportunity;
+import org.crm4j.pipeline.TaxAmount;
+
+/**
+ * Renders offers to HTML documents from a Mustache template (R12): crm4j's own, or the host's.
+ *
+ * <pre>{@code
+ * OfferDocuments documents = OfferDocuments.standard().with("seller", Map.of("name", "Kowalski Machines"));
+ * String html = documents.renderHtml(crm.as(sam), offer.id());
+ * }</pre>
+ *
+ * <p>The template sees these values (every amount is formatted for the {@link #locale(Locale)
+ * locale} with the currency's decimal places; HTML is escaped by {@code {{name}}}):
+ * <ul>
+ *   <li>{@code offer}: {@code number}, {@code status}, {@code date} (the day it was sent, or
+ *       drafted), {@code validUntil}, {@code terms}, {@code currency};</li>
+ *   <li>{@code deal}: {@code title};</li>
+ *   <li>{@code customer}: {@code name}, {@code taxId}, {@code street}, {@code postalCode},
+ *       {@code city}, {@code country};</li>
+ *   <li>{@code contact} (the customer's primary contact person, when there is one): {@code name},
+ *       {@code jobTitle};</li>
+ *   <li>{@code lines}, each: {@code position} (from 1), {@code code}, {@code description},
+ *       {@code quantity}, {@code unit}, {@code unitPrice}, {@code discounted} (true when the line
+ *       has a discount), {@code discountPercent}, {@code discountReason}, {@code net};</li>
+ *   <li>{@code totals}: {@code net}, {@code taxes} (each {@code rate}, {@code base}, {@code tax}),
+ *       {@code tax}, {@code gross};</li>
+ *   <li>whatever the host added with {@link #with(String, Object)}.</li>
+ * </ul>
+ *
+ * <p>Instances are immutable and thread-safe; the template is compiled once.
+ */
+public final class OfferDocuments {
+    private static final String STANDARD = "org/crm4j/reports/document/offer.html.mustache";
+
+    private final Mustache template;
+    private final Locale locale;
+    private final Map<String, Object> extra;
+
+    private OfferDocuments(Mustache template, Locale locale, Map<String, Object> extra) {
+        this.template = template;
+        this.locale = locale;
+        this.extra = extra;
+    }
+
+    /** @return documents from crm4j's own offer template, in English number format */
+    public static OfferDocuments standard() {
+        InputStream in = OfferDocuments.class.getClassLoader().getResourceAsStream(STANDARD);
+        if (in == null) {
+            throw new CrmException("The offer template " + STANDARD + " is missing from crm-reports");
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return new OfferDocuments(compile(reader, "offer.html"), Locale.ENGLISH, Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param mustacheTemplate the host's own template, in Mustache syntax; partials
+     *     ({@code {{> name}}}) are read from the class path
+     * @return documents from that template, in English number format
+     * @throws ValidationException when the template is not valid Mustache
+     */
+    public static OfferDocuments fromTemplate(String mustacheTemplate) {
+        ValidationException.requireNonNull(mustacheTemplate, "template");
+        return new OfferDocuments(compile(new StringReader(mustacheTemplate), "host-offer"), Locale.ENGLISH, Map.of());
+    }
+
+    private static Mustache compile(Reader reader, String name) {
+        try {
+            return new DefaultMustacheFactory().compile(reader, name);
+        } catch (MustacheException e) {
+            throw new ValidationException("template", "Mustache", "the template cannot be compiled: " + e.getMessage());
+        }
+    }
+
+    /**
+     * @param newLocale how amounts and quantities are written, e.g. {@code Locale.GERMANY} for
+     *     {@code 1.234,50}
+     * @return a copy writing numbers that way
+     */
+    public OfferDocuments locale(Locale newLocale) {
+        return new OfferDocuments(template, ValidationException.requireNonNull(newLocale, "locale"), extra);
+    }
+
+    /**
+     * @param key a name the template can use, e.g. {@code seller}
+     * @param value its value: text, a number, a map or a list of them
+     * @return a copy that gives the template that value too
+     * @throws ValidationException when the key is one of the values crm4j fills in
+     */
+    public OfferDocuments with(String key, Object value) {
+        ValidationException.requireNonNull(key, "key");
+        ValidationException.requireNonNull(value, "value");
+        if (List.of("offer", "deal", "customer", "contact", "lines", "totals").contains(key)) {
+            throw new ValidationException("key", "NotReserved", "'" + key + "' is filled in by crm4j");
+        }
+        Map<String, Object> more = new LinkedHashMap<>(extra);
+        more.put(key, value);
+        return new OfferDocuments(template, locale, Map.copyOf(more));
+    }
+
+    /**
+     * Reads the offer, its deal, the customer and the customer's primary contact as the actor
+     * may see them, and renders the document.
+     *
+     * @param scope who asks; need-to-know applies to every read
+     * @param offerId the offer
+     * @return the HTML document
+     * @throws org.crm4j.AccessDeniedException when the actor may not see the offer's deal
+     * @throws org.crm4j.NotFoundException when there is no such offer
+     */
+    public String renderHtml(ActorScope scope, OfferId offerId) {
+        StringWriter out = new StringWriter();
+        renderHtml(scope, offerId, out);
+        return out.toString();
+    }
+
+    /**
+     * @param scope who asks
+     * @param offerId the offer
+     * @param out where the HTML is written
+     */
+    public void renderHtml(ActorScope scope, OfferId offerId, Writer out) {
+        ValidationException.requireNonNull(scope, "scope");
+        ValidationException.requireNonNull(offerId, "offerId");
+        Offer offer = scope.offers().get(offerId);
+        Opportunity deal = scope.opportunities().get(offer.opportunityId());
+        Customer customer = scope.customers().get(offer.customerId());
+        ContactPerson contact = scope.customers().contacts(offer.customerId()).stream()
+                .filter(ContactPerson::isPrimary).findFirst().orElse(null);
+        render(offer, deal, customer, contact, out);
+    }
+
+    /**
+     * Renders a document from data already read.
+     *
+     * @param offer the offer
+     * @param deal its deal
+     * @param customer the deal's customer
+     * @param contact the person it is addressed to, or null
+     * @param out where the HTML is written
+     */
+    public void render(Offer offer, Opportunity deal, Customer customer, ContactPerson contact, Writer out) {
+        ValidationException.requireNonNull(offer, "offer");
+        ValidationException.requireNonNull(deal, "deal");
+        ValidationException.requireNonNull(customer, "customer");
+        ValidationException.requireNonNull(out, "out");
+        Map<String, Object> model = new LinkedHashMap<>(extra);
+        model.put("offer", offerValues(offer));
+        model.put("deal", Map.of("title", deal.title()));
+        model.put("customer", customerValues(customer));
+        if (contact != null) {
+            Map<String, Object> person = new LinkedHashMap<>();
+            person.put("name", contact.name());
+            contact.jobTitle().ifPresent(t -> person.put("jobTitle", t));
+            model.put("contact", person);
+        }
+        model.put("lines", lineValues(offer.lines()));
+        model.put("totals", totalValues(offer.totals()));
+        try {
+            template.execute(out, model).flush();
+        } catch (MustacheException e) {
+            throw new CrmException("The offer document could not be rendered: " + e.getMessage());
+        } catch (IOException e) {
+            throw new CrmException("The offer document could not be written: " + e.getMessage());
+        }
+    }
+
+    private Map<String, Object> offerValues(Offer offer) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("number", offer.number());
+        values.put("status", offer.status().name());
+        LocalDate date = LocalDate.ofInstant(offer.sentAt().orElse(offer.createdAt()), ZoneOffset.UTC);
+        values.put("date", date.toString());
+        values.put("validUntil", offer.validUntil().toString());
+        offer.terms().ifPresent(t -> values.put("terms", t));
+        values.put("currency", offer.currency().getCurrencyCode());
+        return values;
+    }
+
+    private static Map<String, Object> customerValues(Customer customer) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", customer.name());
+        customer.taxId().ifPresent(t -> values.put("taxId", t));
+        customer.address().ifPresent(a -> {
+            putIfPresent(values, "street", a.street());
+            putIfPresent(values, "postalCode", a.postalCode());
+            putIfPresent(values, "city", a.city());
+            putIfPresent(values, "country", a.country());
+        });
+        return values;
+    }
+
+    private List<Map<String, Object>> lineValues(List<OfferLine> lines) {
+        List<Map<String, Object>> values = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            OfferLine line = lines.get(i);
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("position", i + 1);
+            v.put("code", line.code());
+            v.put("description", line.description());
+            v.put("quantity", number(line.quantity(), 0, OfferLine.DECIMALS));
+            putIfPresent(v, "unit", line.unit());
+            v.put("unitPrice", money(line.unitPrice()));
+            boolean discounted = line.discountPercent().signum() > 0;
+            v.put("discounted", discounted);
+            if (discounted) {
+                v.put("discountPercent", number(line.discountPercent(), 0, OfferLine.DECIMALS));
+                v.put("discountReason", line.discountReason());
+            }
+            v.put("net", money(line.net()));
+            values.add(v);
+        }
+        return values;
+    }
+
+    private Map<String, Object> totalValues(OfferTotals totals) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("net", money(totals.net()));
+        List<Map<String, Object>> taxes = new ArrayList<>();
+        for (TaxAmount t : totals.taxes()) {
+            taxes.add(Map.of("rate", number(t.rate(), 0, OfferLine.DECIMALS), "base", money(t.base()),
+                    "tax", money(t.tax())));
+        }
+        values.put("taxes", taxes);
+        values.put("tax", money(totals.tax()));
+        values.put("gross", money(totals.gross()));
+        return values;
+    }
+
+    private String money(Money money) {
+        Currency c = money.currency();
+        int digits = Math.max(c.getDefaultFractionDigits(), 0);
+        return number(money.amount(), digits, digits);
+    }
+
+    private String number(BigDecimal value, int minDigits, int maxDigits) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMinimumFractionDigits(minDigits);
+        format.setMaximumFractionDigits(maxDigits);
+        return format.format(value);
+    }
+
+    private static void putIfPresent(Map<String, Object> values, String key, String value) {
+        if (value != null) {
+            values.put(key, value);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OfferDocuments[" + Objects.toString(template.getName()) + ", " + locale + "]";
+    }
+}

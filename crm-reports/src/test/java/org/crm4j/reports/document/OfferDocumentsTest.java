@@ -1,0 +1,105 @@
+package org.crm4j.reports.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.crm4j.ValidationException;
+import org.crm4j.common.Address;
+import org.crm4j.common.Money;
+import org.crm4j.customer.ContactPerson;
+import org.crm4j.customer.ContactRecord;
+import org.crm4j.customer.Customer;
+import org.crm4j.customer.CustomerKind;
+import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.CustomerStatus;
+import org.crm4j.pipeline.Offer;
+import org.crm4j.pipeline.OfferLine;
+import org.crm4j.pipeline.OfferRecord;
+import org.crm4j.pipeline.OfferStatus;
+import org.crm4j.pipeline.Opportunity;
+import org.crm4j.pipeline.OpportunityRecord;
+import org.crm4j.pipeline.OpportunityStatus;
+import org.junit.jupiter.api.Test;
+
+/** The offer document filled from an offer, its deal and its customer. */
+class OfferDocumentsTest {
+    private static final Instant SENT = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Currency EUR = Currency.getInstance("EUR");
+
+    private final Customer customer = Customer.fromRecord(new CustomerRecord(7, 0, CustomerKind.COMPANY,
+            "Müller & Söhne <GmbH>", "DE123456789", null, Set.of(), null, Set.of(), CustomerStatus.ACTIVE, "sam",
+            new Address("Hauptstraße 1", "10115", "Berlin", null, "DE"), Set.of(), SENT, SENT));
+    private final Opportunity deal = Opportunity.fromRecord(new OpportunityRecord(3, 0, 7, "sam", 1, "PROPOSAL",
+            OpportunityStatus.OPEN, "40 CNC units", null, 50, null, LocalDate.of(2026, 6, 30), null, Set.of(),
+            List.of(), null, null, null, null, SENT, SENT, SENT));
+    private final ContactPerson eva = ContactPerson.fromRecord(new ContactRecord(9, 0, 7, "Eva Novak", "CFO",
+            Set.of("CFO"), List.of(), true, SENT, SENT));
+    private final Offer offer = Offer.fromRecord(new OfferRecord(11, 1, 3, 7, 2, OfferStatus.SENT, EUR, List.of(
+            OfferLine.of("CNC-40", "CNC unit", new BigDecimal("40"), Money.of("2900.00", "EUR"), new BigDecimal("19"))
+                    .discount(new BigDecimal("5"), "framework contract"),
+            OfferLine.of("SRV", "Installation", new BigDecimal("2.5"), Money.of("450.00", "EUR"), new BigDecimal("7"))
+                    .unit("day")),
+            LocalDate.of(2026, 3, 31), "Payment within 30 days.", "sam", SENT, SENT, null, null, SENT));
+
+    private String render(OfferDocuments documents) {
+        StringWriter out = new StringWriter();
+        documents.render(offer, deal, customer, eva, out);
+        return out.toString();
+    }
+
+    @Test
+    void standardTemplate_showsTheCustomerTheLinesTheTaxesAndTheTotals() {
+        String html = render(OfferDocuments.standard().with("seller", Map.of("name", "Kowalski Machines")));
+
+        assertThat(html).startsWith("<!DOCTYPE html>")
+                .contains("Offer 2: 40 CNC units")
+                .contains("Kowalski Machines")
+                .contains("Müller &amp; Söhne &lt;GmbH&gt;")
+                .contains("Attn. Eva Novak, CFO")
+                .contains("10115 Berlin")
+                .contains("valid until 2026-03-31")
+                .contains("less 5 % (framework contract)")
+                // 40 × 2,900.00 less 5 % = 110,200.00; 2.5 days × 450.00 = 1,125.00
+                .contains("110,200.00").contains("2.5 day").contains("1,125.00")
+                .contains("Tax 7 % on 1,125.00").contains("78.75")
+                .contains("Tax 19 % on 110,200.00").contains("20,938.00")
+                // 111,325.00 + 78.75 + 20,938.00
+                .contains("132,341.75")
+                .contains("Payment within 30 days.");
+        assertThat(html).doesNotContain("<GmbH>").doesNotContain("{{");
+    }
+
+    @Test
+    void numbersFollowTheLocale() {
+        String html = render(OfferDocuments.standard().locale(Locale.GERMANY));
+        assertThat(html).contains("132.341,75").contains("2,5 day");
+    }
+
+    @Test
+    void theHostsOwnTemplateGetsTheSameValuesAndItsOwn() {
+        OfferDocuments documents = OfferDocuments.fromTemplate(
+                "{{brand}}|{{customer.name}}|{{#lines}}{{position}}:{{code}}={{net}};{{/lines}}|{{totals.gross}}")
+                .with("brand", "ACME Sales");
+        assertThat(render(documents)).isEqualTo(
+                "ACME Sales|Müller &amp; Söhne &lt;GmbH&gt;|1:CNC-40=110,200.00;2:SRV=1,125.00;|132,341.75");
+    }
+
+    @Test
+    void badTemplatesAndReservedKeysAreRefused() {
+        assertThatThrownBy(() -> OfferDocuments.fromTemplate("{{#lines}}never closed"))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("template"));
+        assertThatThrownBy(() -> OfferDocuments.standard().with("totals", "x"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("filled in by crm4j");
+        assertThatThrownBy(() -> OfferDocuments.fromTemplate(null)).isInstanceOf(ValidationException.class);
+    }
+}
