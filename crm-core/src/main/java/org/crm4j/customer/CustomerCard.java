@@ -5,21 +5,28 @@ import org.crm4j.event.DomainEvent;
 
 /**
  * Everything about a customer in one call (R2): the customer with its external references,
- * its contact persons, the latest notes and the latest history entries, read in a bounded
- * number of statements whatever the history's size.
+ * its contact persons, the latest notes, the latest history entries and its deals, read in a
+ * bounded number of statements whatever the history's size.
+ *
+ * <p>The card is opened by those who may open the customer; its deals are only those the actor
+ * may see (a deal is visible to its owner, their superiors and administrators), which need not
+ * be the customer's owner's.
  *
  * @param customer the customer
  * @param contacts its contact persons, primary first
  * @param latestNotes the newest notes first
  * @param latestHistory the newest events about the customer first
+ * @param opportunities the deals with the customer the actor may see, open ones first, then the
+ *     newest first
  */
 public record CustomerCard(Customer customer, List<ContactPerson> contacts, List<Note> latestNotes,
-        List<DomainEvent> latestHistory) {
+        List<DomainEvent> latestHistory, List<OpportunitySummary> opportunities) {
 
     /** Copies the lists. */
     public CustomerCard {
         contacts = List.copyOf(contacts);
         latestNotes = List.copyOf(latestNotes);
         latestHistory = List.copyOf(latestHistory);
+        opportunities = List.copyOf(opportunities);
     }
 }

@@ -67,6 +67,10 @@ public interface Customers {
     Page<CustomerSummary> search(CustomerQuery query);
 
     /**
+     * Reads everything about a customer in a bounded number of statements: the customer, its
+     * contacts, its latest notes and history, and the deals with it that the actor may see
+     * (need-to-know applies to each deal's owner, who need not be the customer's).
+     *
      * @param id a customer id
      * @return the customer card (R2)
      * @throws NotFoundException when there is none

@@ -34,11 +34,13 @@ import org.crm4j.customer.NewCustomer;
 import org.crm4j.customer.Note;
 import org.crm4j.customer.NoteId;
 import org.crm4j.customer.NoteRecord;
+import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.customer.OwnerChange;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
 import org.crm4j.spi.CustomerRow;
 import org.crm4j.spi.CustomerSearch;
+import org.crm4j.spi.CustomerTimeline;
 import org.crm4j.spi.Keyset;
 import org.crm4j.spi.StoreTransaction;
 import org.crm4j.spi.Visibility;
@@ -191,16 +193,23 @@ public final class CustomerService implements Customers {
         return new Page<>(items, next);
     }
 
+    /**
+     * Four statements where the store speaks SQL, whatever the customer's history: the customer,
+     * its contacts, its timeline (notes and history together) and its deals, the last with
+     * need-to-know applied to each deal's owner.
+     */
     @Override
     public CustomerCard card(CustomerId id) {
         Assert.notNull(id, "id");
         return rt.store().readOnly(tx -> {
-            CustomerRecord customer = openable(tx, id.value(), "open");
+            Visibility mine = visibility();
+            CustomerRecord customer = openableCustomer(tx, mine, actor, id.value(), "open");
             List<ContactPerson> contacts = tx.contacts().ofCustomer(id.value()).stream()
                     .map(ContactPerson::fromRecord).toList();
-            List<Note> notes = tx.notes().latest(id.value(), CARD_NOTES).stream().map(CustomerService::toNote).toList();
-            List<DomainEvent> history = tx.events().latestForCustomer(id.value(), CARD_HISTORY);
-            return new CustomerCard(Customer.fromRecord(customer), contacts, notes, history);
+            CustomerTimeline timeline = tx.customers().timeline(id.value(), CARD_NOTES, CARD_HISTORY);
+            List<Note> notes = timeline.notes().stream().map(CustomerService::toNote).toList();
+            List<OpportunitySummary> deals = tx.opportunities().summariesOfCustomer(id.value(), mine);
+            return new CustomerCard(Customer.fromRecord(customer), contacts, notes, timeline.events(), deals);
         });
     }
 

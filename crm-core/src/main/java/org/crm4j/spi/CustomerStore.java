@@ -67,4 +67,15 @@ public interface CustomerStore {
      * @return its owner changes, oldest first
      */
     List<OwnerChangeRecord> ownerChanges(long customerId);
+
+    /**
+     * Reads the latest notes and the latest events about a customer together, for the customer
+     * card; a store that speaks SQL does it in one statement.
+     *
+     * @param customerId a customer
+     * @param noteLimit how many notes at most
+     * @param eventLimit how many events at most
+     * @return the newest notes and the newest events about the customer
+     */
+    CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit);
 }

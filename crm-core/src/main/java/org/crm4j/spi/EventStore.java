@@ -11,13 +11,6 @@ public interface EventStore {
     void append(List<DomainEvent> events);
 
     /**
-     * @param customerId a customer
-     * @param limit how many at most
-     * @return the newest events about that customer first
-     */
-    List<DomainEvent> latestForCustomer(long customerId, int limit);
-
-    /**
      * @param afterSequence only events after this position (0 for all)
      * @param limit how many at most
      * @return events not delivered yet, in outbox order

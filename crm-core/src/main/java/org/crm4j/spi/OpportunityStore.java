@@ -2,6 +2,7 @@ package org.crm4j.spi;
 
 import java.util.List;
 import java.util.Optional;
+import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.pipeline.OpportunityRecord;
 import org.crm4j.pipeline.StageChange;
 
@@ -40,6 +41,16 @@ public interface OpportunityStore {
      * @return the visible deals with the customer, open ones first, then newest first
      */
     List<OpportunityRecord> ofCustomer(long customerId, Visibility visibility);
+
+    /**
+     * Reads the deals with a customer without their competitors and participants, as the
+     * customer card lists them, in one statement where the store speaks SQL.
+     *
+     * @param customerId a customer
+     * @param visibility applied in the query, to the deal's owner
+     * @return the visible deals with the customer, open ones first, then newest first
+     */
+    List<OpportunitySummary> summariesOfCustomer(long customerId, Visibility visibility);
 
     /** @param change a stage move to keep */
     void recordStageChange(StageChange change);

@@ -1,18 +1,25 @@
 package org.crm4j.persistence.jpa;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.crm4j.ConflictException;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.NoteRecord;
 import org.crm4j.customer.OwnerChangeRecord;
+import org.crm4j.event.DomainEvent;
 import org.crm4j.spi.CustomerRow;
 import org.crm4j.spi.CustomerSearch;
 import org.crm4j.spi.CustomerStore;
+import org.crm4j.spi.CustomerTimeline;
 import org.crm4j.spi.Visibility;
 import org.hibernate.LockMode;
 import org.hibernate.Session;
@@ -24,6 +31,21 @@ final class JpaCustomerStore implements CustomerStore {
     private static final String FIND = "select c from Customer c left join fetch c.tags left join fetch c.categories"
             + " left join fetch c.externalRefs where c.id = :id";
     private static final String FIND_VISIBLE = FIND + " and c.ownerId in :owners";
+
+    private static final String NOTE = "note";
+    /**
+     * The customer card's notes and history in one statement: each part ordered and limited on
+     * its own, then put together with a common column shape (kind, id or sequence, time, actor,
+     * text or data, and the event's columns, null for notes; the event id as text, since HQL
+     * casts no null to a UUID). Hibernate renders the limits as the dialect writes them.
+     */
+    private static final String TIMELINE = "(select '" + NOTE + "', n.id, n.createdAt, n.authorId, n.text,"
+            + " cast(null as String), cast(null as String), cast(null as Long), cast(null as String)"
+            + " from Note n where n.customerId = :customer order by n.createdAt desc, n.id desc limit :notes)"
+            + " union all"
+            + " (select 'event', e.sequence, e.occurredAt, e.actorId, e.data,"
+            + " e.type, e.aggregateType, e.aggregateId, cast(e.eventId as String)"
+            + " from OutboxEvent e where e.customerId = :customer order by e.sequence desc limit :events)";
 
     private final JpaTransaction tx;
 
@@ -131,5 +153,26 @@ final class JpaCustomerStore implements CustomerStore {
                         + " order by o.changedAt, o.id", OwnerChangeEntity.class)
                 .setParameter("customer", customerId)
                 .getResultList().stream().map(OwnerChangeEntity::toRecord).toList();
+    }
+
+    @Override
+    public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit) {
+        List<Object[]> rows = tx.session().createSelectionQuery(TIMELINE, Object[].class)
+                .setParameter("customer", customerId)
+                .setParameter("notes", noteLimit)
+                .setParameter("events", eventLimit)
+                .getResultList();
+        List<Object[]> notes = new ArrayList<>();
+        List<Object[]> events = new ArrayList<>();
+        for (Object[] row : rows) {
+            (NOTE.equals(row[0]) ? notes : events).add(row);
+        }
+        notes.sort(Comparator.comparing((Object[] r) -> (Instant) r[2]).thenComparing(r -> (Long) r[1]).reversed());
+        events.sort(Comparator.comparing((Object[] r) -> (Long) r[1]).reversed());
+        return new CustomerTimeline(
+                notes.stream().map(r -> new NoteRecord((Long) r[1], customerId, (String) r[3], (String) r[4],
+                        (Instant) r[2])).toList(),
+                events.stream().map(r -> new DomainEvent(UUID.fromString((String) r[8]), (String) r[5], (String) r[6], (Long) r[7],
+                        customerId, (String) r[3], (Instant) r[2], EventDataCodec.decode((String) r[4]))).toList());
     }
 }

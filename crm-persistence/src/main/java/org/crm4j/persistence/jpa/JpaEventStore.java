@@ -27,15 +27,6 @@ final class JpaEventStore implements EventStore {
     }
 
     @Override
-    public List<DomainEvent> latestForCustomer(long customerId, int limit) {
-        return tx.session().createSelectionQuery("from OutboxEvent e where e.customerId = :customer"
-                        + " order by e.sequence desc", OutboxEventEntity.class)
-                .setParameter("customer", customerId)
-                .setMaxResults(limit)
-                .getResultList().stream().map(OutboxEventEntity::toEvent).toList();
-    }
-
-    @Override
     public List<StoredEvent> undelivered(long afterSequence, int limit) {
         return tx.session().createSelectionQuery("from OutboxEvent e where e.deliveredAt is null"
                         + " and e.sequence > :after order by e.sequence", OutboxEventEntity.class)

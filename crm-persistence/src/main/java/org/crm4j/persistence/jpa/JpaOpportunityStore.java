@@ -1,9 +1,13 @@
 package org.crm4j.persistence.jpa;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.crm4j.common.Money;
+import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.pipeline.OpportunityRecord;
 import org.crm4j.pipeline.OpportunityStatus;
 import org.crm4j.pipeline.StageChange;
@@ -20,6 +24,9 @@ import org.hibernate.query.SelectionQuery;
 final class JpaOpportunityStore implements OpportunityStore {
     private static final String WITH_COLLECTIONS = "select distinct o from Opportunity o"
             + " left join fetch o.competitors left join fetch o.participants";
+    /** A deal's own columns, without its collections. */
+    private static final String SUMMARY = "select o.id, o.title, o.ownerId, o.pipelineId, o.stageCode, o.status,"
+            + " o.amount, o.currency, o.probability, o.expectedClose, o.createdAt from Opportunity o";
     private static final String VISIBLE = " and o.ownerId in :owners";
     /** Open deals first, then the newest first. */
     private static final Comparator<OpportunityRecord> CUSTOMER_ORDER = Comparator
@@ -76,6 +83,24 @@ final class JpaOpportunityStore implements OpportunityStore {
             query.setParameterList("owners", visibility.owners());
         }
         return query.getResultList().stream().map(OpportunityEntity::toRecord).sorted(CUSTOMER_ORDER).toList();
+    }
+
+    @Override
+    public List<OpportunitySummary> summariesOfCustomer(long customerId, Visibility visibility) {
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(SUMMARY
+                + " where o.customerId = :customer" + (visibility.all() ? "" : VISIBLE)
+                + " order by case when o.status = :open then 0 else 1 end, o.createdAt desc, o.id desc",
+                Object[].class).setParameter("customer", customerId).setParameter("open", OpportunityStatus.OPEN);
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        return query.getResultList().stream().map(r -> {
+            OpportunityStatus status = (OpportunityStatus) r[5];
+            return new OpportunitySummary((Long) r[0], (String) r[1], (String) r[2], (Long) r[3], (String) r[4],
+                    status == OpportunityStatus.OPEN, status == OpportunityStatus.WON,
+                    r[6] == null ? null : Money.of((BigDecimal) r[6], (String) r[7]), (Integer) r[8],
+                    (LocalDate) r[9], (Instant) r[10]);
+        }).toList();
     }
 
     @Override

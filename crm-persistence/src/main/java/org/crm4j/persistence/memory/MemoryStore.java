@@ -22,6 +22,7 @@ import org.crm4j.customer.CustomerRecord;
 import org.crm4j.customer.CustomerSort;
 import org.crm4j.customer.CustomerStatus;
 import org.crm4j.customer.NoteRecord;
+import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.customer.OwnerChangeRecord;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.pipeline.OfferRecord;
@@ -37,6 +38,7 @@ import org.crm4j.spi.CrmStore;
 import org.crm4j.spi.CustomerRow;
 import org.crm4j.spi.CustomerSearch;
 import org.crm4j.spi.CustomerStore;
+import org.crm4j.spi.CustomerTimeline;
 import org.crm4j.spi.EventStore;
 import org.crm4j.spi.Keyset;
 import org.crm4j.spi.NoteStore;
@@ -355,6 +357,14 @@ final class MemoryStore implements CrmStore {
                     .toList();
         }
 
+        @Override
+        public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit) {
+            return new CustomerTimeline(latest(customerId, noteLimit), events.descendingMap().values().stream()
+                    .map(Outboxed::event)
+                    .filter(e -> e.customerId() != null && e.customerId() == customerId)
+                    .limit(eventLimit).toList());
+        }
+
         // ---- notes
 
         @Override
@@ -442,6 +452,15 @@ final class MemoryStore implements CrmStore {
                         .sorted(Comparator.comparing((OpportunityRecord o) -> o.status() != OpportunityStatus.OPEN)
                                 .thenComparing(OpportunityRecord::createdAt, Comparator.reverseOrder())
                                 .thenComparing(OpportunityRecord::id, Comparator.reverseOrder()))
+                        .toList();
+            }
+
+            @Override
+            public List<OpportunitySummary> summariesOfCustomer(long customerId, Visibility visibility) {
+                return ofCustomer(customerId, visibility).stream()
+                        .map(o -> new OpportunitySummary(o.id(), o.title(), o.ownerId(), o.pipelineId(), o.stageCode(),
+                                o.status() == OpportunityStatus.OPEN, o.status() == OpportunityStatus.WON, o.amount(),
+                                o.probability(), o.expectedClose(), o.createdAt()))
                         .toList();
             }
 
@@ -557,14 +576,6 @@ final class MemoryStore implements CrmStore {
             for (DomainEvent event : list) {
                 put(events, newId(), new Outboxed(event, null, 0, null));
             }
-        }
-
-        @Override
-        public List<DomainEvent> latestForCustomer(long customerId, int limit) {
-            return events.descendingMap().values().stream()
-                    .map(Outboxed::event)
-                    .filter(e -> e.customerId() != null && e.customerId() == customerId)
-                    .limit(limit).toList();
         }
 
         @Override

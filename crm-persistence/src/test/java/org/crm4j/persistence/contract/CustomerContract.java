@@ -459,47 +459,4 @@ abstract class CustomerContract extends ContractBase {
         assertThatThrownBy(() -> sams().addNote(acme.id(), "x".repeat(10_001))).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> sams().notes(acme.id(), 0)).isInstanceOf(ValidationException.class);
     }
-
-    @Test
-    void card_showsCustomerContactsNotesAndHistoryNewestFirst() {
-        Customer acme = sams().create(NewCustomer.company("ACME").externalRef(ExternalRef.of("SAP", "9")));
-        sams().addContact(acme.id(), NewContact.named("Eva").primary());
-        for (int i = 0; i < 30; i++) {
-            clock.advance(Duration.ofMinutes(1));
-            sams().addNote(acme.id(), "note " + i);
-        }
-        CustomerCard card = sams().card(acme.id());
-        assertThat(card.customer().externalRefs()).containsExactly(ExternalRef.of("SAP", "9"));
-        assertThat(card.contacts()).extracting(ContactPerson::name).containsExactly("Eva");
-        assertThat(card.latestNotes()).hasSize(20).first().extracting(Note::text).isEqualTo("note 29");
-        assertThat(card.latestHistory()).hasSize(32);
-        assertThat(card.latestHistory().get(0).type()).isEqualTo(EventTypes.NOTE_ADDED);
-        assertThat(card.latestHistory().get(31).type()).isEqualTo(EventTypes.CUSTOMER_CREATED);
-    }
-
-    @Test
-    void card_takesABoundedNumberOfStatementsWhateverTheHistory() {
-        var counter = fixture().counter();
-        org.junit.jupiter.api.Assumptions.assumeTrue(counter != null, "only stores that speak SQL count statements");
-        Customer small = sams().create(NewCustomer.company("Small").tags("a"));
-        sams().addContact(small.id(), NewContact.named("Eva").channel(ContactChannel.email("eva@small.example")));
-        Customer big = sams().create(NewCustomer.company("Big").tags("a", "b", "c")
-                .externalRef(ExternalRef.of("SAP", "1")).externalRef(ExternalRef.of("DATEV", "1")));
-        for (int i = 0; i < 5; i++) {
-            sams().addContact(big.id(), NewContact.named("Contact " + i).roles("CFO", "CTO")
-                    .channel(ContactChannel.email("c" + i + "@big.example")).channel(ContactChannel.phone("+4930123456" + i)));
-        }
-        for (int i = 0; i < 120; i++) {
-            sams().addNote(big.id(), "note " + i);
-        }
-        counter.reset();
-        sams().card(small.id());
-        long forSmall = counter.statements();
-        counter.reset();
-        CustomerCard card = sams().card(big.id());
-        long forBig = counter.statements();
-        assertThat(card.contacts()).hasSize(5);
-        assertThat(card.contacts().get(0).channels()).hasSize(2);
-        assertThat(forBig).isEqualTo(forSmall).isLessThanOrEqualTo(4);
-    }
 }

@@ -1,0 +1,21 @@
+package org.crm4j.spi;
+
+import java.util.List;
+import org.crm4j.customer.NoteRecord;
+import org.crm4j.event.DomainEvent;
+
+/**
+ * The latest of what was written down and what happened about one customer, as a store reads it
+ * for the customer card: in one statement where the store speaks SQL, however long the history.
+ *
+ * @param notes the newest notes first
+ * @param events the newest events about the customer first, in outbox order
+ */
+public record CustomerTimeline(List<NoteRecord> notes, List<DomainEvent> events) {
+
+    /** Copies the lists. */
+    public CustomerTimeline {
+        notes = List.copyOf(notes);
+        events = List.copyOf(events);
+    }
+}

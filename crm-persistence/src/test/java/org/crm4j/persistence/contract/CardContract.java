@@ -1,0 +1,251 @@
+package org.crm4j.persistence.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.crm4j.AccessDeniedException;
+import org.crm4j.NotFoundException;
+import org.crm4j.access.Actor;
+import org.crm4j.common.ExternalRef;
+import org.crm4j.common.Money;
+import org.crm4j.customer.ContactChannel;
+import org.crm4j.customer.ContactId;
+import org.crm4j.customer.ContactPerson;
+import org.crm4j.customer.Customer;
+import org.crm4j.customer.CustomerCard;
+import org.crm4j.customer.CustomerId;
+import org.crm4j.customer.NewContact;
+import org.crm4j.customer.NewCustomer;
+import org.crm4j.customer.Note;
+import org.crm4j.customer.OpportunitySummary;
+import org.crm4j.event.DomainEvent;
+import org.crm4j.event.EventTypes;
+import org.crm4j.pipeline.DecisionRole;
+import org.crm4j.pipeline.NewOpportunity;
+import org.crm4j.pipeline.NewPipeline;
+import org.crm4j.pipeline.Opportunity;
+import org.crm4j.pipeline.Pipeline;
+import org.crm4j.pipeline.Stage;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The customer card (R2): the customer, its contacts, its latest notes and history and the deals
+ * the actor may see, in a bounded number of statements whatever the history, on every store.
+ */
+abstract class CardContract extends ContractBase {
+    private static final LocalDate JUNE = LocalDate.of(2026, 6, 30);
+    /** How many notes and history entries the card shows. */
+    private static final int CARD_NOTES = 20;
+    private static final int CARD_HISTORY = 50;
+
+    private Pipeline pipeline;
+
+    @BeforeEach
+    void market() {
+        pipeline = as(ADA).pipelines().define(NewPipeline.named("New business", "EUR")
+                .stage(Stage.open("QUALIFY", "Qualify", 10))
+                .stage(Stage.open("DEMO", "Demo", 30))
+                .stage(Stage.won("WON", "Won"))
+                .stage(Stage.lost("LOST", "Lost")));
+    }
+
+    private NewOpportunity deal(Customer customer, String title) {
+        return NewOpportunity.on(customer.id(), title, pipeline.id()).expectedClose(JUNE);
+    }
+
+    private Opportunity open(Actor actor, NewOpportunity deal) {
+        clock.advance(Duration.ofMinutes(1));
+        return as(actor).opportunities().open(deal);
+    }
+
+    private Opportunity win(Actor actor, Opportunity deal) {
+        return as(actor).opportunities().save(as(actor).opportunities().get(deal.id()).win("PRICE", null));
+    }
+
+    private Opportunity lose(Actor actor, Opportunity deal) {
+        return as(actor).opportunities().save(as(actor).opportunities().get(deal.id())
+                .lose("PRICE", null, "Globex", null));
+    }
+
+    private static List<String> titles(CustomerCard card) {
+        return card.opportunities().stream().map(OpportunitySummary::title).toList();
+    }
+
+    @Test
+    void card_showsCustomerContactsNotesAndHistoryNewestFirst() {
+        Customer acme = customersOf(SAM).create(NewCustomer.company("ACME").externalRef(ExternalRef.of("SAP", "9")));
+        Instant created = clock.instant();
+        customersOf(SAM).addContact(acme.id(), NewContact.named("Eva").primary());
+        List<Note> added = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            String text = i == 29 ? "long note " + "x".repeat(300) : "note " + i;
+            added.add(customersOf(i % 2 == 0 ? SAM : MIA).addNote(acme.id(), text));
+        }
+
+        CustomerCard card = customersOf(SAM).card(acme.id());
+
+        assertThat(card.customer().externalRefs()).containsExactly(ExternalRef.of("SAP", "9"));
+        assertThat(card.contacts()).extracting(ContactPerson::name).containsExactly("Eva");
+        List<Note> newestFirst = new ArrayList<>(added);
+        Collections.reverse(newestFirst);
+        List<Note> newestTwenty = newestFirst.subList(0, CARD_NOTES);
+        assertThat(card.latestNotes()).containsExactlyElementsOf(newestTwenty);
+        assertThat(card.latestNotes().get(0).text()).hasSize("long note ".length() + 300);
+        assertThat(card.latestHistory()).hasSize(32);
+        assertThat(card.latestHistory().subList(0, 30)).extracting(DomainEvent::type).containsOnly(EventTypes.NOTE_ADDED);
+        assertThat(card.latestHistory().subList(0, 30)).extracting(DomainEvent::aggregateId, DomainEvent::actorId,
+                DomainEvent::occurredAt)
+                .containsExactlyElementsOf(newestFirst.stream().map(n -> tuple(
+                        n.id().value(), n.authorId(), n.createdAt())).toList());
+        assertThat(card.latestHistory().get(1).get("note")).isEqualTo("note 28");
+        assertThat(card.latestHistory().get(0).get("note")).hasSize(200).startsWith("long note xxx");
+        assertThat(card.latestHistory().get(30).type()).isEqualTo(EventTypes.CONTACT_ADDED);
+        assertThat(card.latestHistory().get(31)).satisfies(e -> {
+            assertThat(e.type()).isEqualTo(EventTypes.CUSTOMER_CREATED);
+            assertThat(e.aggregateType()).isEqualTo("customer");
+            assertThat(e.aggregateId()).isEqualTo(acme.id().value());
+            assertThat(e.customerId()).isEqualTo(acme.id().value());
+            assertThat(e.occurredAt()).isEqualTo(created);
+            assertThat(e.get("name")).isEqualTo("ACME");
+            assertThat(e.get("owner")).isEqualTo("sam");
+        });
+    }
+
+    @Test
+    void card_keepsOtherCustomersNotesAndHistoryOff() {
+        Customer acme = companyOf(SAM, "ACME");
+        Customer globex = companyOf(SAM, "Globex");
+        customersOf(SAM).addNote(acme.id(), "about ACME");
+        customersOf(SAM).addNote(globex.id(), "about Globex");
+        open(SAM, deal(globex, "Globex deal"));
+
+        CustomerCard card = customersOf(SAM).card(acme.id());
+
+        assertThat(card.latestNotes()).extracting(Note::text).containsExactly("about ACME");
+        assertThat(card.latestHistory()).extracting(DomainEvent::customerId).containsOnly(acme.id().value());
+        assertThat(card.latestHistory()).extracting(DomainEvent::type)
+                .containsExactly(EventTypes.NOTE_ADDED, EventTypes.CUSTOMER_CREATED);
+        assertThat(card.opportunities()).isEmpty();
+    }
+
+    @Test
+    void card_listsTheDealsOpenFirstThenNewestFirst() {
+        Customer acme = companyOf(SAM, "ACME");
+        Opportunity wonEarly = open(SAM, deal(acme, "Won early").amount(Money.of("500", "EUR")));
+        Opportunity firstOpen = open(SAM, deal(acme, "First open").amount(Money.of("1200.50", "EUR")));
+        Opportunity lostLate = open(SAM, deal(acme, "Lost late"));
+        Opportunity secondOpen = open(SAM, deal(acme, "Second open").stage("DEMO"));
+        win(SAM, wonEarly);
+        lose(SAM, lostLate);
+
+        CustomerCard card = customersOf(SAM).card(acme.id());
+
+        assertThat(titles(card)).containsExactly("Second open", "First open", "Lost late", "Won early");
+        assertThat(card.opportunities().get(0)).isEqualTo(new OpportunitySummary(secondOpen.id().value(),
+                "Second open", "sam", pipeline.id().value(), "DEMO", true, false, null, 30, JUNE,
+                secondOpen.createdAt()));
+        assertThat(card.opportunities().get(1).amount()).isEqualTo(Money.of("1200.50", "EUR"));
+        assertThat(card.opportunities().get(1).id()).isEqualTo(firstOpen.id().value());
+        assertThat(card.opportunities().get(2)).satisfies(d -> {
+            assertThat(d.open()).isFalse();
+            assertThat(d.won()).isFalse();
+            assertThat(d.stageCode()).isEqualTo("LOST");
+        });
+        assertThat(card.opportunities().get(3)).satisfies(d -> {
+            assertThat(d.open()).isFalse();
+            assertThat(d.won()).isTrue();
+            assertThat(d.stageCode()).isEqualTo("WON");
+            assertThat(d.probability()).isEqualTo(100);
+            assertThat(d.amount()).isEqualTo(Money.of("500", "EUR"));
+        });
+        assertThat(card.opportunities()).extracting(OpportunitySummary::id)
+                .containsExactlyElementsOf(as(SAM).opportunities().ofCustomer(acme.id()).stream()
+                        .map(o -> o.id().value()).toList());
+    }
+
+    @Test
+    void card_showsOnlyTheDealsTheActorMaySee() {
+        Customer acme = companyOf(SAM, "ACME");
+        open(SAM, deal(acme, "Sam's deal"));
+        open(MIA, deal(acme, "Pia's deal").owner("pia"));
+        open(MIA, deal(acme, "Mia's deal"));
+        open(CARL, deal(acme, "Carl's deal"));
+
+        assertThat(titles(customersOf(SAM).card(acme.id()))).containsExactly("Sam's deal");
+        assertThat(titles(customersOf(MIA).card(acme.id())))
+                .containsExactly("Mia's deal", "Pia's deal", "Sam's deal");
+        assertThat(titles(customersOf(CARL).card(acme.id())))
+                .containsExactly("Carl's deal", "Mia's deal", "Pia's deal", "Sam's deal");
+        assertThat(titles(customersOf(ADA).card(acme.id())))
+                .containsExactly("Carl's deal", "Mia's deal", "Pia's deal", "Sam's deal");
+        assertThatThrownBy(() -> customersOf(PIA).card(acme.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> customersOf(OTTO).card(acme.id())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void card_takesABoundedNumberOfStatementsWhateverTheHistory() {
+        var counter = fixture().counter();
+        Assumptions.assumeTrue(counter != null, "only stores that speak SQL count statements");
+        Customer small = customersOf(SAM).create(NewCustomer.company("Small").tags("a"));
+        customersOf(SAM).addContact(small.id(), NewContact.named("Eva").channel(ContactChannel.email("eva@small.example")));
+        Customer big = customersOf(SAM).create(NewCustomer.company("Big").tags("a", "b", "c")
+                .externalRef(ExternalRef.of("SAP", "1")).externalRef(ExternalRef.of("DATEV", "1")));
+        List<ContactId> contacts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            contacts.add(customersOf(SAM).addContact(big.id(), NewContact.named("Contact " + i).roles("CFO", "CTO")
+                    .channel(ContactChannel.email("c" + i + "@big.example"))
+                    .channel(ContactChannel.phone("+4930123456" + i))).id());
+        }
+        for (int i = 0; i < 120; i++) {
+            customersOf(SAM).addNote(big.id(), "note " + i);
+        }
+        for (int i = 0; i < 6; i++) {
+            NewOpportunity deal = deal(big, "Deal " + i).amount(Money.of("1000", "EUR"))
+                    .competitor("Globex").competitor("Initech").competitor("Umbrella")
+                    .participant(contacts.get(0), DecisionRole.DECISION_MAKER)
+                    .participant(contacts.get(1), DecisionRole.INFLUENCER)
+                    .participant(contacts.get(2), DecisionRole.USER);
+            Opportunity opened = open(i % 3 == 2 ? MIA : SAM, i % 3 == 2 ? deal.owner("pia") : deal);
+            if (i % 3 == 1) {
+                if (i == 1) {
+                    win(SAM, opened);
+                } else {
+                    lose(SAM, opened);
+                }
+            }
+        }
+
+        counter.reset();
+        CustomerCard smallCard = customersOf(SAM).card(small.id());
+        long forSmall = counter.statements();
+        counter.reset();
+        CustomerCard card = customersOf(SAM).card(big.id());
+        long forBig = counter.statements();
+
+        assertThat(smallCard.latestNotes()).isEmpty();
+        assertThat(smallCard.opportunities()).isEmpty();
+        assertThat(card.contacts()).hasSize(5);
+        assertThat(card.contacts().get(0).channels()).hasSize(2);
+        assertThat(card.latestNotes()).hasSize(CARD_NOTES).first().extracting(Note::text)
+                .isEqualTo("note 119");
+        assertThat(card.latestHistory()).hasSize(CARD_HISTORY);
+        assertThat(titles(card)).containsExactly("Deal 3", "Deal 0", "Deal 4", "Deal 1");
+        assertThat(forBig).isEqualTo(forSmall).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void card_ofAnUnknownCustomerIsRefusedAsNotFound() {
+        assertThatThrownBy(() -> customersOf(SAM).card(CustomerId.of(987_654)))
+                .isInstanceOf(NotFoundException.class);
+    }
+}
