@@ -106,7 +106,8 @@ public final class JpaStoreProvider implements CrmStoreProvider {
         settings.putAll(properties);
         return new HibernatePersistenceConfiguration("crm4j")
                 .managedClasses(CustomerEntity.class, ContactEntity.class, NoteEntity.class, OwnerChangeEntity.class,
-                        OutboxEventEntity.class, PipelineEntity.class, OpportunityEntity.class, StageChangeEntity.class)
+                        OutboxEventEntity.class, PipelineEntity.class, OpportunityEntity.class, StageChangeEntity.class,
+                        OpportunityStallEntity.class)
                 .validationMode(ValidationMode.NONE)
                 .properties(settings)
                 .createEntityManagerFactory();
