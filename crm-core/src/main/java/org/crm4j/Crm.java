@@ -116,7 +116,8 @@ public final class Crm implements AutoCloseable {
      * newer activity, or overdue with another expected close date. Announcing leaves the deal
      * itself unchanged, so a user saving it meanwhile meets no conflict. Call it from the host's
      * scheduler (e.g. daily); one run flags at most {@link StallCriteria#limit()} deals in one
-     * transaction and says when more remain. Concurrent calls in one JVM run one after the other;
+     * transaction and says when more remain. What was announced is kept per deal, not per criteria:
+     * run it with the same criteria every time. Concurrent calls in one JVM run one after the other;
      * a run on another node at the same time may fail with a {@link ConflictException}, and then
      * nothing of it remains.
      *
