@@ -21,7 +21,6 @@ import org.crm4j.ValidationException.Violation;
  * @param limit deals per page of {@link Opportunities#stalled}, or at most how many deals one run of
  *     {@code Crm.detectStalledDeals} flags; 1 to 500
  * @param pageToken the next-page token of the previous page, or null for the first page
- * @throws ValidationException listing every field out of range
  */
 public record StallCriteria(int idleDays, boolean pastExpectedClose, PipelineId pipelineId, int limit,
         String pageToken) {
@@ -30,7 +29,11 @@ public record StallCriteria(int idleDays, boolean pastExpectedClose, PipelineId 
     /** The largest page, and the most deals one detection run flags. */
     public static final int MAX_LIMIT = 500;
 
-    /** Checks the ranges. */
+    /**
+     * Checks the ranges.
+     *
+     * @throws ValidationException listing every field out of range
+     */
     public StallCriteria {
         List<Violation> violations = new ArrayList<>();
         if (idleDays < 1 || idleDays > MAX_IDLE_DAYS) {
