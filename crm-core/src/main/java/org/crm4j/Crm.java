@@ -14,6 +14,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.crm4j.access.Actor;
 import org.crm4j.event.DeliveryReport;
+import org.crm4j.event.EventTypes;
 import org.crm4j.internal.AccessPolicy;
 import org.crm4j.internal.Assert;
 import org.crm4j.internal.BeanValidation;
@@ -22,6 +23,9 @@ import org.crm4j.internal.EventDelivery;
 import org.crm4j.internal.FlatUserDirectory;
 import org.crm4j.internal.PipelineCache;
 import org.crm4j.internal.Runtime;
+import org.crm4j.internal.StallDetection;
+import org.crm4j.pipeline.StallCriteria;
+import org.crm4j.pipeline.StallReport;
 import org.crm4j.spi.CrmPlugin;
 import org.crm4j.spi.CrmStore;
 import org.crm4j.spi.CrmStoreProvider;
@@ -55,12 +59,14 @@ public final class Crm implements AutoCloseable {
     private final Runtime runtime;
     private final UserDirectory directory;
     private final EventDelivery delivery;
+    private final StallDetection stallDetection;
     private volatile boolean closed;
 
     private Crm(Runtime runtime, UserDirectory directory, List<EventListener> listeners) {
         this.runtime = runtime;
         this.directory = directory;
         this.delivery = new EventDelivery(runtime, listeners);
+        this.stallDetection = new StallDetection(runtime);
     }
 
     /** @return a builder with nothing set: embedded H2 in memory, system clock, no listeners */
@@ -100,6 +106,28 @@ public final class Crm implements AutoCloseable {
     public DeliveryReport deliverEvents() {
         checkOpen();
         return delivery.deliver();
+    }
+
+    /**
+     * Finds the open deals that stalled (R25) since the last run and raises one
+     * {@link EventTypes#OPPORTUNITY_STALLED} event for each, in the outbox; {@link #deliverEvents()}
+     * then hands them to the listeners (e.g. to remind the owner). Every deal is looked at,
+     * whoever owns it. A stall is announced once: a deal comes again only when it is idle after
+     * newer activity, or overdue with another expected close date. Announcing leaves the deal
+     * itself unchanged, so a user saving it meanwhile meets no conflict. Call it from the host's
+     * scheduler (e.g. daily); one run flags at most {@link StallCriteria#limit()} deals in one
+     * transaction and says when more remain. What was announced is kept per deal, not per criteria:
+     * run it with the same criteria every time. Concurrent calls in one JVM run one after the other;
+     * a run on another node at the same time may fail with a {@link ConflictException}, and then
+     * nothing of it remains.
+     *
+     * @param criteria what counts as stalled (no page token)
+     * @return how many stalls were announced and whether more remain
+     * @throws ValidationException when the criteria are missing or carry a page token
+     */
+    public StallReport detectStalledDeals(StallCriteria criteria) {
+        checkOpen();
+        return stallDetection.detect(criteria);
     }
 
     /** Forgets cached answers of the user directory, after the host changed users or reporting lines. */

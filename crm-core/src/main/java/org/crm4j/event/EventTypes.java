@@ -37,6 +37,16 @@ public final class EventTypes {
     /** Fields of a deal changed; data: {@code fields}. */
     public static final String OPPORTUNITY_UPDATED = "opportunity.updated";
 
+    /**
+     * An open deal stalled (R25), raised once per stall by {@code Crm.detectStalledDeals}; its
+     * actor is {@code crm4j}. Data: {@code reasons} (comma-separated {@code IDLE}, {@code OVERDUE}),
+     * {@code idleDays} (whole days since the last activity), {@code lastActivityAt} (an ISO-8601
+     * instant), {@code expectedClose} (an ISO-8601 date), {@code stage}, {@code owner},
+     * {@code title}. Raised again when the deal stalls anew: idle after newer activity, or overdue
+     * with another expected close date.
+     */
+    public static final String OPPORTUNITY_STALLED = "opportunity.stalled";
+
     /** An offer was drafted for a deal; data: {@code opportunity}, {@code number}, {@code revises} when revised. */
     public static final String OFFER_DRAFTED = "offer.drafted";
     /** A draft offer's lines, validity or terms changed; data: {@code fields}. */

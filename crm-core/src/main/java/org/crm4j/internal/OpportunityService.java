@@ -21,6 +21,7 @@ import org.crm4j.ValidationException.Violation;
 import org.crm4j.ValidationException;
 import org.crm4j.access.Actor;
 import org.crm4j.common.Money;
+import org.crm4j.common.Page;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
@@ -38,9 +39,13 @@ import org.crm4j.pipeline.Stage;
 import org.crm4j.pipeline.StageChange;
 import org.crm4j.pipeline.StageKind;
 import org.crm4j.pipeline.StageTotal;
+import org.crm4j.pipeline.StallCriteria;
+import org.crm4j.pipeline.StalledDeal;
 import org.crm4j.spi.PipelineRule;
 import org.crm4j.spi.StageMove;
+import org.crm4j.spi.Keyset;
 import org.crm4j.spi.StageTotalRow;
+import org.crm4j.spi.StalledRow;
 import org.crm4j.spi.StoreTransaction;
 import org.crm4j.spi.Visibility;
 
@@ -212,6 +217,24 @@ public final class OpportunityService implements Opportunities {
             totals.add(new StageTotal(stage, count, Money.rounded(amount, currency), Money.rounded(weighted, currency)));
         }
         return new PipelineView(pipeline, totals);
+    }
+
+    @Override
+    public Page<StalledDeal> stalled(StallCriteria criteria) {
+        Assert.notNull(criteria, "criteria");
+        Keyset after = criteria.pageToken() == null ? null : PageTokens.decodeStalled(criteria.pageToken());
+        Instant now = rt.now();
+        StallCheck check = StallCheck.of(criteria, now);
+        List<StalledRow> rows = rt.store().readOnly(tx -> tx.opportunities().stalled(
+                check.query(visibility(), after, criteria.limit() + 1)));
+        boolean more = rows.size() > criteria.limit();
+        List<StalledRow> page = more ? rows.subList(0, criteria.limit()) : rows;
+        String next = null;
+        if (more) {
+            StalledRow last = page.get(page.size() - 1);
+            next = PageTokens.encodeStalled(new Keyset(last.lastActivityAt(), last.id()));
+        }
+        return new Page<>(page.stream().map(check::toDeal).toList(), next);
     }
 
     // ---- rules and checks

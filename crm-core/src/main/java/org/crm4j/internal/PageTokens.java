@@ -49,4 +49,34 @@ public final class PageTokens {
             throw new ValidationException("pageToken", "Format", "not a page token of crm4j");
         }
     }
+
+    /** The order of the stalled-deals list, as named in its tokens. */
+    private static final String STALLED = "STALLED";
+
+    /**
+     * @param keyset where a page of stalled deals ended (its last activity and id)
+     * @return the token
+     */
+    public static String encodeStalled(Keyset keyset) {
+        String raw = "1" + SEP + STALLED + SEP + keyset.id() + SEP + keyset.sortValue();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param token a token from {@link #encodeStalled}
+     * @return where the previous page of stalled deals ended
+     * @throws ValidationException when the token is malformed or belongs to another list
+     */
+    public static Keyset decodeStalled(String token) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            String[] parts = raw.split(String.valueOf(SEP), 4);
+            if (parts.length != 4 || !parts[0].equals("1") || !parts[1].equals(STALLED)) {
+                throw new IllegalArgumentException("unknown format");
+            }
+            return new Keyset(Instant.parse(parts[3]), Long.parseLong(parts[2]));
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new ValidationException("pageToken", "Format", "not a page token of the stalled deals");
+        }
+    }
 }

@@ -5,6 +5,7 @@ import org.crm4j.AccessDeniedException;
 import org.crm4j.ConflictException;
 import org.crm4j.NotFoundException;
 import org.crm4j.ValidationException;
+import org.crm4j.common.Page;
 import org.crm4j.customer.CustomerId;
 
 /**
@@ -62,4 +63,18 @@ public interface Opportunities {
      * @return the open deals the actor may see, per stage, summed by the database
      */
     PipelineView pipelineView(PipelineId pipelineId);
+
+    /**
+     * The open deals the actor may see that are stalled (R25): nothing happened on them for
+     * {@link StallCriteria#idleDays()} days (no stage move and no other change), or, when the
+     * criteria ask for it, they are past their expected close date. Each says why. The list is one
+     * query whatever the number of deals, paged by keyset (the longest idle first); the page
+     * token of one page reads the next.
+     *
+     * @param criteria what counts as stalled, and which page
+     * @return a page of stalled deals, oldest activity first
+     * @throws ValidationException when the criteria are missing or the page token is not one of
+     *     this list
+     */
+    Page<StalledDeal> stalled(StallCriteria criteria);
 }

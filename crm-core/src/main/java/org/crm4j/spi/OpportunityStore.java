@@ -6,7 +6,12 @@ import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.pipeline.OpportunityRecord;
 import org.crm4j.pipeline.StageChange;
 
-/** Opportunities in a store. */
+/**
+ * Opportunities in a store.
+ *
+ * <p>A store keeps each deal's last activity beside it: the {@code updatedAt} of its latest insert
+ * or update (a stage move is an update too). It is what {@link #stalled} measures idleness by.
+ */
 public interface OpportunityStore {
 
     /**
@@ -76,4 +81,34 @@ public interface OpportunityStore {
      * @return whether any deal, open or closed, is in that stage
      */
     boolean stageInUse(long pipelineId, String stageCode);
+
+    /**
+     * One query, whatever the number of deals: the open deals that are stalled, with
+     * need-to-know in its WHERE clause.
+     *
+     * @param query what counts as stalled, whose deals, and which page
+     * @return up to {@code query.limit()} rows, ordered by last activity, then id
+     */
+    List<StalledRow> stalled(StallQuery query);
+
+    /**
+     * One query: the open deals stalled for a reason whose stall was not announced yet, i.e.
+     * idle while their last activity differs from the kept {@link StallMark#idleMark()}, or overdue
+     * while their expected close date differs from the kept {@link StallMark#overdueClose()} (or
+     * no mark is kept). The query's {@code after} is ignored: announced deals drop out.
+     *
+     * @param query what counts as stalled; its visibility is applied as in {@link #stalled}
+     * @return up to {@code query.limit()} rows, ordered by last activity, then id
+     */
+    List<StalledRow> unannouncedStalls(StallQuery query);
+
+    /**
+     * Keeps that stalls were announced, without changing the deals (their versions stay).
+     *
+     * @param marks one per deal; a deal's earlier mark is replaced, keeping the parts a mark leaves
+     *     null
+     * @throws org.crm4j.ConflictException when another writer kept a mark for one of the deals
+     *     meanwhile
+     */
+    void markStallsAnnounced(List<StallMark> marks);
 }

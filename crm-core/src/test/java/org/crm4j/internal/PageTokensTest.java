@@ -91,4 +91,33 @@ class PageTokensTest {
     private static String raw(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void stalledTokenRoundTrips() {
+        Keyset keyset = new Keyset(Instant.parse("2026-03-02T09:00:00.000001Z"), 99);
+
+        String token = PageTokens.encodeStalled(keyset);
+
+        assertThat(token).matches("[A-Za-z0-9_-]+");
+        assertThat(PageTokens.decodeStalled(token)).isEqualTo(keyset);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "garbage!", "bm90IGEgdG9rZW4", "MQ"})
+    void stalledRejectsGarbage(String token) {
+        assertThatThrownBy(() -> PageTokens.decodeStalled(token))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::rule)
+                        .containsExactly(tuple("pageToken", "Format")));
+    }
+
+    @Test
+    void stalledAndCustomerTokensAreNotInterchangeable() {
+        String customers = PageTokens.encode(CustomerSort.CREATED_ASC, new Keyset(Instant.EPOCH, 1));
+        String stalled = PageTokens.encodeStalled(new Keyset(Instant.EPOCH, 1));
+
+        assertThatThrownBy(() -> PageTokens.decodeStalled(customers)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> PageTokens.decode(CustomerSort.CREATED_ASC, stalled))
+                .isInstanceOf(ValidationException.class);
+    }
 }

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.crm4j.common.Money;
 import org.crm4j.customer.OpportunitySummary;
@@ -13,13 +15,17 @@ import org.crm4j.pipeline.OpportunityStatus;
 import org.crm4j.pipeline.StageChange;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.StageTotalRow;
+import org.crm4j.spi.StallMark;
+import org.crm4j.spi.StallQuery;
+import org.crm4j.spi.StalledRow;
 import org.crm4j.spi.Visibility;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 
 /**
  * Deals in the JPA store. A deal is read with its competitors and participants in one select;
- * need-to-know is part of every query's WHERE clause; the pipeline view is one GROUP BY.
+ * need-to-know is part of every query's WHERE clause; the pipeline view is one GROUP BY; the stalled
+ * deals are one projection, ordered like the index on {@code (status, last_activity_at, id)}.
  */
 final class JpaOpportunityStore implements OpportunityStore {
     private static final String WITH_COLLECTIONS = "select distinct o from Opportunity o"
@@ -33,6 +39,10 @@ final class JpaOpportunityStore implements OpportunityStore {
             .comparing((OpportunityRecord o) -> o.status() != OpportunityStatus.OPEN)
             .thenComparing(OpportunityRecord::createdAt, Comparator.reverseOrder())
             .thenComparing(OpportunityRecord::id, Comparator.reverseOrder());
+
+    private static final String STALLED_ROW = "select o.id, o.customerId, o.pipelineId, o.title, o.ownerId,"
+            + " o.stageCode, o.amount, o.currency, o.expectedClose, o.stageSince, o.lastActivityAt"
+            + " from Opportunity o";
 
     private final JpaTransaction tx;
 
@@ -144,5 +154,93 @@ final class JpaOpportunityStore implements OpportunityStore {
                 + " and (c.fromStage = :stage or c.toStage = :stage)", Long.class)
                 .setParameter("pipeline", pipelineId).setParameter("stage", stageCode).setMaxResults(1)
                 .getResultList().isEmpty();
+    }
+
+    @Override
+    public List<StalledRow> stalled(StallQuery query) {
+        return stallQuery(query, false);
+    }
+
+    @Override
+    public List<StalledRow> unannouncedStalls(StallQuery query) {
+        return stallQuery(query, true);
+    }
+
+    /**
+     * One select of stalled deals; when {@code unannounced}, joined to the kept marks so that only
+     * deals whose current stall was not announced come back.
+     */
+    private List<StalledRow> stallQuery(StallQuery query, boolean unannounced) {
+        Visibility visibility = query.visibility();
+        if (!visibility.all() && visibility.owners().isEmpty()) {
+            return List.of();
+        }
+        StringBuilder hql = new StringBuilder(STALLED_ROW);
+        if (unannounced) {
+            hql.append(" left join OpportunityStall s on s.opportunityId = o.id");
+        }
+        hql.append(" where o.status = :open");
+        if (query.pipelineId() != null) {
+            hql.append(" and o.pipelineId = :pipeline");
+        }
+        if (!visibility.all()) {
+            hql.append(VISIBLE);
+        }
+        String idle = "o.lastActivityAt <= :idleSince";
+        String overdue = "o.expectedClose < :closeBefore";
+        if (unannounced) {
+            idle = "(" + idle + " and (s.idleMark is null or s.idleMark <> o.lastActivityAt))";
+            overdue = "(" + overdue + " and (s.overdueClose is null or s.overdueClose <> o.expectedClose))";
+        }
+        hql.append(" and (").append(idle);
+        if (query.closeBefore() != null) {
+            hql.append(" or ").append(overdue);
+        }
+        hql.append(")");
+        boolean paged = !unannounced && query.after() != null;
+        if (paged) {
+            hql.append(" and (o.lastActivityAt, o.id) > (:afterAt, :afterId)");
+        }
+        hql.append(" order by o.lastActivityAt, o.id");
+        SelectionQuery<Object[]> q = tx.session().createSelectionQuery(hql.toString(), Object[].class)
+                .setParameter("open", OpportunityStatus.OPEN)
+                .setParameter("idleSince", query.idleSince())
+                .setMaxResults(query.limit());
+        if (query.pipelineId() != null) {
+            q.setParameter("pipeline", query.pipelineId());
+        }
+        if (!visibility.all()) {
+            q.setParameterList("owners", visibility.owners());
+        }
+        if (query.closeBefore() != null) {
+            q.setParameter("closeBefore", query.closeBefore());
+        }
+        if (paged) {
+            q.setParameter("afterAt", (Instant) query.after().sortValue()).setParameter("afterId", query.after().id());
+        }
+        return q.getResultList().stream().map(r -> new StalledRow((Long) r[0], (Long) r[1], (Long) r[2],
+                (String) r[3], (String) r[4], (String) r[5], OpportunityEntity.money((BigDecimal) r[6], (String) r[7]),
+                (LocalDate) r[8], (Instant) r[9], (Instant) r[10])).toList();
+    }
+
+    @Override
+    public void markStallsAnnounced(List<StallMark> marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        Map<Long, OpportunityStallEntity> kept = new HashMap<>();
+        tx.writing().createSelectionQuery("select s from OpportunityStall s where s.opportunityId in :ids",
+                OpportunityStallEntity.class)
+                .setParameterList("ids", marks.stream().map(StallMark::opportunityId).toList())
+                .getResultList().forEach(s -> kept.put(s.opportunityId, s));
+        for (StallMark mark : marks) {
+            OpportunityStallEntity entity = kept.get(mark.opportunityId());
+            if (entity == null) {
+                tx.writing().persist(OpportunityStallEntity.of(mark));
+            } else {
+                entity.apply(mark);
+            }
+        }
+        tx.flush();
     }
 }

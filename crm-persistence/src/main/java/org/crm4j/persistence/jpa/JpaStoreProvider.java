@@ -107,7 +107,7 @@ public final class JpaStoreProvider implements CrmStoreProvider {
         return new HibernatePersistenceConfiguration("crm4j")
                 .managedClasses(CustomerEntity.class, ContactEntity.class, NoteEntity.class, OwnerChangeEntity.class,
                         OutboxEventEntity.class, PipelineEntity.class, OpportunityEntity.class, StageChangeEntity.class,
-                        OfferEntity.class, SalesOrderEntity.class)
+                        OpportunityStallEntity.class, OfferEntity.class, SalesOrderEntity.class)
                 .validationMode(ValidationMode.NONE)
                 .properties(settings)
                 .createEntityManagerFactory();

@@ -30,6 +30,7 @@ import org.crm4j.pipeline.OpportunityStatus;
 /**
  * A deal ({@code crm_opportunity}) with its competitors and the contact persons involved. Money
  * is kept as an amount and a currency code; the collections are lazy and fetched by the queries.
+ * Every change moves the deal's last activity to its {@code updatedAt}, never backwards.
  */
 @Entity(name = "Opportunity")
 @Table(name = "crm_opportunity")
@@ -103,6 +104,10 @@ class OpportunityEntity {
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
 
+    /** When something last happened on the deal: its latest change (activities will set it too). */
+    @Column(name = "last_activity_at", nullable = false)
+    Instant lastActivityAt;
+
     @ElementCollection
     @CollectionTable(name = "crm_opportunity_competitor", joinColumns = @JoinColumn(name = "opportunity_id"))
     @Column(name = "competitor", nullable = false, length = 100)
@@ -144,6 +149,9 @@ class OpportunityEntity {
         priceGapCurrency = r.priceGap() == null ? null : r.priceGap().currency().getCurrencyCode();
         stageSince = r.stageSince();
         updatedAt = r.updatedAt();
+        if (lastActivityAt == null || r.updatedAt().isAfter(lastActivityAt)) {
+            lastActivityAt = r.updatedAt();
+        }
         if (!competitors.equals(r.competitors())) {
             competitors.clear();
             competitors.addAll(r.competitors());
@@ -163,7 +171,7 @@ class OpportunityEntity {
     }
 
     /** Money from a numeric(19,4) column: exact at the currency's own number of decimals. */
-    private static Money money(BigDecimal value, String currencyCode) {
+    static Money money(BigDecimal value, String currencyCode) {
         if (value == null || currencyCode == null) {
             return null;
         }

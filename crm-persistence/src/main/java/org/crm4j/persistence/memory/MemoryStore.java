@@ -2,6 +2,7 @@ package org.crm4j.persistence.memory;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.crm4j.ConflictException;
 import org.crm4j.CrmException;
@@ -46,6 +48,9 @@ import org.crm4j.spi.OfferStore;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.PipelineStore;
 import org.crm4j.spi.StageTotalRow;
+import org.crm4j.spi.StallMark;
+import org.crm4j.spi.StallQuery;
+import org.crm4j.spi.StalledRow;
 import org.crm4j.spi.StoreTransaction;
 import org.crm4j.spi.StoredEvent;
 import org.crm4j.spi.Visibility;
@@ -68,6 +73,10 @@ final class MemoryStore implements CrmStore {
     private final List<StageChange> stageChanges = new ArrayList<>();
     private final TreeMap<Long, OfferRecord> offers = new TreeMap<>();
     private final TreeMap<Long, SalesOrderRecord> orders = new TreeMap<>();
+    /** Each deal's last activity: its latest change, never moving backwards. */
+    private final Map<Long, Instant> lastActivity = new HashMap<>();
+    /** Which stall of a deal was announced. */
+    private final Map<Long, StallMark> stalls = new HashMap<>();
     private long nextId = 1;
     private volatile boolean closed;
 
@@ -422,6 +431,7 @@ final class MemoryStore implements CrmStore {
                 checkWritable();
                 OpportunityRecord stored = opportunity.withIdentity(newId(), 0);
                 put(opportunities, stored.id(), stored);
+                put(lastActivity, stored.id(), stored.updatedAt());
                 return stored;
             }
 
@@ -432,6 +442,10 @@ final class MemoryStore implements CrmStore {
                         "opportunity " + opportunity.id());
                 OpportunityRecord stored = opportunity.withIdentity(opportunity.id(), opportunity.version() + 1);
                 put(opportunities, stored.id(), stored);
+                Instant last = lastActivity.get(stored.id());
+                if (last == null || stored.updatedAt().isAfter(last)) {
+                    put(lastActivity, stored.id(), stored.updatedAt());
+                }
                 return stored;
             }
 
@@ -491,6 +505,64 @@ final class MemoryStore implements CrmStore {
                                     a.amountTimesProbability().add(b.amountTimesProbability())));
                 }
                 return List.copyOf(rows.values());
+            }
+
+            @Override
+            public List<StalledRow> stalled(StallQuery query) {
+                return stalledWhere(query, o -> true, query.after());
+            }
+
+            @Override
+            public List<StalledRow> unannouncedStalls(StallQuery query) {
+                return stalledWhere(query, o -> {
+                    StallMark mark = stalls.get(o.id());
+                    Instant last = lastActivity.get(o.id());
+                    boolean newlyIdle = !last.isAfter(query.idleSince())
+                            && (mark == null || mark.idleMark() == null || !mark.idleMark().equals(last));
+                    boolean newlyOverdue = query.closeBefore() != null && o.expectedClose().isBefore(query.closeBefore())
+                            && (mark == null || mark.overdueClose() == null
+                                    || !mark.overdueClose().equals(o.expectedClose()));
+                    return newlyIdle || newlyOverdue;
+                }, null);
+            }
+
+            /** The answers of the SQL query: open, idle or overdue, visible, after the keyset. */
+            private List<StalledRow> stalledWhere(StallQuery query, Predicate<OpportunityRecord> also, Keyset after) {
+                LocalDate closeBefore = query.closeBefore();
+                Comparator<StalledRow> order = Comparator.comparing(StalledRow::lastActivityAt)
+                        .thenComparingLong(StalledRow::id);
+                return opportunities.values().stream()
+                        .filter(o -> o.status() == OpportunityStatus.OPEN)
+                        .filter(o -> query.pipelineId() == null || o.pipelineId() == query.pipelineId())
+                        .filter(o -> query.visibility().covers(o.ownerId()))
+                        .filter(o -> !lastActivity.get(o.id()).isAfter(query.idleSince())
+                                || closeBefore != null && o.expectedClose().isBefore(closeBefore))
+                        .filter(also)
+                        .map(o -> new StalledRow(o.id(), o.customerId(), o.pipelineId(), o.title(), o.ownerId(),
+                                o.stageCode(), o.amount(), o.expectedClose(), o.stageSince(), lastActivity.get(o.id())))
+                        .filter(r -> after == null || isAfter(r, (Instant) after.sortValue(), after.id()))
+                        .sorted(order)
+                        .limit(query.limit())
+                        .toList();
+            }
+
+            /** The row value comparison {@code (lastActivityAt, id) > (at, id)}. */
+            private static boolean isAfter(StalledRow row, Instant at, long id) {
+                int c = row.lastActivityAt().compareTo(at);
+                return c > 0 || c == 0 && row.id() > id;
+            }
+
+            @Override
+            public void markStallsAnnounced(List<StallMark> marks) {
+                checkWritable();
+                for (StallMark mark : marks) {
+                    StallMark kept = stalls.get(mark.opportunityId());
+                    StallMark merged = kept == null ? mark : new StallMark(mark.opportunityId(),
+                            mark.idleMark() != null ? mark.idleMark() : kept.idleMark(),
+                            mark.overdueClose() != null ? mark.overdueClose() : kept.overdueClose(),
+                            mark.reasons(), mark.flaggedAt());
+                    put(stalls, mark.opportunityId(), merged);
+                }
             }
 
             @Override
