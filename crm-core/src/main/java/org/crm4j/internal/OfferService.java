@@ -71,6 +71,7 @@ public final class OfferService implements Offers {
                     offer.validUntil(), offer.terms(), actor.id(), now, null, null, null, now);
             check(draft, List.of());
             OfferRecord inserted = tx.offers().insert(draft);
+            tx.opportunities().recordActivity(deal.id(), now);
             tx.events().append(List.of(event(EventTypes.OFFER_DRAFTED, inserted, now, Map.of())));
             return inserted;
         });
@@ -117,6 +118,7 @@ public final class OfferService implements Offers {
             OfferRecord toWrite = step(tx, v.deal(), stored, changed, now, today, violations);
             check(toWrite, violations);
             OfferRecord updated = tx.offers().update(toWrite);
+            tx.opportunities().recordActivity(updated.opportunityId(), now);
             List<DomainEvent> events = new ArrayList<>();
             if (stored.status() == OfferStatus.DRAFT && !fields.isEmpty()) {
                 events.add(event(EventTypes.OFFER_UPDATED, updated, now, Map.of("fields", String.join(",", fields))));
@@ -213,6 +215,7 @@ public final class OfferService implements Offers {
                     tx.offers().lastNumber(from.opportunityId()) + 1, OfferStatus.DRAFT, from.currency(), from.lines(),
                     from.validUntil(), from.terms(), actor.id(), now, null, null, null, now);
             OfferRecord inserted = tx.offers().insert(draft);
+            tx.opportunities().recordActivity(from.opportunityId(), now);
             tx.events().append(List.of(event(EventTypes.OFFER_DRAFTED, inserted, now,
                     Map.of("revises", Integer.toString(from.number())))));
             return inserted;

@@ -1,5 +1,6 @@
 package org.crm4j.spi;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.crm4j.customer.OpportunitySummary;
@@ -10,7 +11,8 @@ import org.crm4j.pipeline.StageChange;
  * Opportunities in a store.
  *
  * <p>A store keeps each deal's last activity beside it: the {@code updatedAt} of its latest insert
- * or update (a stage move is an update too). It is what {@link #stalled} measures idleness by.
+ * or update (a stage move is an update too), or a later time given to {@link #recordActivity}. It
+ * is what {@link #stalled} measures idleness by.
  */
 public interface OpportunityStore {
 
@@ -81,6 +83,16 @@ public interface OpportunityStore {
      * @return whether any deal, open or closed, is in that stage
      */
     boolean stageInUse(long pipelineId, String stageCode);
+
+    /**
+     * Keeps that something happened on a deal besides a change of the deal itself (an offer was
+     * drafted, sent or decided), so that it is not idle: its last activity becomes {@code at}
+     * unless it is later already. The deal's version stays.
+     *
+     * @param opportunityId a deal
+     * @param at when
+     */
+    void recordActivity(long opportunityId, Instant at);
 
     /**
      * One query, whatever the number of deals: the open deals that are stalled, with

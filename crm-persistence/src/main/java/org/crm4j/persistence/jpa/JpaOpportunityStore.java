@@ -223,6 +223,15 @@ final class JpaOpportunityStore implements OpportunityStore {
                 (LocalDate) r[8], (Instant) r[9], (Instant) r[10])).toList();
     }
 
+    /** A bulk update: it leaves the deal's version alone, so nobody editing the deal gets a conflict. */
+    @Override
+    public void recordActivity(long opportunityId, Instant at) {
+        tx.flush();
+        tx.writing().createMutationQuery("update Opportunity o set o.lastActivityAt = :at"
+                + " where o.id = :id and o.lastActivityAt < :at")
+                .setParameter("at", at).setParameter("id", opportunityId).executeUpdate();
+    }
+
     @Override
     public void markStallsAnnounced(List<StallMark> marks) {
         if (marks.isEmpty()) {

@@ -442,11 +442,17 @@ final class MemoryStore implements CrmStore {
                         "opportunity " + opportunity.id());
                 OpportunityRecord stored = opportunity.withIdentity(opportunity.id(), opportunity.version() + 1);
                 put(opportunities, stored.id(), stored);
-                Instant last = lastActivity.get(stored.id());
-                if (last == null || stored.updatedAt().isAfter(last)) {
-                    put(lastActivity, stored.id(), stored.updatedAt());
-                }
+                recordActivity(stored.id(), stored.updatedAt());
                 return stored;
+            }
+
+            @Override
+            public void recordActivity(long opportunityId, Instant at) {
+                checkWritable();
+                Instant last = lastActivity.get(opportunityId);
+                if (opportunities.containsKey(opportunityId) && (last == null || at.isAfter(last))) {
+                    put(lastActivity, opportunityId, at);
+                }
             }
 
             @Override

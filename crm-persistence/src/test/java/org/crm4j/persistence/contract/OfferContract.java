@@ -30,6 +30,8 @@ import org.crm4j.pipeline.Opportunity;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.SalesOrder;
 import org.crm4j.pipeline.Stage;
+import org.crm4j.pipeline.StallCriteria;
+import org.crm4j.pipeline.StalledDeal;
 import org.crm4j.pipeline.StageRequirement;
 import org.crm4j.pipeline.TaxAmount;
 import org.junit.jupiter.api.BeforeEach;
@@ -285,6 +287,26 @@ abstract class OfferContract extends ContractBase {
         assertThatThrownBy(() -> offers(PIA).revise(offer.id())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> offers(PIA).orderOf(offer.id())).isInstanceOf(AccessDeniedException.class);
         assertThat(offers(SAM).get(offer.id()).status()).isEqualTo(OfferStatus.DRAFT);
+    }
+
+    @Test
+    void offerWork_isActivityOnTheDealAndLeavesItsVersionAlone() {
+        StallCriteria idle = StallCriteria.idleFor(7).pastExpectedClose(false).build();
+        clock.advance(Duration.ofDays(8));
+        assertThat(as(SAM).opportunities().stalled(idle).items()).extracting(StalledDeal::id).containsExactly(deal.id());
+        Opportunity before = as(SAM).opportunities().get(deal.id());
+
+        Offer offer = draftOne();
+        assertThat(as(SAM).opportunities().stalled(idle).items()).isEmpty();
+        clock.advance(Duration.ofDays(8));
+        offers(SAM).save(offers(SAM).get(offer.id()).send());
+        assertThat(as(SAM).opportunities().stalled(idle).items()).isEmpty();
+        clock.advance(Duration.ofDays(8));
+        assertThat(as(SAM).opportunities().stalled(idle).items()).extracting(StalledDeal::lastActivityAt)
+                .containsExactly(clock.instant().minus(Duration.ofDays(8)));
+
+        assertThat(as(SAM).opportunities().save(before.rename("CNC units, 2 lines")).version())
+                .isEqualTo(before.version() + 1);
     }
 
     @Test
