@@ -2,6 +2,7 @@ package org.crm4j.persistence.memory;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,6 +36,9 @@ import org.crm4j.spi.CustomerRow;
 import org.crm4j.spi.CustomerSearch;
 import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.EventStore;
+import org.crm4j.spi.ForecastGrouping;
+import org.crm4j.spi.ForecastRow;
+import org.crm4j.spi.ForecastSelection;
 import org.crm4j.spi.Keyset;
 import org.crm4j.spi.NoteStore;
 import org.crm4j.spi.OpportunityStore;
@@ -458,6 +462,31 @@ final class MemoryStore implements CrmStore {
                             amount.multiply(BigDecimal.valueOf(o.probability()))),
                             (a, b) -> new StageTotalRow(a.stageCode(), a.count() + b.count(), a.amount().add(b.amount()),
                                     a.amountTimesProbability().add(b.amountTimesProbability())));
+                }
+                return List.copyOf(rows.values());
+            }
+
+            @Override
+            public List<ForecastRow> cashFlow(ForecastSelection selection, Visibility visibility) {
+                record Key(LocalDate periodStart, String groupKey, String currency) {
+                }
+                Map<Key, ForecastRow> rows = new HashMap<>();
+                for (OpportunityRecord o : opportunities.values()) {
+                    if (o.status() != OpportunityStatus.OPEN || o.amount() == null
+                            || o.expectedClose().isBefore(selection.from()) || !o.expectedClose().isBefore(selection.to())
+                            || !selection.pipelineIds().isEmpty() && !selection.pipelineIds().contains(o.pipelineId())
+                            || !visibility.covers(o.ownerId())) {
+                        continue;
+                    }
+                    String group = selection.grouping() == ForecastGrouping.OWNER ? o.ownerId()
+                            : String.valueOf(o.pipelineId());
+                    Key key = new Key(selection.period().startOf(o.expectedClose()), group,
+                            o.amount().currency().getCurrencyCode());
+                    BigDecimal amount = o.amount().amount();
+                    rows.merge(key, new ForecastRow(key.periodStart(), group, key.currency(), 1, amount,
+                            amount.multiply(BigDecimal.valueOf(o.probability()))),
+                            (a, b) -> new ForecastRow(a.periodStart(), a.groupKey(), a.currency(), a.count() + b.count(),
+                                    a.amount().add(b.amount()), a.amountTimesProbability().add(b.amountTimesProbability())));
                 }
                 return List.copyOf(rows.values());
             }
