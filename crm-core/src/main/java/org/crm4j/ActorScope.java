@@ -2,14 +2,17 @@ package org.crm4j;
 
 import org.crm4j.access.Actor;
 import org.crm4j.customer.Customers;
+import org.crm4j.internal.Assert;
 import org.crm4j.internal.CustomerService;
 import org.crm4j.internal.OfferService;
 import org.crm4j.internal.OpportunityService;
 import org.crm4j.internal.PipelineService;
+import org.crm4j.internal.ReportRun;
 import org.crm4j.internal.Runtime;
 import org.crm4j.pipeline.Offers;
 import org.crm4j.pipeline.Opportunities;
 import org.crm4j.pipeline.Pipelines;
+import org.crm4j.spi.Report;
 
 /**
  * The CRM as one actor sees it: every operation that actor may do, with need-to-know (R28)
@@ -17,6 +20,7 @@ import org.crm4j.pipeline.Pipelines;
  * thread-safe.
  */
 public final class ActorScope {
+    private final Runtime rt;
     private final Actor actor;
     private final Customers customers;
     private final Pipelines pipelines;
@@ -24,6 +28,7 @@ public final class ActorScope {
     private final Offers offers;
 
     ActorScope(Runtime rt, Actor actor) {
+        this.rt = rt;
         this.actor = actor;
         this.customers = new CustomerService(rt, actor);
         this.pipelines = new PipelineService(rt, actor);
@@ -54,5 +59,20 @@ public final class ActorScope {
     /** @return the offers of the deals the actor may see, and the sales orders made from them */
     public Offers offers() {
         return offers;
+    }
+
+    /**
+     * Runs a report for this actor, in one read-only transaction, over what the actor may see.
+     * The reports of crm4j are in the module {@code crm-reports}, e.g.
+     * {@code crm.as(mia).report(CashFlowForecast.monthly(from, to).byTeam())}.
+     *
+     * @param report the report definition
+     * @param <R> what it produces
+     * @return its result
+     * @throws ValidationException when the report is null or does not fit the data
+     */
+    public <R> R report(Report<R> report) {
+        Assert.notNull(report, "report");
+        return ReportRun.run(rt, actor, report);
     }
 }

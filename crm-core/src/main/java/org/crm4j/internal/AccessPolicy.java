@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.crm4j.ValidationException.Violation;
 import org.crm4j.access.Actor;
+import org.crm4j.spi.DirectoryUser;
 import org.crm4j.spi.UserDirectory;
 import org.crm4j.spi.Visibility;
 
@@ -24,7 +25,7 @@ public final class AccessPolicy {
 
     private final UserDirectory directory;
     private final LoadingCache<String, Set<String>> visibleOwners;
-    private final LoadingCache<String, Boolean> knownUsers;
+    private final LoadingCache<String, Optional<DirectoryUser>> users;
 
     /**
      * @param directory the host's users
@@ -34,8 +35,8 @@ public final class AccessPolicy {
         this.directory = directory;
         this.visibleOwners = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl)
                 .build(this::computeVisibleOwners);
-        this.knownUsers = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(ttl)
-                .build(id -> directory.find(id).isPresent());
+        this.users = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(ttl)
+                .build(directory::find);
     }
 
     /**
@@ -54,7 +55,15 @@ public final class AccessPolicy {
      * @return whether the directory knows the user
      */
     public boolean isKnownUser(String userId) {
-        return userId != null && knownUsers.get(userId);
+        return user(userId).isPresent();
+    }
+
+    /**
+     * @param userId a user id
+     * @return the user as the directory knows them, or empty (also for null)
+     */
+    public Optional<DirectoryUser> user(String userId) {
+        return userId == null ? Optional.empty() : users.get(userId);
     }
 
     /**
@@ -71,7 +80,7 @@ public final class AccessPolicy {
     /** Forgets every cached answer of the directory. */
     public void invalidate() {
         visibleOwners.invalidateAll();
-        knownUsers.invalidateAll();
+        users.invalidateAll();
     }
 
     private Set<String> computeVisibleOwners(String actorId) {

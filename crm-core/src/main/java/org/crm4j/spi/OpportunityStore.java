@@ -78,6 +78,17 @@ public interface OpportunityStore {
     List<StageTotalRow> stageTotals(long pipelineId, Visibility visibility);
 
     /**
+     * One aggregate query, the cash-flow forecast (R21): the open deals that have an amount,
+     * summed per period of their expected close date, group and currency. Deals without an
+     * amount and won or lost deals are left out.
+     *
+     * @param selection the date range, period, pipelines and grouping
+     * @param visibility applied in the query, to the deal's owner
+     * @return one row per period, group and currency that has such deals, in no particular order
+     */
+    List<ForecastRow> cashFlow(ForecastSelection selection, Visibility visibility);
+
+    /**
      * @param pipelineId a pipeline
      * @param stageCode a stage
      * @return whether any deal, open or closed, is in that stage

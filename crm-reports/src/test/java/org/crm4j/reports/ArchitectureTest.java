@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -27,6 +28,8 @@ import java.util.Map;
 import org.crm4j.customer.Criterion;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.internal.Assert;
+import org.crm4j.spi.Report;
+import org.crm4j.spi.ReportContext;
 import org.crm4j.spi.Visibility;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -35,12 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The architecture of crm-reports, held by the build: reports use only crm-core's API and SPI
  * (never its {@code internal} package), the JDK, Jakarta APIs and SLF4J; never the persistence
- * adapter, Hibernate or a JDBC driver; plus hygiene. Only main classes are checked.
- *
- * <p>The module has no classes yet besides its {@code package-info}, and ArchUnit fails a rule
- * that matches no classes. The rules below therefore {@code allowEmptyShould(true)}, so that they
- * pass while the module is empty and start to bite with the first report class. The rules are
- * also run against classes that break them, to show that they can fail.
+ * adapter, Hibernate or a JDBC driver; report definitions are immutable; plus hygiene. Only main
+ * classes are checked. The rules are also run against classes that break them, to show that they
+ * can fail.
  */
 class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -66,14 +66,11 @@ class ArchitectureTest {
             .or(PRIMITIVES)
             .as("org.crm4j.reports, the crm-core API and SPI, java.., jakarta.., org.slf4j.. or Mustache");
 
-    // Empty while the module has no classes: allowEmptyShould(true).
     static final ArchRule ONLY_CORE_API_AND_STANDARD_LIBRARIES = classes()
             .that().resideInAPackage("org.crm4j.reports..")
             .should().onlyDependOnClassesThat(ALLOWED)
-            .because("reports are built on crm-core's API and SPI; org.crm4j.internal may change in any release")
-            .allowEmptyShould(true);
+            .because("reports are built on crm-core's API and SPI; org.crm4j.internal may change in any release");
 
-    // Empty while the module has no classes: allowEmptyShould(true).
     static final ArchRule NO_PERSISTENCE_ADAPTER_OR_DRIVER = noClasses()
             .that().resideInAPackage("org.crm4j.reports..")
             .should().dependOnClassesThat().resideInAnyPackage("org.crm4j.persistence..",
@@ -81,30 +78,30 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().areAssignableTo(Driver.class)
             .orShould().dependOnClassesThat().belongToAnyOf(DriverManager.class)
             .because("reports reach the data through the core's store SPI, whatever adapter and database "
-                    + "the host runs, and are computed there (SQL aggregates), never in the JVM")
-            .allowEmptyShould(true);
+                    + "the host runs, and are computed there (SQL aggregates), never in the JVM");
 
-    // Empty while the module has no classes: allowEmptyShould(true).
     static final ArchRule NO_ENTITIES = noClasses()
             .that().resideInAPackage("org.crm4j.reports..")
             .should().beAnnotatedWith("jakarta.persistence.Entity")
-            .because("reports aggregate in the database; entities belong to crm-persistence")
-            .allowEmptyShould(true);
+            .because("reports aggregate in the database; entities belong to crm-persistence");
 
-    // Empty while the module has no sub-packages: allowEmptyShould(true).
+    // The module is one package so far; the rule bites as soon as it has sub-packages.
     static final ArchRule NO_CYCLES = slices().matching("org.crm4j.reports.(*)..")
             .should().beFreeOfCycles()
             .allowEmptyShould(true);
 
-    // Empty while the module has no classes: allowEmptyShould(true) on each.
     static final ArchRule NO_STANDARD_STREAMS =
-            GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.allowEmptyShould(true);
+            GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
     static final ArchRule NO_JAVA_UTIL_LOGGING =
-            GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING.allowEmptyShould(true);
+            GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
     static final ArchRule NO_PRINT_STACK_TRACE = noClasses().should().callMethodWhere(
             target(name("printStackTrace")).and(target(owner(assignableTo(Throwable.class)))))
-            .as("no classes should call Throwable.printStackTrace()")
-            .allowEmptyShould(true);
+            .as("no classes should call Throwable.printStackTrace()");
+    static final ArchRule REPORTS_ARE_IMMUTABLE = classes()
+            .that().resideInAPackage("org.crm4j.reports..").and().implement(Report.class)
+            .should().haveOnlyFinalFields()
+            .andShould().haveModifier(JavaModifier.FINAL)
+            .because("a report definition is a value that many actors run from many threads");
 
     @Test
     void reportsDependOnlyOnCoreApiSpiAndStandardLibraries() {
@@ -124,6 +121,11 @@ class ArchitectureTest {
     @Test
     void reportPackagesAreFreeOfCycles() {
         NO_CYCLES.check(MAIN);
+    }
+
+    @Test
+    void reportDefinitionsAreImmutable() {
+        REPORTS_ARE_IMMUTABLE.check(MAIN);
     }
 
     @Test
@@ -168,6 +170,29 @@ class ArchitectureTest {
                 .hasMessageContaining("java.sql.DriverManager");
         assertThatThrownBy(() -> NO_PRINT_STACK_TRACE.check(bad)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("printStackTrace");
+    }
+
+    @Test
+    void aReportWithAMutableFieldFails() {
+        JavaClasses bad = new ClassFileImporter().importClasses(MutableReport.class);
+
+        assertThatThrownBy(() -> REPORTS_ARE_IMMUTABLE.check(bad)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("runs");
+    }
+
+    /** Counts its runs in a field: not a value. */
+    static final class MutableReport implements Report<Integer> {
+        private int runs;
+
+        @Override
+        public String id() {
+            return "mutable";
+        }
+
+        @Override
+        public Integer run(ReportContext context) {
+            return ++runs;
+        }
     }
 
     /** Uses what a report may use. */

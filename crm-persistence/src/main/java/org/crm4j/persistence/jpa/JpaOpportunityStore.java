@@ -13,6 +13,10 @@ import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.pipeline.OpportunityRecord;
 import org.crm4j.pipeline.OpportunityStatus;
 import org.crm4j.pipeline.StageChange;
+import org.crm4j.spi.ForecastGrouping;
+import org.crm4j.spi.ForecastPeriod;
+import org.crm4j.spi.ForecastRow;
+import org.crm4j.spi.ForecastSelection;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.StageTotalRow;
 import org.crm4j.spi.StallMark;
@@ -43,6 +47,11 @@ final class JpaOpportunityStore implements OpportunityStore {
     private static final String STALLED_ROW = "select o.id, o.customerId, o.pipelineId, o.title, o.ownerId,"
             + " o.stageCode, o.amount, o.currency, o.expectedClose, o.stageSince, o.lastActivityAt"
             + " from Opportunity o";
+    /** A Monday: weeks are counted from it. */
+    private static final LocalDate WEEK_ANCHOR = LocalDate.of(1900, 1, 1);
+    private static final String DAYS = "((o.expectedClose - local date 1900-01-01) by day)";
+    /** The days from the anchor to the Monday of the deal's ISO week. */
+    private static final String WEEK_START_DAY = DAYS + " - mod(mod(" + DAYS + ", 7) + 7, 7)";
 
     private final JpaTransaction tx;
 
@@ -137,6 +146,48 @@ final class JpaOpportunityStore implements OpportunityStore {
         }
         return query.getResultList().stream().map(row -> new StageTotalRow((String) row[0],
                 ((Number) row[1]).longValue(), decimal(row[2]), decimal(row[3]))).toList();
+    }
+
+    /**
+     * The forecast as one GROUP BY. Months are grouped by year and month; weeks by the Monday
+     * they start on, as a day number counted from a fixed Monday (1900-01-01) less that number
+     * modulo 7. Day arithmetic means the same on every database, unlike {@code extract(week)},
+     * whose week-year and first day of week differ between databases (and, on H2, with the
+     * locale). The anchor is a literal, not a parameter, so that the select and the group by
+     * hold the very same expression, as PostgreSQL requires. The modulo is taken twice so that
+     * dates before the anchor give the same answer whether a database truncates or floors.
+     */
+    @Override
+    public List<ForecastRow> cashFlow(ForecastSelection selection, Visibility visibility) {
+        if (!visibility.all() && visibility.owners().isEmpty()) {
+            return List.of();
+        }
+        boolean monthly = selection.period() == ForecastPeriod.MONTH;
+        String period = monthly ? "extract(year from o.expectedClose), extract(month from o.expectedClose)"
+                : WEEK_START_DAY;
+        String group = selection.grouping() == ForecastGrouping.OWNER ? "o.ownerId" : "o.pipelineId";
+        String hql = "select " + period + ", " + group + ", o.currency, count(o), sum(o.amount),"
+                + " sum(o.amount * o.probability) from Opportunity o"
+                + " where o.status = :open and o.amount is not null"
+                + " and o.expectedClose >= :from and o.expectedClose < :to"
+                + (selection.pipelineIds().isEmpty() ? "" : " and o.pipelineId in :pipelines")
+                + (visibility.all() ? "" : VISIBLE)
+                + " group by " + period + ", " + group + ", o.currency";
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(hql, Object[].class)
+                .setParameter("open", OpportunityStatus.OPEN)
+                .setParameter("from", selection.from()).setParameter("to", selection.to());
+        if (!selection.pipelineIds().isEmpty()) {
+            query.setParameterList("pipelines", selection.pipelineIds());
+        }
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        int k = monthly ? 2 : 1;
+        return query.getResultList().stream().map(row -> new ForecastRow(
+                monthly ? LocalDate.of(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), 1)
+                        : WEEK_ANCHOR.plusDays(((Number) row[0]).longValue()),
+                String.valueOf(row[k]), (String) row[k + 1], ((Number) row[k + 2]).longValue(), decimal(row[k + 3]),
+                decimal(row[k + 4]))).toList();
     }
 
     private static BigDecimal decimal(Object value) {

@@ -42,6 +42,9 @@ import org.crm4j.spi.CustomerSearch;
 import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.CustomerTimeline;
 import org.crm4j.spi.EventStore;
+import org.crm4j.spi.ForecastGrouping;
+import org.crm4j.spi.ForecastRow;
+import org.crm4j.spi.ForecastSelection;
 import org.crm4j.spi.Keyset;
 import org.crm4j.spi.NoteStore;
 import org.crm4j.spi.OfferStore;
@@ -569,6 +572,31 @@ final class MemoryStore implements CrmStore {
                             mark.reasons(), mark.flaggedAt());
                     put(stalls, mark.opportunityId(), merged);
                 }
+            }
+
+            @Override
+            public List<ForecastRow> cashFlow(ForecastSelection selection, Visibility visibility) {
+                record Key(LocalDate periodStart, String groupKey, String currency) {
+                }
+                Map<Key, ForecastRow> rows = new HashMap<>();
+                for (OpportunityRecord o : opportunities.values()) {
+                    if (o.status() != OpportunityStatus.OPEN || o.amount() == null
+                            || o.expectedClose().isBefore(selection.from()) || !o.expectedClose().isBefore(selection.to())
+                            || !selection.pipelineIds().isEmpty() && !selection.pipelineIds().contains(o.pipelineId())
+                            || !visibility.covers(o.ownerId())) {
+                        continue;
+                    }
+                    String group = selection.grouping() == ForecastGrouping.OWNER ? o.ownerId()
+                            : String.valueOf(o.pipelineId());
+                    Key key = new Key(selection.period().startOf(o.expectedClose()), group,
+                            o.amount().currency().getCurrencyCode());
+                    BigDecimal amount = o.amount().amount();
+                    rows.merge(key, new ForecastRow(key.periodStart(), group, key.currency(), 1, amount,
+                            amount.multiply(BigDecimal.valueOf(o.probability()))),
+                            (a, b) -> new ForecastRow(a.periodStart(), a.groupKey(), a.currency(), a.count() + b.count(),
+                                    a.amount().add(b.amount()), a.amountTimesProbability().add(b.amountTimesProbability())));
+                }
+                return List.copyOf(rows.values());
             }
 
             @Override

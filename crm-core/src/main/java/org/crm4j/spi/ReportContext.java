@@ -1,0 +1,38 @@
+package org.crm4j.spi;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.crm4j.pipeline.Pipeline;
+import org.crm4j.pipeline.PipelineId;
+
+/**
+ * What a {@link Report} sees while it runs: who asked, what they may see, a read-only
+ * transaction on the store, the clock and the reference data a report needs to label its rows.
+ * Valid only during {@link Report#run}.
+ */
+public interface ReportContext {
+
+    /** @return the id of the actor the report runs for */
+    String actorId();
+
+    /** @return the actor's need-to-know, to be passed to every store query of the report */
+    Visibility visibility();
+
+    /** @return a read-only transaction; writing through it fails */
+    StoreTransaction store();
+
+    /** @return the CRM's clock, for "today" and relative ranges */
+    Clock clock();
+
+    /**
+     * @param id a pipeline
+     * @return the pipeline (from the cache of reference data), or empty when there is none
+     */
+    Optional<Pipeline> pipeline(PipelineId id);
+
+    /**
+     * @param userId a user id, e.g. a record's owner
+     * @return the user as the host's directory knows them (with their superior), or empty
+     */
+    Optional<DirectoryUser> user(String userId);
+}
