@@ -9,7 +9,7 @@ update crm_opportunity set last_activity_at = updated_at;
 alter table crm_opportunity alter column last_activity_at set not null;
 
 -- The stalled-deals list: open deals by last activity, then id (its keyset order), and open
--- deals by expected close date (the overdue ones).
+-- deals by expected close date (the overdue ones, and the cash-flow forecast's date range).
 create index crm_opportunity_activity_ix on crm_opportunity (status, last_activity_at, id);
 create index crm_opportunity_close_ix on crm_opportunity (status, expected_close);
 
