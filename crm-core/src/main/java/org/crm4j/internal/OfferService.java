@@ -65,6 +65,7 @@ public final class OfferService implements Offers {
         Instant now = rt.now();
         OfferRecord saved = rt.store().inTransaction(tx -> {
             OpportunityRecord deal = openDeal(tx, opportunityId.value(), "make offers for");
+            tx.opportunities().lock(deal.id());
             Pipeline pipeline = pipeline(deal.pipelineId());
             OfferRecord draft = new OfferRecord(0, 0, deal.id(), deal.customerId(),
                     tx.offers().lastNumber(deal.id()) + 1, OfferStatus.DRAFT, pipeline.currency(), offer.lines(),
@@ -162,6 +163,7 @@ public final class OfferService implements Offers {
             case ACCEPTED -> {
                 requireFrom(stored, changed, OfferStatus.SENT);
                 requireOpenDeal(deal);
+                tx.opportunities().lock(deal.id());
                 if (stored.validUntil().isBefore(today)) {
                     violations.add(new Violation("validUntil", "StillValid", "offer " + stored.id()
                             + " was valid until " + stored.validUntil() + "; expire it and revise it instead"));
@@ -210,6 +212,7 @@ public final class OfferService implements Offers {
         OfferRecord saved = rt.store().inTransaction(tx -> {
             Visible v = visibleOffer(tx, id.value(), "revise");
             requireOpenDeal(v.deal());
+            tx.opportunities().lock(v.deal().id());
             OfferRecord from = v.offer();
             OfferRecord draft = new OfferRecord(0, 0, from.opportunityId(), from.customerId(),
                     tx.offers().lastNumber(from.opportunityId()) + 1, OfferStatus.DRAFT, from.currency(), from.lines(),

@@ -43,6 +43,15 @@ public interface OpportunityStore {
     boolean exists(long id);
 
     /**
+     * Locks the deal's row until the transaction ends, so that changes to several of its records
+     * (numbering its offers, accepting one of them) are made one after the other. The deal's
+     * version stays.
+     *
+     * @param id a deal
+     */
+    void lock(long id);
+
+    /**
      * @param customerId a customer
      * @param visibility applied in the query
      * @return the visible deals with the customer, open ones first, then newest first

@@ -1,5 +1,6 @@
 package org.crm4j.persistence.jpa;
 
+import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,6 +86,12 @@ final class JpaOpportunityStore implements OpportunityStore {
             query.setParameterList("owners", visibility.owners());
         }
         return query.getResultList().stream().findFirst().map(OpportunityEntity::toRecord);
+    }
+
+    @Override
+    public void lock(long id) {
+        tx.session().createSelectionQuery("select o.id from Opportunity o where o.id = :id", Long.class)
+                .setParameter("id", id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     @Override

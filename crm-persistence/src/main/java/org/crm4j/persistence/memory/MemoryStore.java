@@ -469,6 +469,11 @@ final class MemoryStore implements CrmStore {
             }
 
             @Override
+            public void lock(long id) {
+                // write transactions are serialised by the store's lock already
+            }
+
+            @Override
             public List<OpportunityRecord> ofCustomer(long customerId, Visibility visibility) {
                 return opportunities.values().stream()
                         .filter(o -> o.customerId() == customerId && visibility.covers(o.ownerId()))
