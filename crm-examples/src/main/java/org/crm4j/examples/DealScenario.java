@@ -1,6 +1,7 @@
 package org.crm4j.examples;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -40,24 +41,30 @@ import org.crm4j.pipeline.Opportunity;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.SalesOrder;
 import org.crm4j.pipeline.Stage;
+import org.crm4j.pipeline.StallCriteria;
+import org.crm4j.pipeline.StallReport;
 import org.crm4j.pipeline.StageChange;
 import org.crm4j.pipeline.StageRequirement;
 import org.crm4j.pipeline.TaxAmount;
+import org.crm4j.reports.CashFlow;
+import org.crm4j.reports.CashFlowForecast;
 import org.crm4j.reports.document.OfferDocuments;
 
 /**
  * A deal from the first contact to won: a pipeline with rules, a customer and its decision
  * maker, a deal moving through the stages, an offer with a discount and two tax rates, the
  * rules refusing a stage until the offer went out, the customer accepting, the sales order for
- * the ERP, and the offer document rendered from a template.
+ * the ERP, the offer document rendered from a template, then the cash-flow forecast of the next
+ * deals and the warning when they stall.
  *
  * <p>Run it with {@code mvn -q -B -pl crm-examples -am -DskipTests package exec:java
  * -Dexec.mainClass=org.crm4j.examples.DealScenario}; the offer document is written to
- * {@code target/crm4j-examples/} (or the directory given as the first argument).
+ * {@code target/crm4j-examples/} (or the directory given as the first argument), as HTML and as
+ * PDF.
  */
 public final class DealScenario {
     private final PrintStream out;
-    private final Path documents;
+    private final Path outputDir;
 
     /**
      * @param out where the story is printed
@@ -65,7 +72,7 @@ public final class DealScenario {
      */
     public DealScenario(PrintStream out, Path documents) {
         this.out = out;
-        this.documents = documents;
+        this.outputDir = documents;
     }
 
     /**
@@ -173,12 +180,34 @@ public final class DealScenario {
             }
 
             // The offer document, from crm4j's template, with the seller's name added by the host.
-            String html = OfferDocuments.standard()
+            OfferDocuments documents = OfferDocuments.standard()
                     .with("seller", Map.of("name", "Nordlicht Scanning GmbH",
-                            "address", List.of("Hafenstraße 7", "20457 Hamburg")))
-                    .renderHtml(crm.as(sam), offer.id());
-            Path file = write(documents.resolve("offer-" + deal.id() + "-" + offer.number() + ".html"), html);
+                            "address", List.of("Hafenstraße 7", "20457 Hamburg")));
+            String html = documents.renderHtml(crm.as(sam), offer.id());
+            Path file = write(outputDir.resolve("offer-" + deal.id() + "-" + offer.number() + ".html"), html);
             out.println("Offer document written to " + file + " (" + html.length() + " characters)");
+            Path pdf = outputDir.resolve("offer-" + deal.id() + "-" + offer.number() + ".pdf");
+            try (OutputStream stream = Files.newOutputStream(pdf)) {
+                documents.renderPdf(crm.as(sam), offer.id(), stream);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.println("As PDF: " + pdf);
+
+            // The next deals with Kowalski, and the cash they promise, as Sam's manager sees it.
+            deals.open(NewOpportunity.on(kowalski.id(), "Scanners for the Gdansk hub", pipeline.id())
+                    .expectedClose(LocalDate.of(2026, 5, 15)).amount(Money.of("24000.00", "EUR")));
+            deals.open(NewOpportunity.on(kowalski.id(), "Service contract 2027", pipeline.id()).stage("QUALIFIED")
+                    .expectedClose(LocalDate.of(2026, 6, 30)).amount(Money.of("18000.00", "EUR")));
+            CashFlow flow = crm.as(Actor.of("mia")).report(
+                    CashFlowForecast.monthly(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 7, 1)).byOwner());
+            out.println("Cash-flow forecast as CSV:");
+            flow.toCsv().lines().forEach(line -> out.println("  " + line));
+
+            // Three weeks without news: the host's daily check warns about both deals.
+            clock.days(21);
+            StallReport stalls = crm.detectStalledDeals(StallCriteria.idleFor(14).build());
+            out.println("Stalled deals flagged: " + stalls.flagged());
 
             crm.deliverEvents();
             out.println("Events delivered to the ERP bridge: " + events.stream()

@@ -54,6 +54,20 @@ class DealScenarioTest {
     }
 
     @Test
+    void theForecastShowsTheNextDealsWeightedAndTheyAreFlaggedWhenTheyStall() {
+        int csv = lines.indexOf("Cash-flow forecast as CSV:");
+        // 24,000.00 at the first stage's 10 %, 18,000.00 at QUALIFIED's 25 %; April has nothing
+        assertThat(lines.subList(csv + 1, csv + 5)).containsExactly(
+                "  period,group,group_name,currency,deals,expected,weighted",
+                "  2026-04-01,sam,sam,EUR,0,0.00,0.00",
+                "  2026-05-01,sam,sam,EUR,1,24000.00,2400.00",
+                "  2026-06-01,sam,sam,EUR,1,18000.00,4500.00");
+        assertThat(lines).contains("Stalled deals flagged: 2");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Events delivered to the ERP bridge:")
+                .contains("opportunity.stalled"));
+    }
+
+    @Test
     void theOfferDocumentIsRenderedFromTheTemplate() throws IOException {
         String line = lines.stream().filter(l -> l.startsWith("Offer document written to ")).findFirst().orElseThrow();
         Path file = Path.of(line.substring("Offer document written to ".length(), line.indexOf(" (")));
@@ -61,5 +75,9 @@ class DealScenarioTest {
         assertThat(file.getParent()).isEqualTo(documents);
         assertThat(html).contains("Nordlicht Scanning GmbH", "Kowalski Logistics Sp. z o.o.", "Attn. Anna Kowalska",
                 "Handheld scanner SCN-200", "less 8 % (volume over 100 units)", "99,528.48");
+        String pdfLine = lines.stream().filter(l -> l.startsWith("As PDF: ")).findFirst().orElseThrow();
+        byte[] pdf = Files.readAllBytes(Path.of(pdfLine.substring("As PDF: ".length())));
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(pdf.length).isGreaterThan(1000);
     }
 }

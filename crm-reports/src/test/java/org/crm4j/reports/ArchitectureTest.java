@@ -62,9 +62,9 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> ALLOWED = resideInAPackage("org.crm4j.reports..")
             .or(CORE_API_AND_SPI)
             .or(resideInAnyPackage("java..", "jakarta..", "org.slf4j.."))
-            .or(resideInAPackage("com.github.mustachejava.."))
+            .or(resideInAnyPackage("com.github.mustachejava..", "com.openhtmltopdf.."))
             .or(PRIMITIVES)
-            .as("org.crm4j.reports, the crm-core API and SPI, java.., jakarta.., org.slf4j.. or Mustache");
+            .as("org.crm4j.reports, the crm-core API and SPI, java.., jakarta.., org.slf4j.., Mustache or openhtmltopdf");
 
     static final ArchRule ONLY_CORE_API_AND_STANDARD_LIBRARIES = classes()
             .that().resideInAPackage("org.crm4j.reports..")

@@ -6,6 +6,7 @@ import com.github.mustachejava.MustacheException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -13,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,7 +40,8 @@ import org.crm4j.pipeline.Opportunity;
 import org.crm4j.pipeline.TaxAmount;
 
 /**
- * Renders offers to HTML documents from a Mustache template (R12): crm4j's own, or the host's.
+ * Renders offers to HTML (and PDF) documents from a Mustache template (R12): crm4j's own, or
+ * the host's.
  *
  * <pre>{@code
  * OfferDocuments documents = OfferDocuments.standard().with("seller", Map.of("name", "Kowalski Machines"));
@@ -62,6 +66,9 @@ import org.crm4j.pipeline.TaxAmount;
  *   <li>whatever the host added with {@link #with(String, Object)}.</li>
  * </ul>
  *
+ * <p>{@link #renderPdf(ActorScope, OfferId, OutputStream) PDF} is the same document laid out by
+ * openhtmltopdf, an optional dependency the host adds to its build.
+ *
  * <p>Instances are immutable and thread-safe; the template is compiled once.
  */
 public final class OfferDocuments {
@@ -70,11 +77,13 @@ public final class OfferDocuments {
     private final Mustache template;
     private final Locale locale;
     private final Map<String, Object> extra;
+    private final List<PdfOutput.Font> fonts;
 
-    private OfferDocuments(Mustache template, Locale locale, Map<String, Object> extra) {
+    private OfferDocuments(Mustache template, Locale locale, Map<String, Object> extra, List<PdfOutput.Font> fonts) {
         this.template = template;
         this.locale = locale;
         this.extra = extra;
+        this.fonts = fonts;
     }
 
     /** @return documents from crm4j's own offer template, in English number format */
@@ -84,7 +93,7 @@ public final class OfferDocuments {
             throw new CrmException("The offer template " + STANDARD + " is missing from crm-reports");
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return new OfferDocuments(compile(reader, "offer.html"), Locale.ENGLISH, Map.of());
+            return new OfferDocuments(compile(reader, "offer.html"), Locale.ENGLISH, Map.of(), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,7 +107,8 @@ public final class OfferDocuments {
      */
     public static OfferDocuments fromTemplate(String mustacheTemplate) {
         ValidationException.requireNonNull(mustacheTemplate, "template");
-        return new OfferDocuments(compile(new StringReader(mustacheTemplate), "host-offer"), Locale.ENGLISH, Map.of());
+        return new OfferDocuments(compile(new StringReader(mustacheTemplate), "host-offer"), Locale.ENGLISH, Map.of(),
+                List.of());
     }
 
     private static Mustache compile(Reader reader, String name) {
@@ -115,7 +125,7 @@ public final class OfferDocuments {
      * @return a copy writing numbers that way
      */
     public OfferDocuments locale(Locale newLocale) {
-        return new OfferDocuments(template, ValidationException.requireNonNull(newLocale, "locale"), extra);
+        return new OfferDocuments(template, ValidationException.requireNonNull(newLocale, "locale"), extra, fonts);
     }
 
     /**
@@ -132,7 +142,69 @@ public final class OfferDocuments {
         }
         Map<String, Object> more = new LinkedHashMap<>(extra);
         more.put(key, value);
-        return new OfferDocuments(template, locale, Map.copyOf(more));
+        return new OfferDocuments(template, locale, Map.copyOf(more), fonts);
+    }
+
+    /**
+     * @param ttfFile a TrueType font to embed in PDF documents, for letters the PDF standard
+     *     fonts lack (they cover Western European ones only), e.g. DejaVu Sans
+     * @param family the CSS font family it serves; the standard template asks for
+     *     {@code document} first (then the PDF standard font for {@code sans-serif})
+     * @return a copy that embeds the font
+     * @throws ValidationException when the file is not a readable file
+     */
+    public OfferDocuments pdfFont(Path ttfFile, String family) {
+        ValidationException.requireNonNull(ttfFile, "ttfFile");
+        ValidationException.requireNonNull(family, "family");
+        if (!Files.isRegularFile(ttfFile) || !Files.isReadable(ttfFile)) {
+            throw new ValidationException("ttfFile", "Readable", ttfFile + " is no readable font file");
+        }
+        List<PdfOutput.Font> more = new ArrayList<>(fonts);
+        more.add(new PdfOutput.Font(ttfFile, family));
+        return new OfferDocuments(template, locale, extra, List.copyOf(more));
+    }
+
+    /**
+     * Renders the document as PDF: the HTML laid out by openhtmltopdf, which the host adds to
+     * its build ({@code io.github.openhtmltopdf:openhtmltopdf-pdfbox}); the template must give
+     * well-formed XHTML, as the standard one does. openhtmltopdf's own console logging is
+     * switched off for the JVM when the first PDF is made.
+     *
+     * @param scope who asks; need-to-know applies to every read
+     * @param offerId the offer
+     * @param out where the PDF is written; it is not closed
+     * @throws CrmException when openhtmltopdf is not on the class path or the document is no
+     *     well-formed XHTML
+     */
+    public void renderPdf(ActorScope scope, OfferId offerId, OutputStream out) {
+        ValidationException.requireNonNull(out, "out");
+        requirePdf();
+        PdfOutput.write(renderHtml(scope, offerId), fonts, out);
+    }
+
+    /**
+     * Renders a PDF document from data already read; see {@link #renderPdf(ActorScope, OfferId,
+     * OutputStream)}.
+     *
+     * @param offer the offer
+     * @param deal its deal
+     * @param customer the deal's customer
+     * @param contact the person it is addressed to, or null
+     * @param out where the PDF is written; it is not closed
+     */
+    public void renderPdf(Offer offer, Opportunity deal, Customer customer, ContactPerson contact, OutputStream out) {
+        ValidationException.requireNonNull(out, "out");
+        requirePdf();
+        StringWriter html = new StringWriter();
+        render(offer, deal, customer, contact, html);
+        PdfOutput.write(html.toString(), fonts, out);
+    }
+
+    private static void requirePdf() {
+        if (!PdfOutput.available()) {
+            throw new CrmException("PDF documents need io.github.openhtmltopdf:openhtmltopdf-pdfbox on the class path"
+                    + " (crm-reports declares it as an optional dependency)");
+        }
     }
 
     /**

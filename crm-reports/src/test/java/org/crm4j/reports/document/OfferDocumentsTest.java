@@ -3,8 +3,13 @@ package org.crm4j.reports.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -12,6 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.crm4j.CrmException;
 import org.crm4j.ValidationException;
 import org.crm4j.common.Address;
 import org.crm4j.common.Money;
@@ -28,6 +37,7 @@ import org.crm4j.pipeline.OfferStatus;
 import org.crm4j.pipeline.Opportunity;
 import org.crm4j.pipeline.OpportunityRecord;
 import org.crm4j.pipeline.OpportunityStatus;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The offer document filled from an offer, its deal and its customer. */
@@ -91,6 +101,56 @@ class OfferDocumentsTest {
                 .with("brand", "ACME Sales");
         assertThat(render(documents)).isEqualTo(
                 "ACME Sales|Müller &amp; Söhne &lt;GmbH&gt;|1:CNC-40=110,200.00;2:SRV=1,125.00;|132,341.75");
+    }
+
+    private byte[] pdf(OfferDocuments documents) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        documents.renderPdf(offer, deal, customer, eva, out);
+        return out.toByteArray();
+    }
+
+    private static String textOf(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
+    void pdf_isTheSameDocumentLaidOutOnAPage() throws IOException {
+        byte[] pdf = pdf(OfferDocuments.standard().with("seller", Map.of("name", "Kowalski Machines")));
+
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String text = textOf(pdf);
+        assertThat(text).contains("Offer 2: 40 CNC units", "Kowalski Machines", "Müller & Söhne <GmbH>",
+                "Attn. Eva Novak, CFO", "less 5 % (framework contract)", "110,200.00", "132,341.75",
+                "Payment within 30 days.");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void pdf_embedsAFontForLettersTheStandardFontsLack() throws IOException {
+        Path dejaVu = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+        Assumptions.assumeTrue(Files.isReadable(dejaVu), "needs the DejaVu fonts (Debian: fonts-dejavu-core)");
+        Customer polish = Customer.fromRecord(new CustomerRecord(8, 0, CustomerKind.COMPANY, "Łódzkie Młyny Sp. z o.o.",
+                null, null, Set.of(), null, Set.of(), CustomerStatus.ACTIVE, "sam", null, Set.of(), SENT, SENT));
+        ByteArrayOutputStream withoutFont = new ByteArrayOutputStream();
+        OfferDocuments.standard().renderPdf(offer, deal, polish, null, withoutFont);
+        assertThat(textOf(withoutFont.toByteArray())).doesNotContain("Łódzkie Młyny");
+
+        ByteArrayOutputStream withFont = new ByteArrayOutputStream();
+        OfferDocuments.standard().pdfFont(dejaVu, "document").renderPdf(offer, deal, polish, null, withFont);
+        assertThat(textOf(withFont.toByteArray())).contains("Łódzkie Młyny Sp. z o.o.");
+    }
+
+    @Test
+    void pdf_needsWellFormedXhtml() {
+        OfferDocuments sloppy = OfferDocuments.fromTemplate("<html><body><p>{{customer.name}}<br></p></body></html>");
+        assertThatThrownBy(() -> pdf(sloppy)).isInstanceOf(CrmException.class).hasMessageContaining("XHTML");
+        assertThatThrownBy(() -> OfferDocuments.standard().pdfFont(Path.of("/nonexistent.ttf"), "sans-serif"))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("ttfFile"));
     }
 
     @Test
