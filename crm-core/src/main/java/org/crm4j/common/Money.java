@@ -42,10 +42,24 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
      * @return the rounded money
      */
     public static Money rounded(BigDecimal amount, String currencyCode) {
+        return rounded(amount, currencyCode, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * Rounds a computed amount to the currency's decimal places the way given, e.g.
+     * {@link RoundingMode#HALF_UP} as invoices do.
+     *
+     * @param amount any amount
+     * @param currencyCode an ISO 4217 code
+     * @param mode how to round
+     * @return the rounded money
+     */
+    public static Money rounded(BigDecimal amount, String currencyCode, RoundingMode mode) {
         ValidationException.requireNonNull(amount, "amount");
+        ValidationException.requireNonNull(mode, "mode");
         Money zero = of(BigDecimal.ZERO, currencyCode);
         int digits = Math.max(zero.currency.getDefaultFractionDigits(), 0);
-        return new Money(amount.setScale(digits, RoundingMode.HALF_EVEN), zero.currency);
+        return new Money(amount.setScale(digits, mode), zero.currency);
     }
 
     /**

@@ -2,7 +2,7 @@ package org.crm4j.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,15 +10,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.crm4j.AccessDeniedException;
 import org.crm4j.ConflictException;
 import org.crm4j.NotFoundException;
 import org.crm4j.ValidationException;
 import org.crm4j.ValidationException.Violation;
 import org.crm4j.access.Actor;
+import org.crm4j.customer.ContactRecord;
 import org.crm4j.customer.CustomerId;
+import org.crm4j.customer.CustomerRecord;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
 import org.crm4j.pipeline.NewOffer;
+import org.crm4j.pipeline.OfferAddressee;
 import org.crm4j.pipeline.Offer;
 import org.crm4j.pipeline.OfferId;
 import org.crm4j.pipeline.OfferLine;
@@ -55,7 +59,7 @@ public final class OfferService implements Offers {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(rt.now(), ZoneOffset.UTC);
+        return LocalDate.ofInstant(rt.now(), rt.clock().getZone());
     }
 
     @Override
@@ -64,8 +68,8 @@ public final class OfferService implements Offers {
         Assert.notNull(offer, "offer");
         Instant now = rt.now();
         OfferRecord saved = rt.store().inTransaction(tx -> {
+            tx.opportunities().lock(opportunityId.value());
             OpportunityRecord deal = openDeal(tx, opportunityId.value(), "make offers for");
-            tx.opportunities().lock(deal.id());
             Pipeline pipeline = pipeline(deal.pipelineId());
             OfferRecord draft = new OfferRecord(0, 0, deal.id(), deal.customerId(),
                     tx.offers().lastNumber(deal.id()) + 1, OfferStatus.DRAFT, pipeline.currency(), offer.lines(),
@@ -82,7 +86,7 @@ public final class OfferService implements Offers {
     @Override
     public Offer get(OfferId id) {
         Assert.notNull(id, "id");
-        return Offer.fromRecord(rt.store().readOnly(tx -> visibleOffer(tx, id.value(), "open").offer()));
+        return Offer.fromRecord(rt.store().readOnly(tx -> visibleOffer(tx, id.value(), "open")));
     }
 
     @Override
@@ -105,8 +109,7 @@ public final class OfferService implements Offers {
         Instant now = rt.now();
         LocalDate today = today();
         OfferRecord saved = rt.store().inTransaction(tx -> {
-            Visible v = visibleOffer(tx, changed.id(), "change");
-            OfferRecord stored = v.offer();
+            OfferRecord stored = visibleOffer(tx, changed.id(), "change");
             if (stored.version() != changed.version()) {
                 throw new ConflictException("offer " + changed.id() + " was changed by someone else (read at version "
                         + changed.version() + ", now at " + stored.version() + "); reload it");
@@ -116,7 +119,8 @@ public final class OfferService implements Offers {
                 return stored;
             }
             List<Violation> violations = new ArrayList<>();
-            OfferRecord toWrite = step(tx, v.deal(), stored, changed, now, today, violations);
+            OpportunityRecord deal = stored.status() == changed.status() ? null : lockedDeal(tx, stored);
+            OfferRecord toWrite = step(tx, deal, stored, changed, now, today, violations);
             check(toWrite, violations);
             OfferRecord updated = tx.offers().update(toWrite);
             tx.opportunities().recordActivity(updated.opportunityId(), now);
@@ -163,7 +167,6 @@ public final class OfferService implements Offers {
             case ACCEPTED -> {
                 requireFrom(stored, changed, OfferStatus.SENT);
                 requireOpenDeal(deal);
-                tx.opportunities().lock(deal.id());
                 if (stored.validUntil().isBefore(today)) {
                     violations.add(new Violation("validUntil", "StillValid", "offer " + stored.id()
                             + " was valid until " + stored.validUntil() + "; expire it and revise it instead"));
@@ -210,13 +213,23 @@ public final class OfferService implements Offers {
         Assert.notNull(id, "id");
         Instant now = rt.now();
         OfferRecord saved = rt.store().inTransaction(tx -> {
-            Visible v = visibleOffer(tx, id.value(), "revise");
-            requireOpenDeal(v.deal());
-            tx.opportunities().lock(v.deal().id());
-            OfferRecord from = v.offer();
+            OfferRecord from = visibleOffer(tx, id.value(), "revise");
+            if (from.status() == OfferStatus.DRAFT || from.status() == OfferStatus.ACCEPTED) {
+                throw new ValidationException("status", "Decided", "offer " + from.id() + " is " + name(from.status())
+                        + "; sent, rejected and expired offers are revised");
+            }
+            requireOpenDeal(lockedDeal(tx, from));
+            LocalDate today = today();
+            LocalDate validUntil = from.validUntil();
+            if (validUntil.isBefore(today)) {
+                long days = Math.max(0, ChronoUnit.DAYS.between(LocalDate.ofInstant(from.createdAt(),
+                        rt.clock().getZone()), validUntil));
+                validUntil = today.plusDays(days);
+            }
             OfferRecord draft = new OfferRecord(0, 0, from.opportunityId(), from.customerId(),
                     tx.offers().lastNumber(from.opportunityId()) + 1, OfferStatus.DRAFT, from.currency(), from.lines(),
-                    from.validUntil(), from.terms(), actor.id(), now, null, null, null, now);
+                    validUntil, from.terms(), actor.id(), now, null, null, null, now);
+            check(draft, List.of());
             OfferRecord inserted = tx.offers().insert(draft);
             tx.opportunities().recordActivity(from.opportunityId(), now);
             tx.events().append(List.of(event(EventTypes.OFFER_DRAFTED, inserted, now,
@@ -231,7 +244,7 @@ public final class OfferService implements Offers {
         Assert.notNull(id, "id");
         Instant now = rt.now();
         return rt.store().inTransaction(tx -> {
-            OfferRecord offer = visibleOffer(tx, id.value(), "place an order from").offer();
+            OfferRecord offer = visibleOffer(tx, id.value(), "place an order from");
             if (offer.status() != OfferStatus.ACCEPTED) {
                 throw new ValidationException("status", "Accepted", "offer " + offer.id() + " is "
                         + name(offer.status()) + "; only an accepted offer becomes an order");
@@ -260,28 +273,48 @@ public final class OfferService implements Offers {
     public Optional<SalesOrder> orderOf(OfferId id) {
         Assert.notNull(id, "id");
         return rt.store().readOnly(tx -> {
-            OfferRecord offer = visibleOffer(tx, id.value(), "open").offer();
+            OfferRecord offer = visibleOffer(tx, id.value(), "open");
             return tx.offers().orderOf(offer.id()).map(o -> toOrder(o, offer));
         });
     }
 
     private static SalesOrder toOrder(SalesOrderRecord o, OfferRecord offer) {
         return new SalesOrder(SalesOrderId.of(o.id()), OfferId.of(o.offerId()), OpportunityId.of(o.opportunityId()),
-                CustomerId.of(o.customerId()), offer.lines(), OfferTotals.of(offer.lines(), offer.currency()),
-                o.placedBy(), o.placedAt());
+                CustomerId.of(o.customerId()), offer.lines(), o.net(), o.tax(), o.gross(), o.placedBy(), o.placedAt());
+    }
+
+    @Override
+    public OfferAddressee addressee(OfferId id) {
+        Assert.notNull(id, "id");
+        return rt.store().readOnly(tx -> {
+            OfferRecord offer = visibleOffer(tx, id.value(), "address");
+            // who may see the deal may address its offers, even when the customer has another owner
+            CustomerRecord customer = tx.customers().find(offer.customerId(), Visibility.everything())
+                    .orElseThrow(() -> new NotFoundException("customer", offer.customerId()));
+            ContactRecord contact = tx.contacts().ofCustomer(offer.customerId()).stream()
+                    .filter(ContactRecord::primary).findFirst().orElse(null);
+            return new OfferAddressee(customer.name(), customer.taxId(), customer.address(),
+                    contact == null ? null : contact.name(), contact == null ? null : contact.jobTitle());
+        });
     }
 
     // ---- checks
 
-    /** An offer with the deal it belongs to, which the actor may see. */
-    private record Visible(OfferRecord offer, OpportunityRecord deal) {
+    /** Reads an offer whose deal the actor may see, need-to-know applied in the query. */
+    private OfferRecord visibleOffer(StoreTransaction tx, long id, String what) {
+        return tx.offers().find(id, visibility()).orElseThrow(() -> tx.offers().exists(id)
+                ? new AccessDeniedException(actor.id(), what + " offer " + id)
+                : new NotFoundException("offer", id));
     }
 
-    private Visible visibleOffer(StoreTransaction tx, long id, String what) {
-        OfferRecord offer = tx.offers().find(id).orElseThrow(() -> new NotFoundException("offer", id));
-        OpportunityRecord deal = OpportunityService.visibleDeal(tx, visibility(), actor, offer.opportunityId(),
-                what + " offer " + id + " of");
-        return new Visible(offer, deal);
+    /**
+     * Locks the offer's deal, then reads it: a concurrent win, loss or accept is seen, not a
+     * state read before it committed.
+     */
+    private static OpportunityRecord lockedDeal(StoreTransaction tx, OfferRecord offer) {
+        tx.opportunities().lock(offer.opportunityId());
+        return tx.opportunities().find(offer.opportunityId(), Visibility.everything())
+                .orElseThrow(() -> new NotFoundException("opportunity", offer.opportunityId()));
     }
 
     private OpportunityRecord openDeal(StoreTransaction tx, long id, String what) {

@@ -3,7 +3,6 @@ package org.crm4j.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -93,7 +92,7 @@ public final class OpportunityService implements Opportunities {
             violations.add(new Violation("probabilityReason", "NotBlank", "an overridden probability needs a reason"));
         }
         if (draft.expectedClose() != null
-                && draft.expectedClose().isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(MAX_DAYS_IN_PAST))) {
+                && draft.expectedClose().isBefore(LocalDate.ofInstant(now, rt.clock().getZone()).minusDays(MAX_DAYS_IN_PAST))) {
             violations.add(new Violation("expectedClose", "NotFarInPast",
                     "a new deal cannot be expected to close more than " + MAX_DAYS_IN_PAST + " days ago"));
         }
@@ -224,7 +223,7 @@ public final class OpportunityService implements Opportunities {
         Assert.notNull(criteria, "criteria");
         Keyset after = criteria.pageToken() == null ? null : PageTokens.decodeStalled(criteria.pageToken());
         Instant now = rt.now();
-        StallCheck check = StallCheck.of(criteria, now);
+        StallCheck check = StallCheck.of(criteria, now, rt.clock().getZone());
         List<StalledRow> rows = rt.store().readOnly(tx -> tx.opportunities().stalled(
                 check.query(visibility(), after, criteria.limit() + 1)));
         boolean more = rows.size() > criteria.limit();

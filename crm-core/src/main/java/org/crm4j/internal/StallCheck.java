@@ -3,7 +3,7 @@ package org.crm4j.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 import org.crm4j.customer.CustomerId;
@@ -20,7 +20,7 @@ import org.crm4j.spi.Visibility;
 /**
  * Stall criteria fixed at one instant: the store query they stand for, and why a row the store
  * found is stalled. A deal is idle when its last activity lies {@code idleDays} days or more back;
- * overdue when it was expected to close before today (UTC).
+ * overdue when it was expected to close before today (in the zone of the CRM's clock).
  */
 final class StallCheck {
     private final StallCriteria criteria;
@@ -28,15 +28,15 @@ final class StallCheck {
     private final Instant idleSince;
     private final LocalDate closeBefore;
 
-    private StallCheck(StallCriteria criteria, Instant now) {
+    private StallCheck(StallCriteria criteria, Instant now, ZoneId zone) {
         this.criteria = criteria;
         this.now = now;
         this.idleSince = now.minus(Duration.ofDays(criteria.idleDays()));
-        this.closeBefore = criteria.pastExpectedClose() ? LocalDate.ofInstant(now, ZoneOffset.UTC) : null;
+        this.closeBefore = criteria.pastExpectedClose() ? LocalDate.ofInstant(now, zone) : null;
     }
 
-    static StallCheck of(StallCriteria criteria, Instant now) {
-        return new StallCheck(criteria, now);
+    static StallCheck of(StallCriteria criteria, Instant now, ZoneId zone) {
+        return new StallCheck(criteria, now, zone);
     }
 
     StallQuery query(Visibility visibility, Keyset after, int limit) {

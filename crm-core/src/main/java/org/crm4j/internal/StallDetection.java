@@ -60,7 +60,7 @@ public final class StallDetection {
         lock.lock();
         try {
             Instant now = rt.now();
-            StallCheck check = StallCheck.of(criteria, now);
+            StallCheck check = StallCheck.of(criteria, now, rt.clock().getZone());
             StallReport report = rt.store().inTransaction(tx -> {
                 List<StalledRow> rows = tx.opportunities().unannouncedStalls(
                         check.query(Visibility.everything(), null, limit + 1));

@@ -101,16 +101,17 @@ public record OfferLine(String code, String description, BigDecimal quantity, St
         return new OfferLine(code, description, quantity, unit, unitPrice, percent, reason, taxRate);
     }
 
-    /** @return quantity × unit price, before the discount, rounded to the currency */
+    /** @return quantity × unit price, before the discount, rounded to the currency half up */
     public Money listAmount() {
-        return Money.rounded(quantity.multiply(unitPrice.amount()), unitPrice.currency().getCurrencyCode());
+        return Money.rounded(quantity.multiply(unitPrice.amount()), unitPrice.currency().getCurrencyCode(),
+                OfferTotals.ROUNDING);
     }
 
-    /** @return quantity × unit price × (100 − discount) / 100, rounded once to the currency */
+    /** @return quantity × unit price × (100 − discount) / 100, rounded once to the currency, half up */
     public Money net() {
         BigDecimal exact = quantity.multiply(unitPrice.amount()).multiply(HUNDRED.subtract(discountPercent))
                 .movePointLeft(2);
-        return Money.rounded(exact, unitPrice.currency().getCurrencyCode());
+        return Money.rounded(exact, unitPrice.currency().getCurrencyCode(), OfferTotals.ROUNDING);
     }
 
     /** @return how much the discount takes off the list amount */

@@ -1,6 +1,7 @@
 package org.crm4j.pipeline;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -11,9 +12,10 @@ import org.crm4j.common.Money;
 
 /**
  * The totals of an offer, computed with {@link BigDecimal} and rounded to the currency's
- * decimal places half to even ({@link Money#rounded}): each line's net amount is rounded once;
- * the tax is computed per rate on the sum of the net amounts at that rate and rounded once per
- * rate, so that many small lines do not add up rounding differences.
+ * decimal places half up ({@link #ROUNDING}), as invoices are, so that the ERP's invoice of the
+ * same lines comes to the same cent: each line's net amount is rounded once; the tax is computed
+ * per rate on the sum of the net amounts at that rate and rounded once per rate, so that many
+ * small lines do not add up rounding differences.
  *
  * @param net the sum of the lines' net amounts (after discounts)
  * @param taxes the tax per rate, lowest rate first
@@ -21,6 +23,8 @@ import org.crm4j.common.Money;
  * @param gross net plus tax
  */
 public record OfferTotals(Money net, List<TaxAmount> taxes, Money tax, Money gross) {
+    /** How offer amounts are rounded: half up, commercial rounding. */
+    public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
     /** Copies the list. */
     public OfferTotals {
@@ -47,7 +51,7 @@ public record OfferTotals(Money net, List<TaxAmount> taxes, Money tax, Money gro
         List<TaxAmount> taxes = new ArrayList<>();
         Money tax = zero;
         for (Map.Entry<BigDecimal, Money> e : baseByRate.entrySet()) {
-            Money rateTax = Money.rounded(e.getValue().amount().multiply(e.getKey()).movePointLeft(2), code);
+            Money rateTax = Money.rounded(e.getValue().amount().multiply(e.getKey()).movePointLeft(2), code, ROUNDING);
             taxes.add(new TaxAmount(e.getKey(), e.getValue(), rateTax));
             tax = tax.plus(rateTax);
         }

@@ -38,8 +38,19 @@ public interface Offers {
     /**
      * @param opportunityId a deal
      * @return its offers, first version first
+     * @throws NotFoundException when there is no such deal
+     * @throws AccessDeniedException when the actor may not see it
      */
     List<Offer> ofOpportunity(OpportunityId opportunityId);
+
+    /**
+     * @param id an offer
+     * @return whom it is addressed to: the deal's customer and its primary contact person, for
+     *     the offer's document
+     * @throws NotFoundException when there is no such offer
+     * @throws AccessDeniedException when the actor may not see its deal
+     */
+    OfferAddressee addressee(OfferId id);
 
     /**
      * Writes the changes made to an offer: edits of a draft, or a step of its life cycle (sent,
@@ -51,15 +62,20 @@ public interface Offers {
      * @return the offer as now stored
      * @throws ValidationException when a rule is broken
      * @throws ConflictException when someone else changed it meanwhile
+     * @throws AccessDeniedException when the actor may not see its deal
      */
     Offer save(Offer offer);
 
     /**
-     * Drafts the next version of an offer with the same lines, validity and terms, to be changed
-     * and sent again.
+     * Drafts the next version of a sent, rejected or expired offer with the same lines and terms,
+     * to be changed and sent again. It stays valid until the same day as the offer it revises
+     * or, when that day has passed, for as many days from today as that offer was valid for.
      *
      * @param id the offer to start from
      * @return the new draft
+     * @throws ValidationException when the offer is a draft or accepted, or its deal is closed
+     * @throws NotFoundException when there is no such offer
+     * @throws AccessDeniedException when the actor may not see its deal
      */
     Offer revise(OfferId id);
 
@@ -70,12 +86,16 @@ public interface Offers {
      * @return the order
      * @throws ValidationException when the offer is not accepted
      * @throws ConflictException when it was already turned into an order
+     * @throws NotFoundException when there is no such offer
+     * @throws AccessDeniedException when the actor may not see its deal
      */
     SalesOrder placeOrder(OfferId id);
 
     /**
      * @param id an offer
      * @return the sales order made from it, if any
+     * @throws NotFoundException when there is no such offer
+     * @throws AccessDeniedException when the actor may not see its deal
      */
     Optional<SalesOrder> orderOf(OfferId id);
 }

@@ -9,7 +9,7 @@ import org.crm4j.ValidationException.Violation;
  * Which open deals count as stalled (R25): those with no activity for {@code idleDays} days (see
  * {@link StallReason#IDLE}) and, when {@code pastExpectedClose} is set, those whose expected close
  * date lies before today (see {@link StallReason#OVERDUE}). Days are counted on the CRM's clock;
- * "today" is the current date in UTC.
+ * "today" is the current date in the zone of the CRM's clock ({@code Crm.builder().clock(...)}).
  *
  * <pre>{@code
  * Page<StalledDeal> page = crm.as(mia).opportunities().stalled(StallCriteria.idleFor(14).build());

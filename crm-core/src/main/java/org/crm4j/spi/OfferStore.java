@@ -6,8 +6,9 @@ import org.crm4j.pipeline.OfferRecord;
 import org.crm4j.pipeline.SalesOrderRecord;
 
 /**
- * Offers and the sales orders made from them, in a store. Need-to-know is the deal's: the core
- * checks the deal's visibility before it hands out an offer.
+ * Offers and the sales orders made from them, in a store. Need-to-know is the deal's: an offer is
+ * found only when the owner of its deal is visible; the offers of a deal are listed after the
+ * core found the deal visible.
  */
 public interface OfferStore {
 
@@ -27,9 +28,16 @@ public interface OfferStore {
 
     /**
      * @param id an offer
-     * @return it, if it exists
+     * @param visibility applied in the query, to the owner of the offer's deal
+     * @return it, if it exists and its deal is visible
      */
-    Optional<OfferRecord> find(long id);
+    Optional<OfferRecord> find(long id, Visibility visibility);
+
+    /**
+     * @param id an offer
+     * @return whether it exists at all
+     */
+    boolean exists(long id);
 
     /**
      * @param opportunityId a deal

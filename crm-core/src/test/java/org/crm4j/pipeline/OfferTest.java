@@ -38,12 +38,12 @@ class OfferTest {
     }
 
     @Test
-    void line_netRoundsHalfToEvenOnce() {
-        // 3 × 0.125 = 0.375 → 0.38 (half to even keeps 8); 1 × 0.125 would be 0.12
+    void line_netRoundsHalfUpOnceAsInvoicesDo() {
+        // 3 × 0.125 = 0.375 → 0.38; 1 × 0.125 = 0.125 → 0.13 (half to even would give 0.12)
         assertThat(OfferLine.of("A", "B", n("3"), Money.of("1", "EUR"), n("0")).discount(n("87.5"), "sample")
                 .net()).isEqualTo(Money.of("0.38", "EUR"));
         assertThat(OfferLine.of("A", "B", n("1"), Money.of("1", "EUR"), n("0")).discount(n("87.5"), "sample")
-                .net()).isEqualTo(Money.of("0.12", "EUR"));
+                .net()).isEqualTo(Money.of("0.13", "EUR"));
         assertThat(OfferLine.of("A", "B", n("3"), Money.of("100", "JPY"), n("10")).net())
                 .isEqualTo(Money.of("300", "JPY"));
     }

@@ -166,7 +166,7 @@ public final class DealScenario {
             offers.save(offers.get(offer.id()).accept("PO 2026/117"));
             SalesOrder order = offers.placeOrder(offer.id());
             out.println("Order " + order.id() + " placed from offer " + order.offerId() + ": gross "
-                    + order.totals().gross());
+                    + order.gross());
             deal = deals.save(deals.get(deal.id()).win("RELATIONSHIP", "Installation team on site won it."));
             out.println("Deal " + deal.status() + " (" + deal.closeReason().orElseThrow() + ") after "
                     + deal.age(clock.instant()).toDays() + " days");

@@ -6,7 +6,9 @@ import org.crm4j.pipeline.OfferRecord;
 import org.crm4j.pipeline.OfferStatus;
 import org.crm4j.pipeline.SalesOrderRecord;
 import org.crm4j.spi.OfferStore;
+import org.crm4j.spi.Visibility;
 import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
 
 /** Offers and sales orders in the JPA store. An offer is read with its lines in one select. */
 final class JpaOfferStore implements OfferStore {
@@ -36,9 +38,24 @@ final class JpaOfferStore implements OfferStore {
     }
 
     @Override
-    public Optional<OfferRecord> find(long id) {
-        return tx.session().createSelectionQuery(WITH_LINES + " where f.id = :id", OfferEntity.class)
-                .setParameter("id", id).getResultList().stream().findFirst().map(OfferEntity::toRecord);
+    public Optional<OfferRecord> find(long id, Visibility visibility) {
+        if (!visibility.all() && visibility.owners().isEmpty()) {
+            return Optional.empty();
+        }
+        SelectionQuery<OfferEntity> query = tx.session().createSelectionQuery(WITH_LINES + " where f.id = :id"
+                + (visibility.all() ? "" : " and f.opportunityId in"
+                        + " (select o.id from Opportunity o where o.ownerId in :owners)"), OfferEntity.class)
+                .setParameter("id", id);
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        return query.getResultList().stream().findFirst().map(OfferEntity::toRecord);
+    }
+
+    @Override
+    public boolean exists(long id) {
+        return !tx.session().createSelectionQuery("select f.id from Offer f where f.id = :id", Long.class)
+                .setParameter("id", id).getResultList().isEmpty();
     }
 
     @Override

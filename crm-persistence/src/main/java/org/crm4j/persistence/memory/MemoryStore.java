@@ -640,8 +640,14 @@ final class MemoryStore implements CrmStore {
             }
 
             @Override
-            public Optional<OfferRecord> find(long id) {
-                return Optional.ofNullable(offers.get(id));
+            public Optional<OfferRecord> find(long id, Visibility visibility) {
+                return Optional.ofNullable(offers.get(id))
+                        .filter(o -> visibility.covers(opportunities.get(o.opportunityId()).ownerId()));
+            }
+
+            @Override
+            public boolean exists(long id) {
+                return offers.containsKey(id);
             }
 
             @Override

@@ -27,6 +27,7 @@ import org.crm4j.pipeline.NewOffer;
 import org.crm4j.pipeline.NewOpportunity;
 import org.crm4j.pipeline.NewPipeline;
 import org.crm4j.pipeline.Offer;
+import org.crm4j.pipeline.OfferAddressee;
 import org.crm4j.pipeline.OfferId;
 import org.crm4j.pipeline.OfferLine;
 import org.crm4j.pipeline.OfferStatus;
@@ -40,6 +41,7 @@ import org.crm4j.pipeline.StallCriteria;
 import org.crm4j.pipeline.StalledDeal;
 import org.crm4j.pipeline.StageRequirement;
 import org.crm4j.pipeline.TaxAmount;
+import org.crm4j.reports.document.OfferDocuments;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +115,7 @@ abstract class OfferContract extends ContractBase {
     @Test
     void totals_roundEachLineOnceAndTaxOncePerRate() {
         // 3 × 33.33 = 99.99 at 19 %; 2 × 10.00 less 15 % = 17.00 at 7 %; 1 × 0.05 at 19 %;
-        // 0.5 h × 0.05 = 0.025, half to even 0.02, at 0 %.
+        // 0.5 h × 0.05 = 0.025, half up 0.03 (as invoices round), at 0 %.
         Offer offer = offers(SAM).draft(deal.id(), NewOffer.validUntil(END_OF_MARCH)
                 .line(OfferLine.of("A", "Bolts", n("3"), eur("33.33"), n("19")))
                 .line(OfferLine.of("B", "Manual", n("2"), eur("10.00"), n("7")).discount(n("15"), "loyal customer"))
@@ -121,14 +123,14 @@ abstract class OfferContract extends ContractBase {
                 .line(OfferLine.of("D", "Advice", n("0.5"), eur("0.05"), n("0")).unit("h")));
 
         OfferTotals totals = offers(SAM).get(offer.id()).totals();
-        assertThat(totals.net()).isEqualTo(eur("117.06"));
+        assertThat(totals.net()).isEqualTo(eur("117.07"));
         assertThat(totals.taxes()).containsExactly(
-                new TaxAmount(n("0"), eur("0.02"), eur("0.00")),
+                new TaxAmount(n("0"), eur("0.03"), eur("0.00")),
                 new TaxAmount(n("7"), eur("17.00"), eur("1.19")),
                 // 19 % of 100.04 = 19.0076
                 new TaxAmount(n("19"), eur("100.04"), eur("19.01")));
         assertThat(totals.tax()).isEqualTo(eur("20.20"));
-        assertThat(totals.gross()).isEqualTo(eur("137.26"));
+        assertThat(totals.gross()).isEqualTo(eur("137.27"));
         OfferLine manual = offers(SAM).get(offer.id()).lines().get(1);
         assertThat(manual.discountReason()).isEqualTo("loyal customer");
         assertThat(manual.discountAmount()).isEqualTo(eur("3.00"));
@@ -152,8 +154,9 @@ abstract class OfferContract extends ContractBase {
         assertThat(order.offerId()).isEqualTo(offer.id());
         assertThat(order.opportunityId()).isEqualTo(deal.id());
         assertThat(order.customerId()).isEqualTo(acme.id());
-        assertThat(order.totals().net()).isEqualTo(eur("5800.00"));
-        assertThat(order.totals().gross()).isEqualTo(eur("6902.00"));
+        assertThat(order.net()).isEqualTo(eur("5800.00"));
+        assertThat(order.tax()).isEqualTo(eur("1102.00"));
+        assertThat(order.gross()).isEqualTo(eur("6902.00"));
         assertThat(order.lines()).containsExactly(units("2", "2900.00"));
         assertThat(order.placedBy()).isEqualTo("sam");
         assertThat(offers(MIA).orderOf(offer.id())).contains(order);
@@ -361,6 +364,53 @@ abstract class OfferContract extends ContractBase {
 
         assertThat(as(SAM).opportunities().save(before.rename("CNC units, 2 lines")).version())
                 .isEqualTo(before.version() + 1);
+    }
+
+    @Test
+    void revise_startsFromASentRejectedOrExpiredOfferAndKeepsItValid() {
+        Offer a = draftOne();
+        assertThatThrownBy(() -> offers(SAM).revise(a.id())).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("draft");
+        offers(SAM).save(offers(SAM).get(a.id()).send());
+        clock.advance(Duration.ofDays(40));
+        offers(SAM).save(offers(SAM).get(a.id()).expire());
+        // drafted 2026-03-02, valid until 2026-03-31 (29 days); revised on 2026-04-11
+        Offer revised = offers(SAM).revise(a.id());
+        assertThat(revised.validUntil()).isEqualTo(LocalDate.of(2026, 5, 10));
+        offers(SAM).save(offers(SAM).get(revised.id()).send());
+        offers(SAM).save(offers(SAM).get(revised.id()).accept(null));
+        assertThatThrownBy(() -> offers(SAM).revise(revised.id())).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("accepted");
+    }
+
+    @Test
+    void theDealsOwnerAddressesItsOffersEvenWhenTheCustomerHasAnotherOwner() {
+        Offer offer = draftOne();
+        as(MIA).opportunities().save(as(MIA).opportunities().get(deal.id()).assignOwner("pia"));
+        customersOf(SAM).addContact(acme.id(), org.crm4j.customer.NewContact.named("Eva Novak").jobTitle("CFO")
+                .primary());
+        assertThatThrownBy(() -> customersOf(PIA).get(acme.id())).isInstanceOf(AccessDeniedException.class);
+
+        OfferAddressee to = offers(PIA).addressee(offer.id());
+        assertThat(to.customerName()).isEqualTo("ACME");
+        assertThat(to.contactName()).isEqualTo("Eva Novak");
+        assertThat(to.contactJobTitle()).isEqualTo("CFO");
+        String html = OfferDocuments.standard().renderHtml(as(PIA), offer.id());
+        assertThat(html).contains("ACME", "Attn. Eva Novak, CFO", "CNC unit");
+        assertThatThrownBy(() -> offers(SAM).addressee(offer.id())).isInstanceOf(AccessDeniedException.class)
+                .hasMessageNotContaining("opportunity");
+        assertThatThrownBy(() -> OfferDocuments.standard().renderHtml(as(OTTO), offer.id()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void offerSentRule_countsARejectedOfferAsSent() {
+        Offer offer = draftOne();
+        offers(SAM).save(offers(SAM).get(offer.id()).send());
+        offers(SAM).save(offers(SAM).get(offer.id()).reject("Too expensive"));
+        Opportunity moved = as(SAM).opportunities().save(as(SAM).opportunities().get(deal.id())
+                .advanceTo("PROPOSAL"));
+        assertThat(as(SAM).opportunities().save(moved.advanceTo("NEGOTIATION")).stageCode()).isEqualTo("NEGOTIATION");
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +28,10 @@ import java.util.Objects;
 import org.crm4j.ActorScope;
 import org.crm4j.CrmException;
 import org.crm4j.ValidationException;
+import org.crm4j.common.Address;
 import org.crm4j.common.Money;
-import org.crm4j.customer.ContactPerson;
-import org.crm4j.customer.Customer;
 import org.crm4j.pipeline.Offer;
+import org.crm4j.pipeline.OfferAddressee;
 import org.crm4j.pipeline.OfferId;
 import org.crm4j.pipeline.OfferLine;
 import org.crm4j.pipeline.OfferTotals;
@@ -95,7 +94,7 @@ public final class OfferDocuments {
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return new OfferDocuments(compile(reader, "offer.html"), Locale.ENGLISH, Map.of(), List.of());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new CrmException("The offer template " + STANDARD + " cannot be read: " + e.getMessage());
         }
     }
 
@@ -188,15 +187,14 @@ public final class OfferDocuments {
      *
      * @param offer the offer
      * @param deal its deal
-     * @param customer the deal's customer
-     * @param contact the person it is addressed to, or null
+     * @param to whom it is addressed
      * @param out where the PDF is written; it is not closed
      */
-    public void renderPdf(Offer offer, Opportunity deal, Customer customer, ContactPerson contact, OutputStream out) {
+    public void renderPdf(Offer offer, Opportunity deal, OfferAddressee to, OutputStream out) {
         ValidationException.requireNonNull(out, "out");
         requirePdf();
         StringWriter html = new StringWriter();
-        render(offer, deal, customer, contact, html);
+        render(offer, deal, to, html);
         PdfOutput.write(html.toString(), fonts, out);
     }
 
@@ -208,8 +206,9 @@ public final class OfferDocuments {
     }
 
     /**
-     * Reads the offer, its deal, the customer and the customer's primary contact as the actor
-     * may see them, and renders the document.
+     * Reads the offer, its deal and whom it is addressed to (the customer and its primary
+     * contact person, {@link org.crm4j.pipeline.Offers#addressee}) as the actor may see them,
+     * and renders the document.
      *
      * @param scope who asks; need-to-know applies to every read
      * @param offerId the offer
@@ -233,10 +232,7 @@ public final class OfferDocuments {
         ValidationException.requireNonNull(offerId, "offerId");
         Offer offer = scope.offers().get(offerId);
         Opportunity deal = scope.opportunities().get(offer.opportunityId());
-        Customer customer = scope.customers().get(offer.customerId());
-        ContactPerson contact = scope.customers().contacts(offer.customerId()).stream()
-                .filter(ContactPerson::isPrimary).findFirst().orElse(null);
-        render(offer, deal, customer, contact, out);
+        render(offer, deal, scope.offers().addressee(offerId), out);
     }
 
     /**
@@ -244,23 +240,22 @@ public final class OfferDocuments {
      *
      * @param offer the offer
      * @param deal its deal
-     * @param customer the deal's customer
-     * @param contact the person it is addressed to, or null
+     * @param to whom it is addressed
      * @param out where the HTML is written
      */
-    public void render(Offer offer, Opportunity deal, Customer customer, ContactPerson contact, Writer out) {
+    public void render(Offer offer, Opportunity deal, OfferAddressee to, Writer out) {
         ValidationException.requireNonNull(offer, "offer");
         ValidationException.requireNonNull(deal, "deal");
-        ValidationException.requireNonNull(customer, "customer");
+        ValidationException.requireNonNull(to, "to");
         ValidationException.requireNonNull(out, "out");
         Map<String, Object> model = new LinkedHashMap<>(extra);
         model.put("offer", offerValues(offer));
         model.put("deal", Map.of("title", deal.title()));
-        model.put("customer", customerValues(customer));
-        if (contact != null) {
+        model.put("customer", customerValues(to));
+        if (to.contactName() != null) {
             Map<String, Object> person = new LinkedHashMap<>();
-            person.put("name", contact.name());
-            contact.jobTitle().ifPresent(t -> person.put("jobTitle", t));
+            person.put("name", to.contactName());
+            putIfPresent(person, "jobTitle", to.contactJobTitle());
             model.put("contact", person);
         }
         model.put("lines", lineValues(offer.lines()));
@@ -286,16 +281,17 @@ public final class OfferDocuments {
         return values;
     }
 
-    private static Map<String, Object> customerValues(Customer customer) {
+    private static Map<String, Object> customerValues(OfferAddressee to) {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("name", customer.name());
-        customer.taxId().ifPresent(t -> values.put("taxId", t));
-        customer.address().ifPresent(a -> {
+        values.put("name", to.customerName());
+        putIfPresent(values, "taxId", to.taxId());
+        Address a = to.address();
+        if (a != null) {
             putIfPresent(values, "street", a.street());
             putIfPresent(values, "postalCode", a.postalCode());
             putIfPresent(values, "city", a.city());
             putIfPresent(values, "country", a.country());
-        });
+        }
         return values;
     }
 

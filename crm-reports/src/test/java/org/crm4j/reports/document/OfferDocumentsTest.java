@@ -24,13 +24,8 @@ import org.crm4j.CrmException;
 import org.crm4j.ValidationException;
 import org.crm4j.common.Address;
 import org.crm4j.common.Money;
-import org.crm4j.customer.ContactPerson;
-import org.crm4j.customer.ContactRecord;
-import org.crm4j.customer.Customer;
-import org.crm4j.customer.CustomerKind;
-import org.crm4j.customer.CustomerRecord;
-import org.crm4j.customer.CustomerStatus;
 import org.crm4j.pipeline.Offer;
+import org.crm4j.pipeline.OfferAddressee;
 import org.crm4j.pipeline.OfferLine;
 import org.crm4j.pipeline.OfferRecord;
 import org.crm4j.pipeline.OfferStatus;
@@ -45,14 +40,11 @@ class OfferDocumentsTest {
     private static final Instant SENT = Instant.parse("2026-03-02T09:00:00Z");
     private static final Currency EUR = Currency.getInstance("EUR");
 
-    private final Customer customer = Customer.fromRecord(new CustomerRecord(7, 0, CustomerKind.COMPANY,
-            "Müller & Söhne <GmbH>", "DE123456789", null, Set.of(), null, Set.of(), CustomerStatus.ACTIVE, "sam",
-            new Address("Hauptstraße 1", "10115", "Berlin", null, "DE"), Set.of(), SENT, SENT));
+    private final OfferAddressee customer = new OfferAddressee("Müller & Söhne <GmbH>", "DE123456789",
+            new Address("Hauptstraße 1", "10115", "Berlin", null, "DE"), "Eva Novak", "CFO");
     private final Opportunity deal = Opportunity.fromRecord(new OpportunityRecord(3, 0, 7, "sam", 1, "PROPOSAL",
             OpportunityStatus.OPEN, "40 CNC units", null, 50, null, LocalDate.of(2026, 6, 30), null, Set.of(),
             List.of(), null, null, null, null, SENT, SENT, SENT));
-    private final ContactPerson eva = ContactPerson.fromRecord(new ContactRecord(9, 0, 7, "Eva Novak", "CFO",
-            Set.of("CFO"), List.of(), true, SENT, SENT));
     private final Offer offer = Offer.fromRecord(new OfferRecord(11, 1, 3, 7, 2, OfferStatus.SENT, EUR, List.of(
             OfferLine.of("CNC-40", "CNC unit", new BigDecimal("40"), Money.of("2900.00", "EUR"), new BigDecimal("19"))
                     .discount(new BigDecimal("5"), "framework contract"),
@@ -62,7 +54,7 @@ class OfferDocumentsTest {
 
     private String render(OfferDocuments documents) {
         StringWriter out = new StringWriter();
-        documents.render(offer, deal, customer, eva, out);
+        documents.render(offer, deal, customer, out);
         return out.toString();
     }
 
@@ -105,7 +97,7 @@ class OfferDocumentsTest {
 
     private byte[] pdf(OfferDocuments documents) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        documents.renderPdf(offer, deal, customer, eva, out);
+        documents.renderPdf(offer, deal, customer, out);
         return out.toByteArray();
     }
 
@@ -133,14 +125,13 @@ class OfferDocumentsTest {
     void pdf_embedsAFontForLettersTheStandardFontsLack() throws IOException {
         Path dejaVu = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
         Assumptions.assumeTrue(Files.isReadable(dejaVu), "needs the DejaVu fonts (Debian: fonts-dejavu-core)");
-        Customer polish = Customer.fromRecord(new CustomerRecord(8, 0, CustomerKind.COMPANY, "Łódzkie Młyny Sp. z o.o.",
-                null, null, Set.of(), null, Set.of(), CustomerStatus.ACTIVE, "sam", null, Set.of(), SENT, SENT));
+        OfferAddressee polish = new OfferAddressee("Łódzkie Młyny Sp. z o.o.", null, null, null, null);
         ByteArrayOutputStream withoutFont = new ByteArrayOutputStream();
-        OfferDocuments.standard().renderPdf(offer, deal, polish, null, withoutFont);
+        OfferDocuments.standard().renderPdf(offer, deal, polish, withoutFont);
         assertThat(textOf(withoutFont.toByteArray())).doesNotContain("Łódzkie Młyny");
 
         ByteArrayOutputStream withFont = new ByteArrayOutputStream();
-        OfferDocuments.standard().pdfFont(dejaVu, "document").renderPdf(offer, deal, polish, null, withFont);
+        OfferDocuments.standard().pdfFont(dejaVu, "document").renderPdf(offer, deal, polish, withFont);
         assertThat(textOf(withFont.toByteArray())).contains("Łódzkie Młyny Sp. z o.o.");
     }
 
