@@ -2,6 +2,7 @@ package org.crm4j.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import org.crm4j.ValidationException;
 import org.crm4j.customer.CustomerSort;
@@ -14,6 +15,9 @@ public final class PageTokens {
     private PageTokens() {
     }
 
+    /** The order of the stalled-deals list, as named in its tokens. */
+    private static final String STALLED = "STALLED";
+
     /**
      * @param sort the search's order
      * @param keyset where the page ended
@@ -21,8 +25,7 @@ public final class PageTokens {
      */
     public static String encode(CustomerSort sort, Keyset keyset) {
         String value = keyset.sortValue() instanceof Instant i ? i.toString() : (String) keyset.sortValue();
-        String raw = "1" + SEP + sort.name() + SEP + keyset.id() + SEP + value;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return pack(sort.name(), keyset.id(), value);
     }
 
     /**
@@ -33,33 +36,27 @@ public final class PageTokens {
      */
     public static Keyset decode(CustomerSort sort, String token) {
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            String[] parts = raw.split(String.valueOf(SEP), 4);
-            if (parts.length != 4 || !parts[0].equals("1")) {
-                throw new IllegalArgumentException("unknown format");
+            String[] parts = unpack(token);
+            if (parts[0].equals(STALLED)) {
+                throw new IllegalArgumentException("a token of another list");
             }
-            if (!parts[1].equals(sort.name())) {
+            if (!parts[0].equals(sort.name())) {
                 throw new ValidationException("pageToken", "SameSort",
-                        "the token belongs to a search sorted by " + parts[1] + ", not " + sort);
+                        "the token belongs to a search sorted by " + parts[0] + ", not " + sort);
             }
-            long id = Long.parseLong(parts[2]);
-            Object value = sort.byName() ? parts[3] : Instant.parse(parts[3]);
-            return new Keyset(value, id);
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            Object value = sort.byName() ? parts[2] : Instant.parse(parts[2]);
+            return new Keyset(value, Long.parseLong(parts[1]));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ValidationException("pageToken", "Format", "not a page token of crm4j");
         }
     }
-
-    /** The order of the stalled-deals list, as named in its tokens. */
-    private static final String STALLED = "STALLED";
 
     /**
      * @param keyset where a page of stalled deals ended (its last activity and id)
      * @return the token
      */
     public static String encodeStalled(Keyset keyset) {
-        String raw = "1" + SEP + STALLED + SEP + keyset.id() + SEP + keyset.sortValue();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return pack(STALLED, keyset.id(), keyset.sortValue().toString());
     }
 
     /**
@@ -69,14 +66,29 @@ public final class PageTokens {
      */
     public static Keyset decodeStalled(String token) {
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            String[] parts = raw.split(String.valueOf(SEP), 4);
-            if (parts.length != 4 || !parts[0].equals("1") || !parts[1].equals(STALLED)) {
-                throw new IllegalArgumentException("unknown format");
+            String[] parts = unpack(token);
+            if (!parts[0].equals(STALLED)) {
+                throw new IllegalArgumentException("a token of another list");
             }
-            return new Keyset(Instant.parse(parts[3]), Long.parseLong(parts[2]));
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            return new Keyset(Instant.parse(parts[2]), Long.parseLong(parts[1]));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ValidationException("pageToken", "Format", "not a page token of the stalled deals");
         }
+    }
+
+    /** Format 1: the list's order, the last id, the last sort value; Base64, URL-safe. */
+    private static String pack(String order, long id, String value) {
+        String raw = "1" + SEP + order + SEP + id + SEP + value;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return the order, the id and the value of a token of format 1 */
+    private static String[] unpack(String token) {
+        String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        String[] parts = raw.split(String.valueOf(SEP), 4);
+        if (parts.length != 4 || !parts[0].equals("1")) {
+            throw new IllegalArgumentException("unknown format");
+        }
+        return new String[] {parts[1], parts[2], parts[3]};
     }
 }

@@ -66,8 +66,8 @@ public interface Opportunities {
 
     /**
      * The open deals the actor may see that are stalled (R25): nothing happened on them for
-     * {@link StallCriteria#idleDays()} days (no stage move and no other change), or, when the
-     * criteria ask for it, they are past their expected close date. Each says why. The list is one
+     * {@link StallCriteria#idleDays()} days (no stage move, no other change, no work on its offers), or,
+     * when the criteria ask for it, they are past their expected close date. Each says why. The list is one
      * query whatever the number of deals, paged by keyset (the longest idle first); the page
      * token of one page reads the next.
      *

@@ -124,7 +124,7 @@ final class JpaOpportunityStore implements OpportunityStore {
             OpportunityStatus status = (OpportunityStatus) r[5];
             return new OpportunitySummary((Long) r[0], (String) r[1], (String) r[2], (Long) r[3], (String) r[4],
                     status == OpportunityStatus.OPEN, status == OpportunityStatus.WON,
-                    r[6] == null ? null : Money.of((BigDecimal) r[6], (String) r[7]), (Integer) r[8],
+                    OpportunityEntity.money((BigDecimal) r[6], (String) r[7]), (Integer) r[8],
                     (LocalDate) r[9], (Instant) r[10]);
         }).toList();
     }

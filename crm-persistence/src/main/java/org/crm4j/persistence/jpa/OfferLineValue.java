@@ -3,7 +3,6 @@ package org.crm4j.persistence.jpa;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 import org.crm4j.common.Money;
@@ -54,9 +53,8 @@ class OfferLineValue {
     }
 
     OfferLine toLine(Currency currency) {
-        Money price = new Money(unitPrice.setScale(Math.max(currency.getDefaultFractionDigits(), 0),
-                RoundingMode.UNNECESSARY), currency);
-        return new OfferLine(code, description, quantity, unit, price, discountPercent, discountReason, taxRate);
+        return new OfferLine(code, description, quantity, unit, new Money(unitPrice, currency), discountPercent,
+                discountReason, taxRate);
     }
 
     @Override

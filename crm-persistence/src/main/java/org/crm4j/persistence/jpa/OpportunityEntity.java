@@ -15,11 +15,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -175,7 +173,6 @@ class OpportunityEntity {
         if (value == null || currencyCode == null) {
             return null;
         }
-        Currency c = Currency.getInstance(currencyCode);
-        return new Money(value.setScale(Math.max(c.getDefaultFractionDigits(), 0), RoundingMode.UNNECESSARY), c);
+        return Money.of(value, currencyCode);
     }
 }

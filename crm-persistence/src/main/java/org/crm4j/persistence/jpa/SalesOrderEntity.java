@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Currency;
 import org.crm4j.common.Money;
@@ -70,11 +69,8 @@ class SalesOrderEntity {
 
     SalesOrderRecord toRecord() {
         Currency c = Currency.getInstance(currency);
-        return new SalesOrderRecord(id, offerId, opportunityId, customerId, money(net, c), money(tax, c),
-                money(gross, c), placedBy, placedAt);
-    }
-
-    private static Money money(BigDecimal value, Currency c) {
-        return new Money(value.setScale(Math.max(c.getDefaultFractionDigits(), 0), RoundingMode.UNNECESSARY), c);
+        // a numeric(19,4) value is exact at the currency's own places: Money drops the zeros
+        return new SalesOrderRecord(id, offerId, opportunityId, customerId, new Money(net, c), new Money(tax, c),
+                new Money(gross, c), placedBy, placedAt);
     }
 }
