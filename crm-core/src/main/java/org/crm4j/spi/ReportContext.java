@@ -9,6 +9,11 @@ import org.crm4j.pipeline.PipelineId;
  * What a {@link Report} sees while it runs: who asked, what they may see, a read-only
  * transaction on the store, the clock and the reference data a report needs to label its rows.
  * Valid only during {@link Report#run}.
+ *
+ * <p>A report is code the host trusts, as a store adapter is: it reads through the store SPI,
+ * whose queries take the {@link #visibility()} to apply in their {@code WHERE} clause. A report
+ * must pass it to every query it makes; the reports of {@code crm-reports} do, and their contract
+ * tests show what each actor sees.
  */
 public interface ReportContext {
 

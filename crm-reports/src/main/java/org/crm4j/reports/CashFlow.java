@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import org.crm4j.ValidationException;
+import org.crm4j.common.Money;
 
 /**
  * The result of a {@link CashFlowForecast}: a row per group, currency and period, and the totals
@@ -90,5 +91,17 @@ public final class CashFlow {
     @Override
     public String toString() {
         return forecast + ": " + rows.size() + " rows";
+    }
+
+    /** The rules a row and a total of the forecast share. */
+    static void checkSums(long deals, Money expected, Money weighted) {
+        ValidationException.requireNonNull(expected, "expected");
+        ValidationException.requireNonNull(weighted, "weighted");
+        if (!expected.currency().equals(weighted.currency())) {
+            throw new ValidationException("weighted", "Currency", "must be in " + expected.currency());
+        }
+        if (deals < 0) {
+            throw new ValidationException("deals", "PositiveOrZero", "must not be negative");
+        }
     }
 }

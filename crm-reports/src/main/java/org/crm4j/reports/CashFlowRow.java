@@ -24,14 +24,7 @@ public record CashFlowRow(LocalDate period, String group, String groupName, long
         ValidationException.requireNonNull(period, "period");
         ValidationException.requireNonNull(group, "group");
         ValidationException.requireNonNull(groupName, "groupName");
-        ValidationException.requireNonNull(expected, "expected");
-        ValidationException.requireNonNull(weighted, "weighted");
-        if (!expected.currency().equals(weighted.currency())) {
-            throw new ValidationException("weighted", "Currency", "must be in " + expected.currency());
-        }
-        if (deals < 0) {
-            throw new ValidationException("deals", "PositiveOrZero", "must not be negative");
-        }
+        CashFlow.checkSums(deals, expected, weighted);
     }
 
     /** @return the ISO 4217 code of the amounts */

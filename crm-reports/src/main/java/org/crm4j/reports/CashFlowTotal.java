@@ -18,14 +18,7 @@ public record CashFlowTotal(LocalDate period, long deals, Money expected, Money 
     /** @throws ValidationException when a value is missing or the two amounts' currencies differ */
     public CashFlowTotal {
         ValidationException.requireNonNull(period, "period");
-        ValidationException.requireNonNull(expected, "expected");
-        ValidationException.requireNonNull(weighted, "weighted");
-        if (!expected.currency().equals(weighted.currency())) {
-            throw new ValidationException("weighted", "Currency", "must be in " + expected.currency());
-        }
-        if (deals < 0) {
-            throw new ValidationException("deals", "PositiveOrZero", "must not be negative");
-        }
+        CashFlow.checkSums(deals, expected, weighted);
     }
 
     /** @return the ISO 4217 code of the amounts */
