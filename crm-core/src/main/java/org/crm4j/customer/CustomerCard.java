@@ -10,12 +10,15 @@ import org.crm4j.event.DomainEvent;
  *
  * <p>The card is opened by those who may open the customer; its deals are only those the actor
  * may see (a deal is visible to its owner, their superiors and administrators), which need not
- * be the customer's owner's.
+ * be the customer's owner's. The history follows the deals: an event about a deal (see
+ * {@link DomainEvent#opportunityId()}: the deal's own events, its offers' and orders') is in it
+ * only when the actor may see that deal as it is owned now.
  *
  * @param customer the customer
  * @param contacts its contact persons, primary first
  * @param latestNotes the newest notes first
- * @param latestHistory the newest events about the customer first
+ * @param latestHistory the newest events about the customer first, leaving out those about deals
+ *     the actor may not see
  * @param opportunities the deals with the customer the actor may see, open ones first, then the
  *     newest first
  */

@@ -69,7 +69,9 @@ public interface Customers {
     /**
      * Reads everything about a customer in a bounded number of statements: the customer, its
      * contacts, its latest notes and history, and the deals with it that the actor may see
-     * (need-to-know applies to each deal's owner, who need not be the customer's).
+     * (need-to-know applies to each deal's owner, who need not be the customer's). The history
+     * leaves out the events about deals the actor may not see: the deals' own, their offers' and
+     * their orders'.
      *
      * @param id a customer id
      * @return the customer card (R2)

@@ -1,6 +1,15 @@
 package org.crm4j.event;
 
-/** The types of the domain events crm4j raises. */
+/**
+ * The types of the domain events crm4j raises.
+ *
+ * <p>Events about a deal name it, so that need-to-know (R28) can keep them from those who may see
+ * the customer but not the deal (see {@link DomainEvent#opportunityId()}): the
+ * {@code opportunity.*} events have aggregate type {@code opportunity} and the deal's id as
+ * aggregate id; events of records belonging to a deal ({@code offer.*}, {@code order.placed})
+ * carry the deal's id in the data entry {@code opportunity}. An event type added for a record of
+ * a deal must follow this convention; no other event may use the {@code opportunity} data key.
+ */
 public final class EventTypes {
     /** A customer was created; data: {@code name}, {@code owner}. */
     public static final String CUSTOMER_CREATED = "customer.created";
@@ -49,7 +58,7 @@ public final class EventTypes {
 
     /** An offer was drafted for a deal; data: {@code opportunity}, {@code number}, {@code revises} when revised. */
     public static final String OFFER_DRAFTED = "offer.drafted";
-    /** A draft offer's lines, validity or terms changed; data: {@code fields}. */
+    /** A draft offer's lines, validity or terms changed; data: {@code opportunity}, {@code number}, {@code fields}. */
     public static final String OFFER_UPDATED = "offer.updated";
     /** An offer was sent to the customer; data: {@code opportunity}, {@code number}, {@code net}, {@code gross}, {@code currency}, {@code validUntil}. */
     public static final String OFFER_SENT = "offer.sent";

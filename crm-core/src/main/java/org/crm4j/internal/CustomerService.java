@@ -195,7 +195,7 @@ public final class CustomerService implements Customers {
 
     /**
      * Four statements where the store speaks SQL, whatever the customer's history: the customer,
-     * its contacts, its timeline (notes and history together) and its deals, the last with
+     * its contacts, its timeline (notes and history together) and its deals, the last two with
      * need-to-know applied to each deal's owner.
      */
     @Override
@@ -206,7 +206,7 @@ public final class CustomerService implements Customers {
             CustomerRecord customer = openableCustomer(tx, mine, actor, id.value(), "open");
             List<ContactPerson> contacts = tx.contacts().ofCustomer(id.value()).stream()
                     .map(ContactPerson::fromRecord).toList();
-            CustomerTimeline timeline = tx.customers().timeline(id.value(), CARD_NOTES, CARD_HISTORY);
+            CustomerTimeline timeline = tx.customers().timeline(id.value(), CARD_NOTES, CARD_HISTORY, mine);
             List<Note> notes = timeline.notes().stream().map(CustomerService::toNote).toList();
             List<OpportunitySummary> deals = tx.opportunities().summariesOfCustomer(id.value(), mine);
             return new CustomerCard(Customer.fromRecord(customer), contacts, notes, timeline.events(), deals);

@@ -72,10 +72,17 @@ public interface CustomerStore {
      * Reads the latest notes and the latest events about a customer together, for the customer
      * card; a store that speaks SQL does it in one statement.
      *
+     * <p>Need-to-know applies to the events about a deal (those with a
+     * {@link org.crm4j.event.DomainEvent#opportunityId() deal}): they are included only when the
+     * deal is the customer's and its current owner is covered by the visibility, so that a deal
+     * handed over shows its whole history to the new owner's line and none to the former's. The
+     * limit counts the included events only; other events are included whatever the visibility.
+     *
      * @param customerId a customer
      * @param noteLimit how many notes at most
      * @param eventLimit how many events at most
-     * @return the newest notes and the newest events about the customer
+     * @param visibility whose deals' events to include, applied in the query
+     * @return the newest notes and the newest events about the customer the visibility allows
      */
-    CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit);
+    CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, Visibility visibility);
 }

@@ -39,13 +39,15 @@ final class JpaCustomerStore implements CustomerStore {
      * text or data, and the event's columns, null for notes; the event id as text, since HQL
      * casts no null to a UUID). Hibernate renders the limits as the dialect writes them.
      */
-    private static final String TIMELINE = "(select '" + NOTE + "', n.id, n.createdAt, n.authorId, n.text,"
-            + " cast(null as String), cast(null as String), cast(null as Long), cast(null as String)"
-            + " from Note n where n.customerId = :customer order by n.createdAt desc, n.id desc limit :notes)"
-            + " union all"
-            + " (select 'event', e.sequence, e.occurredAt, e.actorId, e.data,"
-            + " e.type, e.aggregateType, e.aggregateId, cast(e.eventId as String)"
-            + " from OutboxEvent e where e.customerId = :customer order by e.sequence desc limit :events)";
+    private static final String TIMELINE = timeline("");
+    /**
+     * The same, for an actor who may see only some deals: events about a deal only when the deal
+     * is the customer's and its current owner visible (R28), in the same statement.
+     */
+    private static final String TIMELINE_VISIBLE = timeline(" and (e.opportunityId is null or e.opportunityId in"
+            + " (select o.id from Opportunity o where o.customerId = :customer and o.ownerId in :owners))");
+    /** The same, for an actor who may see no deal at all: no event about a deal. */
+    private static final String TIMELINE_NO_DEALS = timeline(" and e.opportunityId is null");
 
     private final JpaTransaction tx;
 
@@ -155,13 +157,30 @@ final class JpaCustomerStore implements CustomerStore {
                 .getResultList().stream().map(OwnerChangeEntity::toRecord).toList();
     }
 
+    /** The timeline statement with a condition on the events (starting with " and ", or empty). */
+    private static String timeline(String eventCondition) {
+        return "(select '" + NOTE + "', n.id, n.createdAt, n.authorId, n.text,"
+                + " cast(null as String), cast(null as String), cast(null as Long), cast(null as String)"
+                + " from Note n where n.customerId = :customer order by n.createdAt desc, n.id desc limit :notes)"
+                + " union all"
+                + " (select 'event', e.sequence, e.occurredAt, e.actorId, e.data,"
+                + " e.type, e.aggregateType, e.aggregateId, cast(e.eventId as String)"
+                + " from OutboxEvent e where e.customerId = :customer" + eventCondition
+                + " order by e.sequence desc limit :events)";
+    }
+
     @Override
-    public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit) {
-        List<Object[]> rows = tx.session().createSelectionQuery(TIMELINE, Object[].class)
+    public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, Visibility visibility) {
+        boolean someDeals = !visibility.all() && !visibility.owners().isEmpty();
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(visibility.all() ? TIMELINE
+                        : someDeals ? TIMELINE_VISIBLE : TIMELINE_NO_DEALS, Object[].class)
                 .setParameter("customer", customerId)
                 .setParameter("notes", noteLimit)
-                .setParameter("events", eventLimit)
-                .getResultList();
+                .setParameter("events", eventLimit);
+        if (someDeals) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        List<Object[]> rows = query.getResultList();
         List<Object[]> notes = new ArrayList<>();
         List<Object[]> events = new ArrayList<>();
         for (Object[] row : rows) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.spi.StoredEvent;
@@ -45,6 +46,10 @@ class OutboxEventEntity {
     @Column(name = "customer_id", updatable = false)
     Long customerId;
 
+    /** The deal the event is about ({@link DomainEvent#opportunityId()}), for need-to-know; or null. */
+    @Column(name = "opportunity_id", updatable = false)
+    Long opportunityId;
+
     @Column(name = "actor_id", nullable = false, updatable = false, length = 100)
     String actorId;
 
@@ -75,6 +80,8 @@ class OutboxEventEntity {
         e.aggregateType = event.aggregateType();
         e.aggregateId = event.aggregateId();
         e.customerId = event.customerId();
+        OptionalLong deal = event.opportunityId();
+        e.opportunityId = deal.isPresent() ? deal.getAsLong() : null;
         e.actorId = event.actorId();
         e.occurredAt = event.occurredAt();
         e.data = EventDataCodec.encode(event.data());

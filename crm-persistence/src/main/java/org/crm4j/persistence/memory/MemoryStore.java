@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -370,11 +371,21 @@ final class MemoryStore implements CrmStore {
         }
 
         @Override
-        public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit) {
+        public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, Visibility visibility) {
             return new CustomerTimeline(latest(customerId, noteLimit), events.descendingMap().values().stream()
                     .map(Outboxed::event)
                     .filter(e -> e.customerId() != null && e.customerId() == customerId)
+                    .filter(e -> visibility.all() || dealVisible(e.opportunityId(), customerId, visibility))
                     .limit(eventLimit).toList());
+        }
+
+        /** Whether an event about that deal (if any) may be shown: the deal is the customer's and its owner visible. */
+        private boolean dealVisible(OptionalLong dealId, long customerId, Visibility visibility) {
+            if (dealId.isEmpty()) {
+                return true;
+            }
+            OpportunityRecord deal = opportunities.get(dealId.getAsLong());
+            return deal != null && deal.customerId() == customerId && visibility.covers(deal.ownerId());
         }
 
         // ---- notes

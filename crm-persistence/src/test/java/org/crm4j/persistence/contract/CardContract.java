@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 import org.crm4j.AccessDeniedException;
 import org.crm4j.NotFoundException;
 import org.crm4j.access.Actor;
@@ -28,10 +30,15 @@ import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
 import org.crm4j.pipeline.DecisionRole;
+import org.crm4j.pipeline.NewOffer;
 import org.crm4j.pipeline.NewOpportunity;
 import org.crm4j.pipeline.NewPipeline;
+import org.crm4j.pipeline.Offer;
+import org.crm4j.pipeline.OfferLine;
+import org.crm4j.pipeline.Offers;
 import org.crm4j.pipeline.Opportunity;
 import org.crm4j.pipeline.Pipeline;
+import org.crm4j.pipeline.StallCriteria;
 import org.crm4j.pipeline.Stage;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,6 +199,107 @@ abstract class CardContract extends ContractBase {
         assertThatThrownBy(() -> customersOf(OTTO).card(acme.id())).isInstanceOf(AccessDeniedException.class);
     }
 
+    /** The actor makes two offers for the deal: one edited and declined, then its revision accepted and made an order. */
+    private void offersOf(Actor actor, Opportunity deal) {
+        Offers offers = as(actor).offers();
+        Offer declined = offers.draft(deal.id(), NewOffer.validUntil(JUNE)
+                .line(OfferLine.of("CNC-40", "CNC unit", new BigDecimal("2"), Money.of("2900.00", "EUR"),
+                        new BigDecimal("19"))));
+        offers.save(offers.get(declined.id()).terms("Payment within 30 days."));
+        offers.save(offers.get(declined.id()).send());
+        offers.save(offers.get(declined.id()).reject("Too expensive against Globex"));
+        Offer accepted = offers.revise(declined.id());
+        offers.save(offers.get(accepted.id()).send());
+        offers.save(offers.get(accepted.id()).accept("PO 4711"));
+        offers.placeOrder(accepted.id());
+    }
+
+    private static List<DomainEvent> about(List<DomainEvent> history, Opportunity deal) {
+        return history.stream().filter(e -> e.opportunityId().equals(OptionalLong.of(deal.id().value()))).toList();
+    }
+
+    private static List<DomainEvent> notAbout(List<DomainEvent> history, Opportunity deal) {
+        return history.stream().filter(e -> !e.opportunityId().equals(OptionalLong.of(deal.id().value()))).toList();
+    }
+
+    @Test
+    void card_historyLeavesOutTheEventsOfDealsTheActorMayNotSee() {
+        Customer acme = companyOf(SAM, "ACME");
+        Opportunity samsDeal = open(SAM, deal(acme, "Sam's deal"));
+        Opportunity piasDeal = open(MIA, deal(acme, "Pia's deal").owner("pia"));
+        as(SAM).opportunities().save(as(SAM).opportunities().get(samsDeal.id()).advanceTo("DEMO"));
+        as(PIA).opportunities().save(as(PIA).opportunities().get(piasDeal.id()).advanceTo("DEMO"));
+        as(PIA).opportunities().save(as(PIA).opportunities().get(piasDeal.id()).changeAmount(Money.of("5800", "EUR")));
+        offersOf(SAM, samsDeal);
+        offersOf(PIA, piasDeal);
+        customersOf(SAM).addNote(acme.id(), "met at the fair");
+        clock.advance(Duration.ofDays(20));
+        crm.detectStalledDeals(StallCriteria.idleFor(14).build());
+
+        List<DomainEvent> all = customersOf(ADA).card(acme.id()).latestHistory();
+        // every kind of deal event names its deal (opened, moved, updated, offers, order, stalled)
+        List<String> dealEventTypes = List.of(EventTypes.OPPORTUNITY_OPENED, EventTypes.OPPORTUNITY_STAGE_CHANGED,
+                EventTypes.OPPORTUNITY_UPDATED, EventTypes.OFFER_DRAFTED, EventTypes.OFFER_UPDATED,
+                EventTypes.OFFER_SENT, EventTypes.OFFER_REJECTED, EventTypes.OFFER_ACCEPTED, EventTypes.ORDER_PLACED,
+                EventTypes.OPPORTUNITY_STALLED);
+        assertThat(about(all, piasDeal)).extracting(DomainEvent::type).containsAll(dealEventTypes)
+                .allMatch(dealEventTypes::contains);
+        assertThat(about(all, samsDeal)).extracting(DomainEvent::type).contains(EventTypes.OPPORTUNITY_OPENED,
+                EventTypes.OFFER_REJECTED, EventTypes.ORDER_PLACED, EventTypes.OPPORTUNITY_STALLED);
+        assertThat(notAbout(notAbout(all, piasDeal), samsDeal)).extracting(DomainEvent::type)
+                .containsExactly(EventTypes.NOTE_ADDED, EventTypes.CUSTOMER_CREATED);
+
+        List<DomainEvent> sams = customersOf(SAM).card(acme.id()).latestHistory();
+        assertThat(sams).containsExactlyElementsOf(notAbout(all, piasDeal));
+        assertThat(sams).noneMatch(e -> "pia".equals(e.actorId()) || "pia".equals(e.get("owner")))
+                .anyMatch(e -> EventTypes.ORDER_PLACED.equals(e.type()));
+        assertThat(customersOf(MIA).card(acme.id()).latestHistory()).containsExactlyElementsOf(all);
+        assertThat(customersOf(CARL).card(acme.id()).latestHistory()).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void card_historyCountsOnlyTheEventsTheActorMaySee() {
+        Customer acme = companyOf(SAM, "ACME");
+        Opportunity samsDeal = open(SAM, deal(acme, "Sam's deal"));
+        Opportunity piasDeal = open(MIA, deal(acme, "Pia's deal").owner("pia"));
+        for (int i = 0; i < CARD_HISTORY; i++) {
+            as(PIA).opportunities().save(as(PIA).opportunities().get(piasDeal.id()).rename("Pia's deal " + i));
+        }
+
+        List<DomainEvent> sams = customersOf(SAM).card(acme.id()).latestHistory();
+
+        assertThat(sams).extracting(DomainEvent::type)
+                .containsExactly(EventTypes.OPPORTUNITY_OPENED, EventTypes.CUSTOMER_CREATED);
+        assertThat(sams.get(0).opportunityId()).hasValue(samsDeal.id().value());
+        assertThat(customersOf(MIA).card(acme.id()).latestHistory()).hasSize(CARD_HISTORY)
+                .allMatch(e -> e.opportunityId().equals(OptionalLong.of(piasDeal.id().value())));
+    }
+
+    @Test
+    void card_historyFollowsTheDealToItsNewOwner() {
+        Customer acme = companyOf(SAM, "ACME");
+        Opportunity samsDeal = open(SAM, deal(acme, "Sam's deal"));
+        Opportunity piasDeal = open(MIA, deal(acme, "Pia's deal").owner("pia"));
+        offersOf(PIA, piasDeal);
+        assertThat(about(customersOf(SAM).card(acme.id()).latestHistory(), piasDeal)).isEmpty();
+
+        as(MIA).opportunities().save(as(MIA).opportunities().get(piasDeal.id()).assignOwner("sam"));
+
+        CustomerCard card = customersOf(SAM).card(acme.id());
+        assertThat(titles(card)).containsExactly("Pia's deal", "Sam's deal");
+        assertThat(card.latestHistory()).containsExactlyElementsOf(customersOf(ADA).card(acme.id()).latestHistory());
+        assertThat(about(card.latestHistory(), piasDeal)).extracting(DomainEvent::type)
+                .contains(EventTypes.OPPORTUNITY_OPENED, EventTypes.OFFER_DRAFTED, EventTypes.OFFER_REJECTED,
+                        EventTypes.ORDER_PLACED);
+
+        // and a deal handed away takes its history along
+        as(MIA).opportunities().save(as(MIA).opportunities().get(samsDeal.id()).assignOwner("pia"));
+        CustomerCard after = customersOf(SAM).card(acme.id());
+        assertThat(titles(after)).containsExactly("Pia's deal");
+        assertThat(about(after.latestHistory(), samsDeal)).isEmpty();
+        assertThat(about(after.latestHistory(), piasDeal)).isNotEmpty();
+    }
+
     @Test
     void card_takesABoundedNumberOfStatementsWhateverTheHistory() {
         var counter = fixture().counter();
@@ -209,6 +317,7 @@ abstract class CardContract extends ContractBase {
         for (int i = 0; i < 120; i++) {
             customersOf(SAM).addNote(big.id(), "note " + i);
         }
+        List<Long> piasDeals = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             NewOpportunity deal = deal(big, "Deal " + i).amount(Money.of("1000", "EUR"))
                     .competitor("Globex").competitor("Initech").competitor("Umbrella")
@@ -216,6 +325,9 @@ abstract class CardContract extends ContractBase {
                     .participant(contacts.get(1), DecisionRole.INFLUENCER)
                     .participant(contacts.get(2), DecisionRole.USER);
             Opportunity opened = open(i % 3 == 2 ? MIA : SAM, i % 3 == 2 ? deal.owner("pia") : deal);
+            if (i % 3 == 2) {
+                piasDeals.add(opened.id().value());
+            }
             if (i % 3 == 1) {
                 if (i == 1) {
                     win(SAM, opened);
@@ -238,7 +350,9 @@ abstract class CardContract extends ContractBase {
         assertThat(card.contacts().get(0).channels()).hasSize(2);
         assertThat(card.latestNotes()).hasSize(CARD_NOTES).first().extracting(Note::text)
                 .isEqualTo("note 119");
-        assertThat(card.latestHistory()).hasSize(CARD_HISTORY);
+        assertThat(card.latestHistory()).hasSize(CARD_HISTORY)
+                .noneMatch(e -> e.opportunityId().isPresent() && piasDeals.contains(e.opportunityId().getAsLong()))
+                .anyMatch(e -> e.opportunityId().isPresent());
         assertThat(titles(card)).containsExactly("Deal 3", "Deal 0", "Deal 4", "Deal 1");
         assertThat(forBig).isEqualTo(forSmall).isLessThanOrEqualTo(4);
     }
