@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -51,7 +52,8 @@ import org.crm4j.pipeline.TaxAmount;
  * locale} with the currency's decimal places; HTML is escaped by {@code {{name}}}):
  * <ul>
  *   <li>{@code offer}: {@code number}, {@code status}, {@code date} (the day it was sent, or
- *       drafted), {@code validUntil}, {@code terms}, {@code currency};</li>
+ *       drafted, in the {@link #zone(ZoneId) zone} given), {@code validUntil}, {@code terms},
+ *       {@code currency};</li>
  *   <li>{@code deal}: {@code title};</li>
  *   <li>{@code customer}: {@code name}, {@code taxId}, {@code street}, {@code postalCode},
  *       {@code city}, {@code country};</li>
@@ -77,12 +79,15 @@ public final class OfferDocuments {
     private final Locale locale;
     private final Map<String, Object> extra;
     private final List<PdfOutput.Font> fonts;
+    private final ZoneId zone;
 
-    private OfferDocuments(Mustache template, Locale locale, Map<String, Object> extra, List<PdfOutput.Font> fonts) {
+    private OfferDocuments(Mustache template, Locale locale, Map<String, Object> extra, List<PdfOutput.Font> fonts,
+            ZoneId zone) {
         this.template = template;
         this.locale = locale;
         this.extra = extra;
         this.fonts = fonts;
+        this.zone = zone;
     }
 
     /** @return documents from crm4j's own offer template, in English number format */
@@ -92,7 +97,7 @@ public final class OfferDocuments {
             throw new CrmException("The offer template " + STANDARD + " is missing from crm-reports");
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return new OfferDocuments(compile(reader, "offer.html"), Locale.ENGLISH, Map.of(), List.of());
+            return new OfferDocuments(compile(reader, "offer.html"), Locale.ENGLISH, Map.of(), List.of(), ZoneOffset.UTC);
         } catch (IOException e) {
             throw new CrmException("The offer template " + STANDARD + " cannot be read: " + e.getMessage());
         }
@@ -107,7 +112,7 @@ public final class OfferDocuments {
     public static OfferDocuments fromTemplate(String mustacheTemplate) {
         ValidationException.requireNonNull(mustacheTemplate, "template");
         return new OfferDocuments(compile(new StringReader(mustacheTemplate), "host-offer"), Locale.ENGLISH, Map.of(),
-                List.of());
+                List.of(), ZoneOffset.UTC);
     }
 
     private static Mustache compile(Reader reader, String name) {
@@ -124,7 +129,17 @@ public final class OfferDocuments {
      * @return a copy writing numbers that way
      */
     public OfferDocuments locale(Locale newLocale) {
-        return new OfferDocuments(template, ValidationException.requireNonNull(newLocale, "locale"), extra, fonts);
+        return new OfferDocuments(template, ValidationException.requireNonNull(newLocale, "locale"), extra, fonts,
+                zone);
+    }
+
+    /**
+     * @param newZone the time zone the document's date is told in (default UTC), e.g. the
+     *     seller's
+     * @return a copy telling dates in that zone
+     */
+    public OfferDocuments zone(ZoneId newZone) {
+        return new OfferDocuments(template, locale, extra, fonts, ValidationException.requireNonNull(newZone, "zone"));
     }
 
     /**
@@ -141,7 +156,7 @@ public final class OfferDocuments {
         }
         Map<String, Object> more = new LinkedHashMap<>(extra);
         more.put(key, value);
-        return new OfferDocuments(template, locale, Map.copyOf(more), fonts);
+        return new OfferDocuments(template, locale, Map.copyOf(more), fonts, zone);
     }
 
     /**
@@ -160,7 +175,7 @@ public final class OfferDocuments {
         }
         List<PdfOutput.Font> more = new ArrayList<>(fonts);
         more.add(new PdfOutput.Font(ttfFile, family));
-        return new OfferDocuments(template, locale, extra, List.copyOf(more));
+        return new OfferDocuments(template, locale, extra, List.copyOf(more), zone);
     }
 
     /**
@@ -273,7 +288,7 @@ public final class OfferDocuments {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("number", offer.number());
         values.put("status", offer.status().name());
-        LocalDate date = LocalDate.ofInstant(offer.sentAt().orElse(offer.createdAt()), ZoneOffset.UTC);
+        LocalDate date = LocalDate.ofInstant(offer.sentAt().orElse(offer.createdAt()), zone);
         values.put("date", date.toString());
         values.put("validUntil", offer.validUntil().toString());
         offer.terms().ifPresent(t -> values.put("terms", t));

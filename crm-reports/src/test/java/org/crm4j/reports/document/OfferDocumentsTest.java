@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +79,13 @@ class OfferDocumentsTest {
                 .contains("132,341.75")
                 .contains("Payment within 30 days.");
         assertThat(html).doesNotContain("<GmbH>").doesNotContain("{{");
+    }
+
+    @Test
+    void theDateIsToldInTheGivenZone() {
+        // sent 2026-03-02T09:00Z: the 2nd in Berlin, still the 1st in Honolulu (UTC-10)
+        assertThat(render(OfferDocuments.standard().zone(ZoneId.of("Europe/Berlin")))).contains("Date 2026-03-02");
+        assertThat(render(OfferDocuments.standard().zone(ZoneId.of("Pacific/Honolulu")))).contains("Date 2026-03-01");
     }
 
     @Test
