@@ -68,6 +68,14 @@ public record Prospect(String company, String personName, EmailAddress email, Ph
     }
 
     /**
+     * @param address an e-mail, when that is all that is known
+     * @return a prospect reached by e-mail
+     */
+    public static Prospect byEmail(String address) {
+        return new Prospect(null, null, EmailAddress.of(address), null, null, null, null);
+    }
+
+    /**
      * @param name the person's name
      * @return a copy with it
      */
