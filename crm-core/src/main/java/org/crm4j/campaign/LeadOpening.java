@@ -26,7 +26,11 @@ public final class LeadOpening {
     private int batchSize = DEFAULT_BATCH_SIZE;
     private Progress progress = soFar -> { };
 
-    /** Told after each committed batch. Implementations must be quick and must not throw. */
+    /**
+     * Told after each committed batch, in the caller's thread. An exception it throws stops the
+     * opening there: the batches committed so far stay, and running the opening again continues
+     * with the targets still without a lead.
+     */
     @FunctionalInterface
     public interface Progress {
         /** @param soFar what was done up to and including the batch just committed */

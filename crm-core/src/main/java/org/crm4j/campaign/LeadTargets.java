@@ -30,8 +30,8 @@ public sealed interface LeadTargets permits LeadTargets.Listed, LeadTargets.Matc
     }
 
     /**
-     * An explicit list of customers; unknown ones and ones the actor may not open are refused
-     * before anything is written.
+     * An explicit list of customers; unknown, archived ones and ones the actor may not open are
+     * refused before anything is written.
      *
      * @param ids the customers, in order, without repeats
      */

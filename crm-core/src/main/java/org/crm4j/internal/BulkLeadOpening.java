@@ -20,6 +20,7 @@ import org.crm4j.campaign.LeadOpeningReport;
 import org.crm4j.campaign.LeadTargets;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.customer.CustomerSort;
+import org.crm4j.customer.CustomerStatus;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
 import org.crm4j.lead.LeadRecord;
@@ -165,6 +166,7 @@ final class BulkLeadOpening {
      */
     private void checkListed(List<Long> ids) {
         List<Violation> unknown = new ArrayList<>();
+        List<Violation> archived = new ArrayList<>();
         List<Long> denied = new ArrayList<>();
         Map<Long, Integer> position = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -174,7 +176,13 @@ final class BulkLeadOpening {
             for (int from = 0; from < ids.size(); from += opening.batchSize()) {
                 List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + opening.batchSize()));
                 Set<Long> visible = new LinkedHashSet<>();
-                tx.customers().rows(chunk, mine).forEach(r -> visible.add(r.id()));
+                for (CustomerRow r : tx.customers().rows(chunk, mine)) {
+                    visible.add(r.id());
+                    if (r.status() != CustomerStatus.ACTIVE) {
+                        archived.add(new Violation("targets[" + position.get(r.id()) + "]", "Active",
+                                "customer " + r.id() + " is archived"));
+                    }
+                }
                 List<Long> missing = chunk.stream().filter(id -> !visible.contains(id)).toList();
                 if (missing.isEmpty()) {
                     continue;
@@ -193,8 +201,9 @@ final class BulkLeadOpening {
             }
             return null;
         });
-        if (!unknown.isEmpty()) {
+        if (!unknown.isEmpty() || !archived.isEmpty()) {
             List<Violation> all = new ArrayList<>(unknown);
+            all.addAll(archived);
             denied.forEach(id -> all.add(new Violation("targets[" + position.get(id) + "]", "Openable",
                     "the actor may not open customer " + id)));
             throw new ValidationException(all);
