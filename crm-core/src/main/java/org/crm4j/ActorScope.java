@@ -1,14 +1,18 @@
 package org.crm4j;
 
 import org.crm4j.access.Actor;
+import org.crm4j.campaign.Campaigns;
 import org.crm4j.customer.Customers;
 import org.crm4j.internal.Assert;
+import org.crm4j.internal.CampaignService;
 import org.crm4j.internal.CustomerService;
+import org.crm4j.internal.LeadService;
 import org.crm4j.internal.OfferService;
 import org.crm4j.internal.OpportunityService;
 import org.crm4j.internal.PipelineService;
 import org.crm4j.internal.ReportRun;
 import org.crm4j.internal.Runtime;
+import org.crm4j.lead.Leads;
 import org.crm4j.pipeline.Offers;
 import org.crm4j.pipeline.Opportunities;
 import org.crm4j.pipeline.Pipelines;
@@ -26,6 +30,8 @@ public final class ActorScope {
     private final Pipelines pipelines;
     private final Opportunities opportunities;
     private final Offers offers;
+    private final Campaigns campaigns;
+    private final Leads leads;
 
     ActorScope(Runtime rt, Actor actor) {
         this.rt = rt;
@@ -34,6 +40,8 @@ public final class ActorScope {
         this.pipelines = new PipelineService(rt, actor);
         this.opportunities = new OpportunityService(rt, actor);
         this.offers = new OfferService(rt, actor);
+        this.campaigns = new CampaignService(rt, actor);
+        this.leads = new LeadService(rt, actor);
     }
 
     /** @return who is acting */
@@ -59,6 +67,16 @@ public final class ActorScope {
     /** @return the offers of the deals the actor may see, and the sales orders made from them */
     public Offers offers() {
         return offers;
+    }
+
+    /** @return the marketing campaigns the actor may see, and the bulk opening of their leads */
+    public Campaigns campaigns() {
+        return campaigns;
+    }
+
+    /** @return the leads the actor may see */
+    public Leads leads() {
+        return leads;
     }
 
     /**

@@ -71,6 +71,37 @@ public final class EventTypes {
     /** An accepted offer became a sales order for the ERP; data: {@code offer}, {@code opportunity}, {@code net}, {@code tax}, {@code gross}, {@code currency}. */
     public static final String ORDER_PLACED = "order.placed";
 
+    /** A campaign was defined; data: {@code name}, {@code owner}, {@code goal}. */
+    public static final String CAMPAIGN_DEFINED = "campaign.defined";
+    /** Fields or costs of a campaign changed; data: {@code fields}. */
+    public static final String CAMPAIGN_UPDATED = "campaign.updated";
+    /** A planned campaign was started; data: {@code name}. */
+    public static final String CAMPAIGN_STARTED = "campaign.started";
+    /** A running campaign was ended; data: {@code name}. */
+    public static final String CAMPAIGN_ENDED = "campaign.ended";
+
+    /**
+     * A lead was opened; aggregate type {@code lead}, customer the lead's (none for a prospect);
+     * data: {@code owner}, {@code campaign} and {@code keyword} when it has them.
+     */
+    public static final String LEAD_OPENED = "lead.opened";
+    /**
+     * A lead got its owner, when opened or handed over; the assigned salesperson is told. Data:
+     * {@code owner}, {@code from} when it had another owner before, {@code campaign} when it has one.
+     */
+    public static final String LEAD_ASSIGNED = "lead.assigned";
+    /** A new lead was contacted for the first time; data: {@code by}. */
+    public static final String LEAD_CONTACTED = "lead.contacted";
+    /** A lead was qualified; data: {@code owner}. */
+    public static final String LEAD_QUALIFIED = "lead.qualified";
+    /** A lead was disqualified; data: {@code reason}. */
+    public static final String LEAD_DISQUALIFIED = "lead.disqualified";
+    /**
+     * A lead was converted; data: {@code deal} (the new deal's id), {@code customer} and, when the
+     * conversion made the customer from a prospect, {@code newCustomer=true}.
+     */
+    public static final String LEAD_CONVERTED = "lead.converted";
+
     private EventTypes() {
     }
 }

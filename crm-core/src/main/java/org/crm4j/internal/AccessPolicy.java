@@ -77,6 +77,14 @@ public final class AccessPolicy {
         return Optional.of(new Violation("ownerId", "KnownUser", "'" + ownerId + "' is not a known user"));
     }
 
+    /**
+     * @param managerId a user id
+     * @return the users whose direct superior that user is, as the directory tells it now
+     */
+    public java.util.List<String> directReportsOf(String managerId) {
+        return java.util.List.copyOf(directory.directReportsOf(managerId));
+    }
+
     /** Forgets every cached answer of the directory. */
     public void invalidate() {
         visibleOwners.invalidateAll();

@@ -73,6 +73,33 @@ public final class OpportunityService implements Opportunities {
     public Opportunity open(NewOpportunity opportunity) {
         Assert.notNull(opportunity, "opportunity");
         Instant now = rt.now();
+        Opening opening = prepare(opportunity, now);
+        OpportunityRecord saved = rt.store().inTransaction(tx -> {
+            requireCustomer(tx, opening.draft().customerId());
+            return insert(tx, opening, now);
+        });
+        return Opportunity.fromRecord(saved);
+    }
+
+    /**
+     * A deal checked and ready to insert.
+     *
+     * @param draft its state
+     * @param start the stage it starts in
+     */
+    record Opening(OpportunityRecord draft, Stage start) {
+    }
+
+    /**
+     * Checks a new deal against the pipeline, its rules and the directory; reads no store.
+     *
+     * @param opportunity the deal
+     * @param now when
+     * @return it, ready to insert
+     * @throws ValidationException listing every broken rule
+     * @throws AccessDeniedException when the actor may not give the deal its owner
+     */
+    Opening prepare(NewOpportunity opportunity, Instant now) {
         Pipeline pipeline = pipeline(opportunity.pipelineId().value());
         List<Violation> violations = new ArrayList<>();
         Stage stage = opportunity.stageCode() == null ? pipeline.firstOpenStage()
@@ -102,18 +129,27 @@ public final class OpportunityService implements Opportunities {
         if (!visibility().covers(draft.ownerId())) {
             throw new AccessDeniedException(actor.id(), "open deals owned by '" + draft.ownerId() + "'");
         }
-        Stage start = stage;
-        OpportunityRecord saved = rt.store().inTransaction(tx -> {
-            requireCustomer(tx, draft.customerId());
-            checkParticipants(tx, draft);
-            OpportunityRecord inserted = tx.opportunities().insert(draft);
-            OpportunityId id = OpportunityId.of(inserted.id());
-            tx.opportunities().recordStageChange(new StageChange(id, null, start.code(), actor.id(), now));
-            tx.events().append(List.of(event(EventTypes.OPPORTUNITY_OPENED, inserted, now,
-                    Map.of("title", inserted.title(), "stage", start.code(), "owner", inserted.ownerId()))));
-            return inserted;
-        });
-        return Opportunity.fromRecord(saved);
+        return new Opening(draft, stage);
+    }
+
+    /**
+     * Inserts a prepared deal with its first stage change and {@code opportunity.opened}, in the
+     * caller's transaction; the caller has checked the customer.
+     *
+     * @param tx the transaction
+     * @param opening the prepared deal
+     * @param now when
+     * @return the inserted deal
+     */
+    OpportunityRecord insert(StoreTransaction tx, Opening opening, Instant now) {
+        OpportunityRecord draft = opening.draft();
+        checkParticipants(tx, draft);
+        OpportunityRecord inserted = tx.opportunities().insert(draft);
+        OpportunityId id = OpportunityId.of(inserted.id());
+        tx.opportunities().recordStageChange(new StageChange(id, null, opening.start().code(), actor.id(), now));
+        tx.events().append(List.of(event(EventTypes.OPPORTUNITY_OPENED, inserted, now,
+                Map.of("title", inserted.title(), "stage", opening.start().code(), "owner", inserted.ownerId()))));
+        return inserted;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.crm4j.spi;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.crm4j.common.ExternalRef;
@@ -52,6 +53,16 @@ public interface CustomerStore {
      * @return the id of the customer holding it
      */
     Optional<Long> idByExternalRef(ExternalRef ref);
+
+    /**
+     * Reads the basic fields of many customers at once, for checks of an explicit list (a
+     * campaign's targets): one query where the store speaks SQL.
+     *
+     * @param ids customer ids
+     * @param visibility applied in the query
+     * @return the rows of those that exist and are visible, in no particular order
+     */
+    List<CustomerRow> rows(Collection<Long> ids, Visibility visibility);
 
     /**
      * @param search what to find

@@ -23,4 +23,10 @@ public interface StoreTransaction {
 
     /** @return offers and sales orders */
     OfferStore offers();
+
+    /** @return campaigns */
+    CampaignStore campaigns();
+
+    /** @return leads */
+    LeadStore leads();
 }

@@ -128,6 +128,22 @@ final class JpaCustomerStore implements CustomerStore {
     }
 
     @Override
+    public List<CustomerRow> rows(Collection<Long> ids, Visibility visibility) {
+        if (ids.isEmpty() || !visibility.all() && visibility.owners().isEmpty()) {
+            return List.of();
+        }
+        SelectionQuery<CustomerRow> query = tx.session().createSelectionQuery("select new "
+                + CustomerRow.class.getName() + "(c.id, c.name, c.taxId, c.address.city, c.ownerId, c.status,"
+                + " c.createdAt) from Customer c where c.id in :ids"
+                + (visibility.all() ? "" : " and c.ownerId in :owners"), CustomerRow.class)
+                .setParameterList("ids", ids);
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        return query.getResultList();
+    }
+
+    @Override
     public List<CustomerRow> search(CustomerSearch search) {
         if (!search.visibility().all() && search.visibility().owners().isEmpty()) {
             return List.of();

@@ -107,7 +107,8 @@ public final class JpaStoreProvider implements CrmStoreProvider {
         return new HibernatePersistenceConfiguration("crm4j")
                 .managedClasses(CustomerEntity.class, ContactEntity.class, NoteEntity.class, OwnerChangeEntity.class,
                         OutboxEventEntity.class, PipelineEntity.class, OpportunityEntity.class, StageChangeEntity.class,
-                        OpportunityStallEntity.class, OfferEntity.class, SalesOrderEntity.class)
+                        OpportunityStallEntity.class, OfferEntity.class, SalesOrderEntity.class,
+                        CampaignEntity.class, LeadEntity.class)
                 .validationMode(ValidationMode.NONE)
                 .properties(settings)
                 .createEntityManagerFactory();

@@ -4,9 +4,11 @@ import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.crm4j.ConflictException;
 import org.crm4j.CrmException;
+import org.crm4j.spi.CampaignStore;
 import org.crm4j.spi.ContactStore;
 import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.EventStore;
+import org.crm4j.spi.LeadStore;
 import org.crm4j.spi.NoteStore;
 import org.crm4j.spi.OfferStore;
 import org.crm4j.spi.OpportunityStore;
@@ -26,6 +28,8 @@ final class JpaTransaction implements StoreTransaction {
     private final JpaPipelineStore pipelines;
     private final JpaOpportunityStore opportunities;
     private final JpaOfferStore offers;
+    private final JpaCampaignStore campaigns;
+    private final JpaLeadStore leads;
 
     /**
      * @param session the transaction's session; the caller begins and ends the transaction
@@ -41,6 +45,8 @@ final class JpaTransaction implements StoreTransaction {
         this.pipelines = new JpaPipelineStore(this);
         this.opportunities = new JpaOpportunityStore(this);
         this.offers = new JpaOfferStore(this);
+        this.campaigns = new JpaCampaignStore(this);
+        this.leads = new JpaLeadStore(this);
     }
 
     @Override
@@ -76,6 +82,16 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public OfferStore offers() {
         return offers;
+    }
+
+    @Override
+    public CampaignStore campaigns() {
+        return campaigns;
+    }
+
+    @Override
+    public LeadStore leads() {
+        return leads;
     }
 
     /** @return the session */

@@ -128,6 +128,9 @@ final class PersistenceExceptionConverter {
         if (rule.contains("crm_sales_order_offer_uk")) {
             return "the offer was turned into an order already";
         }
+        if (rule.contains("crm_lead_campaign_customer_uk")) {
+            return "the customer has a lead of this campaign already (opened at the same time)";
+        }
         return "a unique rule of the store is broken: " + rule;
     }
 

@@ -5,12 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -19,6 +23,7 @@ import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.crm4j.ConflictException;
 import org.crm4j.CrmException;
+import org.crm4j.campaign.CampaignRecord;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.customer.ContactRecord;
 import org.crm4j.customer.CustomerRecord;
@@ -28,6 +33,7 @@ import org.crm4j.customer.NoteRecord;
 import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.customer.OwnerChangeRecord;
 import org.crm4j.event.DomainEvent;
+import org.crm4j.lead.LeadRecord;
 import org.crm4j.pipeline.OfferRecord;
 import org.crm4j.pipeline.OfferStatus;
 import org.crm4j.pipeline.OpportunityRecord;
@@ -36,6 +42,7 @@ import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.PipelineId;
 import org.crm4j.pipeline.SalesOrderRecord;
 import org.crm4j.pipeline.StageChange;
+import org.crm4j.spi.CampaignStore;
 import org.crm4j.spi.ContactStore;
 import org.crm4j.spi.CrmStore;
 import org.crm4j.spi.CustomerRow;
@@ -47,6 +54,7 @@ import org.crm4j.spi.ForecastGrouping;
 import org.crm4j.spi.ForecastRow;
 import org.crm4j.spi.ForecastSelection;
 import org.crm4j.spi.Keyset;
+import org.crm4j.spi.LeadStore;
 import org.crm4j.spi.NoteStore;
 import org.crm4j.spi.OfferStore;
 import org.crm4j.spi.OpportunityStore;
@@ -77,6 +85,8 @@ final class MemoryStore implements CrmStore {
     private final List<StageChange> stageChanges = new ArrayList<>();
     private final TreeMap<Long, OfferRecord> offers = new TreeMap<>();
     private final TreeMap<Long, SalesOrderRecord> orders = new TreeMap<>();
+    private final TreeMap<Long, CampaignRecord> campaigns = new TreeMap<>();
+    private final TreeMap<Long, LeadRecord> leads = new TreeMap<>();
     /** Each deal's last activity: its latest change, never moving backwards. */
     private final Map<Long, Instant> lastActivity = new HashMap<>();
     /** Which stall of a deal was announced. */
@@ -152,6 +162,8 @@ final class MemoryStore implements CrmStore {
         private final PipelineStore pipelineStore = new Pipelines();
         private final OpportunityStore opportunityStore = new Opportunities();
         private final OfferStore offerStore = new Offers();
+        private final CampaignStore campaignStore = new Campaigns();
+        private final LeadStore leadStore = new Leads();
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -230,6 +242,16 @@ final class MemoryStore implements CrmStore {
             return offerStore;
         }
 
+        @Override
+        public CampaignStore campaigns() {
+            return campaignStore;
+        }
+
+        @Override
+        public LeadStore leads() {
+            return leadStore;
+        }
+
         // ---- customers
 
         @Override
@@ -294,6 +316,12 @@ final class MemoryStore implements CrmStore {
         }
 
         @Override
+        public List<CustomerRow> rows(Collection<Long> ids, Visibility visibility) {
+            return ids.stream().distinct().map(customers::get).filter(Objects::nonNull)
+                    .filter(c -> visibility.covers(c.ownerId())).map(Tx::row).toList();
+        }
+
+        @Override
         public List<CustomerRow> search(CustomerSearch search) {
             Comparator<CustomerRecord> order = order(search.sort());
             return customers.values().stream()
@@ -303,9 +331,12 @@ final class MemoryStore implements CrmStore {
                     .filter(c -> search.after() == null || isAfter(c, search.after(), search.sort()))
                     .sorted(order)
                     .limit(search.limit())
-                    .map(c -> new CustomerRow(c.id(), c.name(), c.taxId(), c.city(), c.ownerId(), c.status(),
-                            c.createdAt()))
+                    .map(Tx::row)
                     .toList();
+        }
+
+        private static CustomerRow row(CustomerRecord c) {
+            return new CustomerRow(c.id(), c.name(), c.taxId(), c.city(), c.ownerId(), c.status(), c.createdAt());
         }
 
         private Comparator<CustomerRecord> order(CustomerSort sort) {
@@ -693,6 +724,108 @@ final class MemoryStore implements CrmStore {
             @Override
             public Optional<SalesOrderRecord> orderOf(long offerId) {
                 return orders.values().stream().filter(o -> o.offerId() == offerId).findFirst();
+            }
+        }
+
+        /** Campaigns, in the same transaction. */
+        private final class Campaigns implements CampaignStore {
+            @Override
+            public CampaignRecord insert(CampaignRecord campaign) {
+                checkWritable();
+                CampaignRecord stored = campaign.withIdentity(newId(), 0);
+                put(campaigns, stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public CampaignRecord update(CampaignRecord campaign) {
+                checkWritable();
+                current(campaigns.get(campaign.id()), CampaignRecord::version, campaign.version(),
+                        "campaign " + campaign.id());
+                CampaignRecord stored = campaign.withIdentity(campaign.id(), campaign.version() + 1);
+                put(campaigns, stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public Optional<CampaignRecord> find(long id, Visibility visibility) {
+                return Optional.ofNullable(campaigns.get(id)).filter(c -> visibility.covers(c.ownerId())
+                        || c.productManagerId() != null && visibility.covers(c.productManagerId()));
+            }
+
+            @Override
+            public boolean exists(long id) {
+                return campaigns.containsKey(id);
+            }
+        }
+
+        /** Leads, in the same transaction; one lead per customer and campaign, as the database's unique rule. */
+        private final class Leads implements LeadStore {
+            @Override
+            public LeadRecord insert(LeadRecord lead) {
+                checkWritable();
+                if (lead.campaignId() != null && lead.customerId() != null
+                        && !customersWithLead(lead.campaignId(), List.of(lead.customerId())).isEmpty()) {
+                    throw new ConflictException("the customer has a lead of this campaign already (opened at the"
+                            + " same time)");
+                }
+                LeadRecord stored = lead.withIdentity(newId(), 0);
+                put(leads, stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public List<LeadRecord> insertAll(List<LeadRecord> list) {
+                return list.stream().map(this::insert).toList();
+            }
+
+            @Override
+            public LeadRecord update(LeadRecord lead) {
+                checkWritable();
+                current(leads.get(lead.id()), LeadRecord::version, lead.version(), "lead " + lead.id());
+                LeadRecord stored = lead.withIdentity(lead.id(), lead.version() + 1);
+                put(leads, stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public Optional<LeadRecord> find(long id, Visibility visibility) {
+                return Optional.ofNullable(leads.get(id)).filter(l -> visibility.covers(l.ownerId()));
+            }
+
+            @Override
+            public void lock(long id) {
+                // write transactions are serialised by the store's lock already
+            }
+
+            @Override
+            public boolean exists(long id) {
+                return leads.containsKey(id);
+            }
+
+            @Override
+            public List<LeadRecord> ofCustomer(long customerId, Visibility visibility) {
+                return leads.values().stream().filter(l -> l.customerId() != null && l.customerId() == customerId)
+                        .filter(l -> visibility.covers(l.ownerId())).toList();
+            }
+
+            @Override
+            public List<LeadRecord> ofCampaign(long campaignId, Visibility visibility, long afterId, int limit) {
+                return leads.tailMap(afterId, false).values().stream()
+                        .filter(l -> l.campaignId() != null && l.campaignId() == campaignId)
+                        .filter(l -> visibility.covers(l.ownerId())).limit(limit).toList();
+            }
+
+            @Override
+            public Set<Long> customersWithLead(long campaignId, Collection<Long> customerIds) {
+                Set<Long> wanted = new HashSet<>(customerIds);
+                Set<Long> found = new HashSet<>();
+                for (LeadRecord l : leads.values()) {
+                    if (l.campaignId() != null && l.campaignId() == campaignId && wanted.contains(l.customerId())) {
+                        found.add(l.customerId());
+                    }
+                }
+                return found;
             }
         }
 

@@ -1,0 +1,43 @@
+package org.crm4j.lead;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The stored state of a lead, as the core hands it to a store and gets it back.
+ *
+ * @param id the id; 0 before the first insert
+ * @param version the optimistic version
+ * @param campaignId the campaign it came from, or null (an inbound lead without one)
+ * @param customerId the customer it is on, or null for a prospect not yet converted
+ * @param prospect who it is about while not a customer, or null for a lead on a customer
+ * @param keyword the advertising keyword that brought it, or null
+ * @param source where it came in (e.g. {@code web form}, {@code fair}), or null
+ * @param ownerId the responsible salesperson
+ * @param status where it stands
+ * @param disqualifyReason why it was disqualified, or null
+ * @param attempts the contact attempts, oldest first
+ * @param opportunityId the deal it was converted into, or null
+ * @param createdBy who opened it
+ * @param createdAt when
+ * @param updatedAt when it last changed
+ */
+public record LeadRecord(long id, long version, Long campaignId, Long customerId, Prospect prospect, String keyword,
+        String source, String ownerId, LeadStatus status, String disqualifyReason, List<ContactAttempt> attempts,
+        Long opportunityId, String createdBy, Instant createdAt, Instant updatedAt) {
+
+    /** Copies the attempts. */
+    public LeadRecord {
+        attempts = List.copyOf(attempts);
+    }
+
+    /**
+     * @param newId the assigned id
+     * @param newVersion the stored version
+     * @return a copy with the identity a store assigned
+     */
+    public LeadRecord withIdentity(long newId, long newVersion) {
+        return new LeadRecord(newId, newVersion, campaignId, customerId, prospect, keyword, source, ownerId, status,
+                disqualifyReason, attempts, opportunityId, createdBy, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,37 @@
+package org.crm4j.spi;
+
+import java.util.Optional;
+import org.crm4j.campaign.CampaignRecord;
+
+/**
+ * Campaigns in a store. Need-to-know: a campaign is found with a visibility only when its owner
+ * or its product manager is covered by it.
+ */
+public interface CampaignStore {
+
+    /**
+     * @param campaign a new campaign (id 0)
+     * @return it with its id and version 0
+     */
+    CampaignRecord insert(CampaignRecord campaign);
+
+    /**
+     * @param campaign a changed campaign carrying the version it was read at
+     * @return it with the incremented version
+     * @throws org.crm4j.ConflictException when the stored version differs
+     */
+    CampaignRecord update(CampaignRecord campaign);
+
+    /**
+     * @param id a campaign
+     * @param visibility applied in the query, to its owner and its product manager
+     * @return it, if it exists and is visible
+     */
+    Optional<CampaignRecord> find(long id, Visibility visibility);
+
+    /**
+     * @param id a campaign
+     * @return whether it exists at all
+     */
+    boolean exists(long id);
+}

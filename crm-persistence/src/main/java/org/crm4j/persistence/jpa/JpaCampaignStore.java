@@ -1,0 +1,54 @@
+package org.crm4j.persistence.jpa;
+
+import java.util.Optional;
+import org.crm4j.campaign.CampaignRecord;
+import org.crm4j.spi.CampaignStore;
+import org.crm4j.spi.Visibility;
+import org.hibernate.query.SelectionQuery;
+
+/** Campaigns in the JPA store. A campaign is read with its costs in one select. */
+final class JpaCampaignStore implements CampaignStore {
+    private static final String WITH_COSTS = "select distinct c from Campaign c left join fetch c.costs";
+
+    private final JpaTransaction tx;
+
+    JpaCampaignStore(JpaTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public CampaignRecord insert(CampaignRecord campaign) {
+        CampaignEntity entity = CampaignEntity.of(campaign);
+        tx.writing().persist(entity);
+        tx.flush();
+        return campaign.withIdentity(entity.id, entity.version);
+    }
+
+    @Override
+    public CampaignRecord update(CampaignRecord campaign) {
+        CampaignEntity entity = tx.writing().find(CampaignEntity.class, campaign.id());
+        long version = tx.updateVersioned(entity, "campaign " + campaign.id(), campaign.version(), e -> e.version,
+                e -> e.copyFrom(campaign), tx::flush);
+        return campaign.withIdentity(campaign.id(), version);
+    }
+
+    @Override
+    public Optional<CampaignRecord> find(long id, Visibility visibility) {
+        if (!visibility.all() && visibility.owners().isEmpty()) {
+            return Optional.empty();
+        }
+        SelectionQuery<CampaignEntity> query = tx.session().createSelectionQuery(WITH_COSTS + " where c.id = :id"
+                + (visibility.all() ? "" : " and (c.ownerId in :owners or c.productManagerId in :owners)"),
+                CampaignEntity.class).setParameter("id", id);
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        return query.getResultList().stream().findFirst().map(CampaignEntity::toRecord);
+    }
+
+    @Override
+    public boolean exists(long id) {
+        return !tx.session().createSelectionQuery("select c.id from Campaign c where c.id = :id", Long.class)
+                .setParameter("id", id).getResultList().isEmpty();
+    }
+}

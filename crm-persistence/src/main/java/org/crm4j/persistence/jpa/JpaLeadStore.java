@@ -1,0 +1,129 @@
+package org.crm4j.persistence.jpa;
+
+import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.crm4j.lead.LeadRecord;
+import org.crm4j.spi.LeadStore;
+import org.crm4j.spi.Visibility;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * Leads in the JPA store. A lead is read with its contact attempts in one select; many new leads
+ * are persisted together and flushed once, so that Hibernate sends them in JDBC batches (ids come
+ * from the pooled sequence, one round trip per 50).
+ */
+final class JpaLeadStore implements LeadStore {
+    private static final String WITH_ATTEMPTS = "select distinct l from Lead l left join fetch l.attempts";
+
+    private final JpaTransaction tx;
+
+    JpaLeadStore(JpaTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public LeadRecord insert(LeadRecord lead) {
+        return insertAll(List.of(lead)).get(0);
+    }
+
+    @Override
+    public List<LeadRecord> insertAll(List<LeadRecord> leads) {
+        Session session = tx.writing();
+        List<LeadEntity> entities = new ArrayList<>(leads.size());
+        for (LeadRecord lead : leads) {
+            LeadEntity entity = LeadEntity.of(lead);
+            session.persist(entity);
+            entities.add(entity);
+        }
+        tx.flush();
+        List<LeadRecord> out = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            out.add(leads.get(i).withIdentity(entities.get(i).id, entities.get(i).version));
+        }
+        return out;
+    }
+
+    @Override
+    public LeadRecord update(LeadRecord lead) {
+        LeadEntity entity = tx.writing().find(LeadEntity.class, lead.id());
+        long version = tx.updateVersioned(entity, "lead " + lead.id(), lead.version(), e -> e.version,
+                e -> e.copyFrom(lead), tx::flush);
+        return lead.withIdentity(lead.id(), version);
+    }
+
+    @Override
+    public Optional<LeadRecord> find(long id, Visibility visibility) {
+        return visible(WITH_ATTEMPTS + " where l.id = :id", visibility).setParameter("id", id).getResultList()
+                .stream().findFirst().map(LeadEntity::toRecord);
+    }
+
+    @Override
+    public void lock(long id) {
+        tx.session().createSelectionQuery("select l.id from Lead l where l.id = :id", Long.class)
+                .setParameter("id", id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    @Override
+    public boolean exists(long id) {
+        return !tx.session().createSelectionQuery("select l.id from Lead l where l.id = :id", Long.class)
+                .setParameter("id", id).getResultList().isEmpty();
+    }
+
+    @Override
+    public List<LeadRecord> ofCustomer(long customerId, Visibility visibility) {
+        return visible(WITH_ATTEMPTS + " where l.customerId = :customer", visibility, " order by l.id")
+                .setParameter("customer", customerId).getResultList().stream().map(LeadEntity::toRecord).toList();
+    }
+
+    @Override
+    public List<LeadRecord> ofCampaign(long campaignId, Visibility visibility, long afterId, int limit) {
+        if (!visibility.all() && visibility.owners().isEmpty()) {
+            return List.of();
+        }
+        // the page's ids first (a fetch join cannot be limited), then the page with its attempts
+        SelectionQuery<Long> ids = tx.session().createSelectionQuery("select l.id from Lead l"
+                + " where l.campaignId = :campaign and l.id > :after"
+                + (visibility.all() ? "" : " and l.ownerId in :owners") + " order by l.id", Long.class)
+                .setParameter("campaign", campaignId).setParameter("after", afterId).setMaxResults(limit);
+        if (!visibility.all()) {
+            ids.setParameterList("owners", visibility.owners());
+        }
+        List<Long> page = ids.getResultList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        return tx.session().createSelectionQuery(WITH_ATTEMPTS + " where l.id in :ids order by l.id",
+                LeadEntity.class).setParameterList("ids", page).getResultList().stream().map(LeadEntity::toRecord)
+                .toList();
+    }
+
+    @Override
+    public Set<Long> customersWithLead(long campaignId, Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(tx.session().createSelectionQuery("select l.customerId from Lead l"
+                + " where l.campaignId = :campaign and l.customerId in :customers", Long.class)
+                .setParameter("campaign", campaignId).setParameterList("customers", customerIds).getResultList());
+    }
+
+    private SelectionQuery<LeadEntity> visible(String hql, Visibility visibility) {
+        return visible(hql, visibility, "");
+    }
+
+    /** The query with need-to-know in its WHERE clause; an empty set of owners matches nothing. */
+    private SelectionQuery<LeadEntity> visible(String hql, Visibility visibility, String orderBy) {
+        String where = visibility.all() ? "" : visibility.owners().isEmpty() ? " and 1 = 0" : " and l.ownerId in :owners";
+        SelectionQuery<LeadEntity> query = tx.session().createSelectionQuery(hql + where + orderBy, LeadEntity.class);
+        if (!visibility.all() && !visibility.owners().isEmpty()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        return query;
+    }
+}
