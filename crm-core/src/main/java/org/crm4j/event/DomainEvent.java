@@ -11,8 +11,9 @@ import java.util.Collections;
  * The record of something that happened: written to the outbox in the same transaction as the
  * change, then delivered to listeners. The {@link #type()} says what (see {@link EventTypes});
  * {@link #data()} holds the details as text, so that plugins in other versions can read it.
- * An event about a deal names it (see {@link #opportunityId()}), so that need-to-know can hide it
- * from those who may see the customer but not the deal.
+ * An event about a deal names it (see {@link #opportunityId()}), and an event about a lead is
+ * one (see {@link #leadId()}), so that need-to-know can hide them from those who may see the
+ * customer but not the deal or the lead.
  *
  * @param id unique; listeners use it to stay idempotent
  * @param type what happened, e.g. {@code customer.created}
@@ -28,6 +29,8 @@ public record DomainEvent(UUID id, String type, String aggregateType, long aggre
 
     /** The aggregate type of deals, and the data key by which other aggregates name their deal. */
     private static final String OPPORTUNITY = "opportunity";
+    /** The aggregate type of leads. */
+    private static final String LEAD = "lead";
 
     /** Copies the data into a sorted, unmodifiable map. */
     public DomainEvent {
@@ -64,5 +67,16 @@ public record DomainEvent(UUID id, String type, String aggregateType, long aggre
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * The lead this event is about: the aggregate itself when its type is {@code lead}.
+     * Need-to-know shows an event about a lead only to those who may see the lead (its owner,
+     * their superiors and administrators).
+     *
+     * @return the lead's id, or empty when the event is about no lead
+     */
+    public OptionalLong leadId() {
+        return LEAD.equals(aggregateType) ? OptionalLong.of(aggregateId) : OptionalLong.empty();
     }
 }

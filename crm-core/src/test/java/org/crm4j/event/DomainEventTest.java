@@ -48,4 +48,11 @@ class DomainEventTest {
     void opportunityId_isEmptyWhenTheDataEntryIsNoNumber() {
         assertThat(event("plugin.thing", "thing", 1, Map.of("opportunity", "big one")).opportunityId()).isEmpty();
     }
+
+    @Test
+    void leadId_ofALeadsOwnEventIsTheAggregateAndOtherwiseEmpty() {
+        assertThat(event(EventTypes.LEAD_OPENED, "lead", 12, Map.of()).leadId()).hasValue(12);
+        assertThat(event(EventTypes.LEAD_OPENED, "lead", 12, Map.of()).opportunityId()).isEmpty();
+        assertThat(event(EventTypes.OPPORTUNITY_OPENED, "opportunity", 5, Map.of("lead", "12")).leadId()).isEmpty();
+    }
 }

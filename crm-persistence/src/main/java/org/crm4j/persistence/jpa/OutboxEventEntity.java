@@ -50,6 +50,10 @@ class OutboxEventEntity {
     @Column(name = "opportunity_id", updatable = false)
     Long opportunityId;
 
+    /** The lead the event is about ({@link DomainEvent#leadId()}), for need-to-know; or null. */
+    @Column(name = "lead_id", updatable = false)
+    Long leadId;
+
     @Column(name = "actor_id", nullable = false, updatable = false, length = 100)
     String actorId;
 
@@ -82,6 +86,8 @@ class OutboxEventEntity {
         e.customerId = event.customerId();
         OptionalLong deal = event.opportunityId();
         e.opportunityId = deal.isPresent() ? deal.getAsLong() : null;
+        OptionalLong lead = event.leadId();
+        e.leadId = lead.isPresent() ? lead.getAsLong() : null;
         e.actorId = event.actorId();
         e.occurredAt = event.occurredAt();
         e.data = EventDataCodec.encode(event.data());

@@ -406,8 +406,19 @@ final class MemoryStore implements CrmStore {
             return new CustomerTimeline(latest(customerId, noteLimit), events.descendingMap().values().stream()
                     .map(Outboxed::event)
                     .filter(e -> e.customerId() != null && e.customerId() == customerId)
-                    .filter(e -> visibility.all() || dealVisible(e.opportunityId(), customerId, visibility))
+                    .filter(e -> visibility.all() || dealVisible(e.opportunityId(), customerId, visibility)
+                            && leadVisible(e.leadId(), customerId, visibility))
                     .limit(eventLimit).toList());
+        }
+
+        /** Whether an event about that lead (if any) may be shown: the lead is the customer's and its owner visible. */
+        private boolean leadVisible(OptionalLong leadId, long customerId, Visibility visibility) {
+            if (leadId.isEmpty()) {
+                return true;
+            }
+            LeadRecord lead = leads.get(leadId.getAsLong());
+            return lead != null && lead.customerId() != null && lead.customerId() == customerId
+                    && visibility.covers(lead.ownerId());
         }
 
         /** Whether an event about that deal (if any) may be shown: the deal is the customer's and its owner visible. */

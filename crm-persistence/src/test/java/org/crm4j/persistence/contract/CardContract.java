@@ -29,6 +29,8 @@ import org.crm4j.customer.Note;
 import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
+import org.crm4j.lead.Lead;
+import org.crm4j.lead.NewLead;
 import org.crm4j.pipeline.DecisionRole;
 import org.crm4j.pipeline.NewOffer;
 import org.crm4j.pipeline.NewOpportunity;
@@ -298,6 +300,29 @@ abstract class CardContract extends ContractBase {
         assertThat(titles(after)).containsExactly("Pia's deal");
         assertThat(about(after.latestHistory(), samsDeal)).isEmpty();
         assertThat(about(after.latestHistory(), piasDeal)).isNotEmpty();
+    }
+
+    @Test
+    void card_historyLeavesOutTheEventsOfLeadsTheActorMayNotSee() {
+        Customer acme = companyOf(SAM, "ACME");
+        Lead piasLead = as(MIA).leads().open(NewLead.onCustomer(acme.id()).owner("pia"));
+        Lead samsLead = as(SAM).leads().open(NewLead.onCustomer(acme.id()));
+        as(PIA).leads().recordContact(piasLead.id(), "Called, wants a demo");
+
+        List<DomainEvent> sams = customersOf(SAM).card(acme.id()).latestHistory();
+        List<DomainEvent> mias = customersOf(MIA).card(acme.id()).latestHistory();
+        assertThat(sams).extracting(e -> e.leadId().orElse(0)).contains(samsLead.id().value())
+                .doesNotContain(piasLead.id().value());
+        assertThat(mias).extracting(e -> e.leadId().orElse(0))
+                .contains(samsLead.id().value(), piasLead.id().value());
+        assertThat(mias).filteredOn(e -> e.leadId().orElse(0) == piasLead.id().value()).extracting(DomainEvent::type)
+                .contains(EventTypes.LEAD_OPENED);
+        assertThat(customersOf(ADA).card(acme.id()).latestHistory()).containsExactlyElementsOf(mias);
+
+        // handed over, the lead's history follows it
+        as(MIA).leads().save(as(MIA).leads().get(piasLead.id()).assignTo("sam"));
+        assertThat(customersOf(SAM).card(acme.id()).latestHistory()).extracting(e -> e.leadId().orElse(0))
+                .contains(piasLead.id().value());
     }
 
     @Test
