@@ -1,5 +1,6 @@
 package org.crm4j.spi;
 
+import java.util.List;
 import java.util.Optional;
 import org.crm4j.campaign.CampaignRecord;
 
@@ -34,4 +35,24 @@ public interface CampaignStore {
      * @return whether it exists at all
      */
     boolean exists(long id);
+
+    /**
+     * One select, without the costs: the campaign's name, currency and who runs it.
+     *
+     * @param id a campaign
+     * @return it, if it exists; no need-to-know applies (see {@link CampaignHead})
+     */
+    Optional<CampaignHead> head(long id);
+
+    /**
+     * One aggregate query: the campaign's cost entries summed per keyword, kind and day, with
+     * need-to-know on the campaign (its owner or product manager covered) in its {@code WHERE}
+     * clause.
+     *
+     * @param campaignId a campaign
+     * @param visibility applied in the query, to the campaign's owner and product manager
+     * @return one row per keyword, kind and day that has costs, in no particular order; none when
+     *     the campaign is not visible
+     */
+    List<CampaignCostRow> costsPerDay(long campaignId, Visibility visibility);
 }

@@ -1,5 +1,6 @@
 package org.crm4j.spi;
 
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -81,4 +82,27 @@ public interface LeadStore {
      * @return those of them that have a lead of the campaign
      */
     Set<Long> customersWithLead(long campaignId, Collection<Long> customerIds);
+
+    /**
+     * One aggregate query: the campaign's leads counted per keyword and status, with need-to-know
+     * on the lead's owner in its {@code WHERE} clause.
+     *
+     * @param campaignId a campaign
+     * @param visibility applied in the query, to the leads' owners
+     * @return one row per keyword and status that has visible leads, in no particular order
+     */
+    List<LeadFunnelRow> funnel(long campaignId, Visibility visibility);
+
+    /**
+     * One aggregate query: the won deals converted from the campaign's leads, summed per lead
+     * keyword, deal currency and the day the deal entered its won stage (the deal's
+     * {@code stageSince}; a deal won again after a reopening counts from its last win), with
+     * need-to-know on the deal's owner in its {@code WHERE} clause (whoever owns the lead).
+     *
+     * @param campaignId a campaign
+     * @param visibility applied in the query, to the deals' owners
+     * @param zone the zone whose calendar days the rows are per
+     * @return one row per keyword, currency and day that has visible won deals, in no particular order
+     */
+    List<WonRevenueRow> wonRevenue(long campaignId, Visibility visibility, ZoneId zone);
 }

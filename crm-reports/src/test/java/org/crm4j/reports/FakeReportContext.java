@@ -11,17 +11,23 @@ import java.util.Map;
 import java.util.Optional;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.PipelineId;
+import org.crm4j.spi.CampaignCostRow;
+import org.crm4j.spi.CampaignHead;
+import org.crm4j.spi.CampaignStore;
 import org.crm4j.spi.DirectoryUser;
 import org.crm4j.spi.ForecastRow;
 import org.crm4j.spi.ForecastSelection;
+import org.crm4j.spi.LeadFunnelRow;
+import org.crm4j.spi.LeadStore;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.ReportContext;
 import org.crm4j.spi.StoreTransaction;
 import org.crm4j.spi.Visibility;
+import org.crm4j.spi.WonRevenueRow;
 
 /**
- * A report context whose store answers the cash-flow aggregate with given rows and records what
- * it was asked; every other store call fails.
+ * A report context whose store answers the cash-flow and campaign aggregates with given rows and
+ * records what it was asked; every other store call fails.
  */
 final class FakeReportContext implements ReportContext {
     final List<ForecastSelection> selections = new ArrayList<>();
@@ -30,6 +36,11 @@ final class FakeReportContext implements ReportContext {
     private final Map<String, DirectoryUser> users = new HashMap<>();
     private final Map<Long, Pipeline> pipelines = new HashMap<>();
     private final Visibility visibility;
+    final List<String> campaignCalls = new ArrayList<>();
+    private CampaignHead campaign;
+    private final List<CampaignCostRow> costs = new ArrayList<>();
+    private final List<LeadFunnelRow> funnel = new ArrayList<>();
+    private final List<WonRevenueRow> won = new ArrayList<>();
 
     FakeReportContext(Visibility visibility) {
         this.visibility = visibility;
@@ -37,6 +48,26 @@ final class FakeReportContext implements ReportContext {
 
     FakeReportContext row(ForecastRow row) {
         rows.add(row);
+        return this;
+    }
+
+    FakeReportContext campaign(CampaignHead head) {
+        campaign = head;
+        return this;
+    }
+
+    FakeReportContext cost(CampaignCostRow row) {
+        costs.add(row);
+        return this;
+    }
+
+    FakeReportContext leads(LeadFunnelRow row) {
+        funnel.add(row);
+        return this;
+    }
+
+    FakeReportContext won(WonRevenueRow row) {
+        won.add(row);
         return this;
     }
 
@@ -71,12 +102,34 @@ final class FakeReportContext implements ReportContext {
                     visibilities.add((Visibility) args[1]);
                     return List.copyOf(rows);
                 });
+        CampaignStore campaigns = (CampaignStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {CampaignStore.class}, (proxy, method, args) -> {
+                    campaignCalls.add(method.getName());
+                    return switch (method.getName()) {
+                        case "head" -> Optional.ofNullable(campaign).filter(c -> c.id() == (long) args[0]);
+                        case "costsPerDay" -> {
+                            visibilities.add((Visibility) args[1]);
+                            yield List.copyOf(costs);
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    };
+                });
+        LeadStore leads = (LeadStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {LeadStore.class}, (proxy, method, args) -> {
+                    campaignCalls.add(method.getName());
+                    visibilities.add((Visibility) args[1]);
+                    return switch (method.getName()) {
+                        case "funnel" -> List.copyOf(funnel);
+                        case "wonRevenue" -> List.copyOf(won);
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    };
+                });
         return (StoreTransaction) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {StoreTransaction.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("opportunities")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    return opportunities;
+                new Class<?>[] {StoreTransaction.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "opportunities" -> opportunities;
+                    case "campaigns" -> campaigns;
+                    case "leads" -> leads;
+                    default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
 

@@ -1,7 +1,14 @@
 package org.crm4j.persistence.jpa;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import org.crm4j.campaign.CampaignRecord;
+import org.crm4j.campaign.CostKind;
+import org.crm4j.spi.CampaignCostRow;
+import org.crm4j.spi.CampaignHead;
 import org.crm4j.spi.CampaignStore;
 import org.crm4j.spi.Visibility;
 import org.hibernate.query.SelectionQuery;
@@ -50,5 +57,33 @@ final class JpaCampaignStore implements CampaignStore {
     public boolean exists(long id) {
         return !tx.session().createSelectionQuery("select c.id from Campaign c where c.id = :id", Long.class)
                 .setParameter("id", id).getResultList().isEmpty();
+    }
+
+    @Override
+    public Optional<CampaignHead> head(long id) {
+        return tx.session().createSelectionQuery("select c.name, c.currency, c.ownerId, c.productManagerId"
+                + " from Campaign c where c.id = :id", Object[].class).setParameter("id", id).getResultList().stream()
+                .findFirst().map(row -> new CampaignHead(id, (String) row[0], Currency.getInstance((String) row[1]),
+                        (String) row[2], (String) row[3]));
+    }
+
+    @Override
+    public List<CampaignCostRow> costsPerDay(long campaignId, Visibility visibility) {
+        if (!visibility.all() && visibility.owners().isEmpty()) {
+            return List.of();
+        }
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select k.keyword, k.kind, k.date,"
+                + " sum(k.amount) from Campaign c join c.costs k where c.id = :id"
+                + (visibility.all() ? "" : " and (c.ownerId in :owners or c.productManagerId in :owners)")
+                + " group by k.keyword, k.kind, k.date", Object[].class).setParameter("id", campaignId);
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        return query.getResultList().stream().map(row -> new CampaignCostRow((String) row[0], (CostKind) row[1],
+                (LocalDate) row[2], decimal(row[3]))).toList();
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
     }
 }

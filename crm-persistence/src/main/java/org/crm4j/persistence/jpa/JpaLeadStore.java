@@ -1,15 +1,25 @@
 package org.crm4j.persistence.jpa;
 
 import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.crm4j.lead.LeadRecord;
+import org.crm4j.lead.LeadStatus;
+import org.crm4j.pipeline.OpportunityStatus;
+import org.crm4j.spi.LeadFunnelRow;
 import org.crm4j.spi.LeadStore;
 import org.crm4j.spi.Visibility;
+import org.crm4j.spi.WonRevenueRow;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 
@@ -125,5 +135,59 @@ final class JpaLeadStore implements LeadStore {
             query.setParameterList("owners", visibility.owners());
         }
         return query;
+    }
+
+    @Override
+    public List<LeadFunnelRow> funnel(long campaignId, Visibility visibility) {
+        if (!visibility.all() && visibility.owners().isEmpty()) {
+            return List.of();
+        }
+        // joined to the attempts, so a lead is counted once (distinct) and contacted once it has any
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select l.keyword, l.status,"
+                + " count(distinct l.id), count(distinct case when a.at is not null then l.id end)"
+                + " from Lead l left join l.attempts a where l.campaignId = :campaign"
+                + (visibility.all() ? "" : " and l.ownerId in :owners")
+                + " group by l.keyword, l.status", Object[].class).setParameter("campaign", campaignId);
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        return query.getResultList().stream().map(row -> new LeadFunnelRow((String) row[0], (LeadStatus) row[1],
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue())).toList();
+    }
+
+    /**
+     * Sums per quarter of an hour in UTC, so that the database needs no time zone rules; every
+     * zone's offset is a multiple of 15 minutes, so each quarter lies within one day of the asked
+     * zone, and the quarters are added up into days here (at most one row per quarter with a win).
+     */
+    @Override
+    public List<WonRevenueRow> wonRevenue(long campaignId, Visibility visibility, ZoneId zone) {
+        if (!visibility.all() && visibility.owners().isEmpty()) {
+            return List.of();
+        }
+        String quarter = "floor(extract(epoch from o.stageSince) / 900)";
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select l.keyword, o.currency, "
+                + quarter + ", count(o), coalesce(sum(o.amount), 0) from Lead l join Opportunity o"
+                + " on o.id = l.opportunityId where l.campaignId = :campaign and o.status = :won"
+                + (visibility.all() ? "" : " and o.ownerId in :owners")
+                + " group by l.keyword, o.currency, " + quarter, Object[].class)
+                .setParameter("campaign", campaignId).setParameter("won", OpportunityStatus.WON);
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        Map<WonRevenueRow, WonRevenueRow> days = new HashMap<>();
+        for (Object[] row : query.getResultList()) {
+            LocalDate day = LocalDate.ofInstant(Instant.ofEpochSecond(((Number) row[2]).longValue() * 900), zone);
+            WonRevenueRow sum = new WonRevenueRow((String) row[0], (String) row[1], day,
+                    ((Number) row[3]).longValue(), decimal(row[4]));
+            days.merge(new WonRevenueRow(sum.keyword(), sum.currency(), day, 0, BigDecimal.ZERO), sum,
+                    (a, b) -> new WonRevenueRow(a.keyword(), a.currency(), day, a.deals() + b.deals(),
+                            a.amount().add(b.amount())));
+        }
+        return List.copyOf(days.values());
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
     }
 }

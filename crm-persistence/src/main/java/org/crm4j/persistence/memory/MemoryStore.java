@@ -3,6 +3,7 @@ package org.crm4j.persistence.memory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,6 +43,9 @@ import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.PipelineId;
 import org.crm4j.pipeline.SalesOrderRecord;
 import org.crm4j.pipeline.StageChange;
+import org.crm4j.campaign.CostEntry;
+import org.crm4j.spi.CampaignCostRow;
+import org.crm4j.spi.CampaignHead;
 import org.crm4j.spi.CampaignStore;
 import org.crm4j.spi.ContactStore;
 import org.crm4j.spi.CrmStore;
@@ -54,6 +58,7 @@ import org.crm4j.spi.ForecastGrouping;
 import org.crm4j.spi.ForecastRow;
 import org.crm4j.spi.ForecastSelection;
 import org.crm4j.spi.Keyset;
+import org.crm4j.spi.LeadFunnelRow;
 import org.crm4j.spi.LeadStore;
 import org.crm4j.spi.NoteStore;
 import org.crm4j.spi.OfferStore;
@@ -66,6 +71,7 @@ import org.crm4j.spi.StalledRow;
 import org.crm4j.spi.StoreTransaction;
 import org.crm4j.spi.StoredEvent;
 import org.crm4j.spi.Visibility;
+import org.crm4j.spi.WonRevenueRow;
 
 /**
  * Keeps every record in maps. Transactions are serialised by a read-write lock: one writer at a
@@ -768,6 +774,27 @@ final class MemoryStore implements CrmStore {
             public boolean exists(long id) {
                 return campaigns.containsKey(id);
             }
+
+            @Override
+            public Optional<CampaignHead> head(long id) {
+                return Optional.ofNullable(campaigns.get(id)).map(c -> new CampaignHead(c.id(), c.name(), c.currency(),
+                        c.ownerId(), c.productManagerId()));
+            }
+
+            @Override
+            public List<CampaignCostRow> costsPerDay(long campaignId, Visibility visibility) {
+                Optional<CampaignRecord> campaign = find(campaignId, visibility);
+                if (campaign.isEmpty()) {
+                    return List.of();
+                }
+                Map<CampaignCostRow, BigDecimal> sums = new HashMap<>();
+                for (CostEntry c : campaign.get().costs()) {
+                    sums.merge(new CampaignCostRow(c.keyword(), c.kind(), c.date(), BigDecimal.ZERO),
+                            c.amount().amount(), BigDecimal::add);
+                }
+                return sums.entrySet().stream().map(e -> new CampaignCostRow(e.getKey().keyword(), e.getKey().kind(),
+                        e.getKey().date(), e.getValue())).toList();
+            }
         }
 
         /** Leads, in the same transaction; one lead per customer and campaign, as the database's unique rule. */
@@ -825,6 +852,41 @@ final class MemoryStore implements CrmStore {
                 return leads.tailMap(afterId, false).values().stream()
                         .filter(l -> l.campaignId() != null && l.campaignId() == campaignId)
                         .filter(l -> visibility.covers(l.ownerId())).limit(limit).toList();
+            }
+
+            @Override
+            public List<LeadFunnelRow> funnel(long campaignId, Visibility visibility) {
+                Map<LeadFunnelRow, long[]> counts = new HashMap<>();
+                for (LeadRecord l : leads.values()) {
+                    if (l.campaignId() != null && l.campaignId() == campaignId && visibility.covers(l.ownerId())) {
+                        long[] c = counts.computeIfAbsent(new LeadFunnelRow(l.keyword(), l.status(), 0, 0),
+                                k -> new long[2]);
+                        c[0]++;
+                        c[1] += l.attempts().isEmpty() ? 0 : 1;
+                    }
+                }
+                return counts.entrySet().stream().map(e -> new LeadFunnelRow(e.getKey().keyword(),
+                        e.getKey().status(), e.getValue()[0], e.getValue()[1])).toList();
+            }
+
+            @Override
+            public List<WonRevenueRow> wonRevenue(long campaignId, Visibility visibility, ZoneId zone) {
+                Map<WonRevenueRow, WonRevenueRow> sums = new HashMap<>();
+                for (LeadRecord l : leads.values()) {
+                    OpportunityRecord deal = l.opportunityId() == null ? null : opportunities.get(l.opportunityId());
+                    if (l.campaignId() == null || l.campaignId() != campaignId || deal == null
+                            || deal.status() != OpportunityStatus.WON || !visibility.covers(deal.ownerId())) {
+                        continue;
+                    }
+                    String currency = deal.amount() == null ? null : deal.amount().currency().getCurrencyCode();
+                    BigDecimal amount = deal.amount() == null ? BigDecimal.ZERO : deal.amount().amount();
+                    WonRevenueRow key = new WonRevenueRow(l.keyword(), currency,
+                            LocalDate.ofInstant(deal.stageSince(), zone), 0, BigDecimal.ZERO);
+                    sums.merge(key, new WonRevenueRow(key.keyword(), currency, key.wonOn(), 1, amount),
+                            (a, b) -> new WonRevenueRow(a.keyword(), currency, a.wonOn(), a.deals() + b.deals(),
+                                    a.amount().add(b.amount())));
+                }
+                return List.copyOf(sums.values());
             }
 
             @Override
