@@ -42,7 +42,8 @@ public interface Leads {
      * case) and the phone (E.164) with leads' and with the contacts of customers the actor may see
      * (contact persons are need-to-know details, R28); the name key
      * ({@link org.crm4j.common.NameKeys}) of the company, or of the person when there is none, with
-     * customers' names and leads' companies (or persons). Scored and shown as
+     * customers' names and leads' companies (or persons). Archived customers count: a returning
+     * customer is better reactivated than made twice. Scored and shown as
      * {@link DuplicateMatch} tells; at most 10, scores of 50 and more, best first (then customers
      * before leads, then by id). Two statements where the store speaks SQL.
      *
