@@ -159,6 +159,15 @@ abstract class DuplicateCheckContract extends ContractBase {
     }
 
     @Test
+    void possibleDuplicates_findArchivedCustomersToo() {
+        Customer old = customer(SAM, NewCustomer.company("Vandelay Industries"));
+        customersOf(SAM).save(customersOf(SAM).get(old.id()).archive());
+
+        assertThat(only(leads(PIA).possibleDuplicates(Prospect.company("Vandelay Industries, Inc."))).id())
+                .isEqualTo(old.id().value());
+    }
+
+    @Test
     void possibleDuplicates_nothingShared_findsNothing() {
         Customer acme = customer(SAM, NewCustomer.company("ACME").taxId("DE111"));
         contact(SAM, acme, ContactChannel.email("eva@acme.example"), ContactChannel.phone("+4930111222"));
