@@ -134,7 +134,7 @@ final class BulkLeadOpening {
         for (CustomerRow row : rows) {
             if (!existing.contains(row.id())) {
                 fresh.add(new LeadRecord(0, 0, campaign.id(), row.id(), null, null, null, assigner.ownerOf(row),
-                        LeadStatus.NEW, null, List.of(), null, actor.id(), now, now));
+                        LeadStatus.NEW, null, List.of(), null, actor.id(), now, now, List.of()));
             }
         }
         List<LeadRecord> inserted = fresh.isEmpty() ? List.of() : tx.leads().insertAll(fresh);

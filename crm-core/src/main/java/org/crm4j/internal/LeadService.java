@@ -2,6 +2,7 @@ package org.crm4j.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
 import org.crm4j.lead.ContactAttempt;
 import org.crm4j.lead.Conversion;
+import org.crm4j.lead.DuplicateMatch;
 import org.crm4j.lead.Lead;
 import org.crm4j.lead.LeadId;
 import org.crm4j.lead.LeadRecord;
@@ -36,11 +38,14 @@ import org.crm4j.lead.NewLead;
 import org.crm4j.lead.Prospect;
 import org.crm4j.pipeline.NewOpportunity;
 import org.crm4j.pipeline.OpportunityRecord;
+import org.crm4j.spi.DuplicateQuery;
 import org.crm4j.spi.StoreTransaction;
 import org.crm4j.spi.Visibility;
 
 /** {@link Leads} for one actor: need-to-know follows the lead's owner, as for deals. */
 public final class LeadService implements Leads {
+    /** How many likely duplicates a check reports at most. */
+    static final int MAX_MATCHES = 10;
     private final Runtime rt;
     private final Actor actor;
 
@@ -80,11 +85,34 @@ public final class LeadService implements Leads {
                             + draft.campaignId() + " already");
                 }
             }
-            LeadRecord inserted = tx.leads().insert(draft);
+            LeadRecord checked = draft.prospect() == null ? draft
+                    : draft.withMatches(duplicates(tx, draft.prospect()));
+            LeadRecord inserted = tx.leads().insert(checked);
             tx.events().append(openingEvents(rt, actor, inserted, now));
             return inserted;
         });
         return Lead.fromRecord(saved);
+    }
+
+    @Override
+    public List<DuplicateMatch> possibleDuplicates(Prospect prospect) {
+        Assert.notNull(prospect, "prospect");
+        return rt.store().readOnly(tx -> duplicates(tx, prospect));
+    }
+
+    /**
+     * Two statements where the store speaks SQL: the customers (with their contacts' channels),
+     * then the open leads; each limited, then merged.
+     */
+    private List<DuplicateMatch> duplicates(StoreTransaction tx, Prospect prospect) {
+        return DuplicateQuery.of(prospect, visibility(), MAX_MATCHES).map(q -> {
+            List<DuplicateMatch> all = new ArrayList<>(tx.customers().duplicates(q));
+            all.addAll(tx.leads().duplicates(q));
+            return all.stream().filter(m -> m.score() >= DuplicateMatch.MIN_SCORE)
+                    .sorted(Comparator.comparingInt(DuplicateMatch::score).reversed()
+                            .thenComparing(DuplicateMatch::kind).thenComparingLong(DuplicateMatch::id))
+                    .limit(MAX_MATCHES).toList();
+        }).orElse(List.of());
     }
 
     @Override
@@ -319,6 +347,10 @@ public final class LeadService implements Leads {
         if (lead.keyword() != null) {
             data.put("keyword", lead.keyword());
         }
+        if (!lead.matches().isEmpty()) {
+            data.put("duplicateScore", Integer.toString(lead.matches().get(0).score()));
+            data.put("duplicates", Integer.toString(lead.matches().size()));
+        }
         return List.of(event(rt, actor, EventTypes.LEAD_OPENED, lead, now, data),
                 assignedEvent(rt, actor, lead, null, now));
     }
@@ -359,7 +391,7 @@ public final class LeadService implements Leads {
             List<ContactAttempt> attempts, Long opportunityId, Long customerId, Instant now) {
         return new LeadRecord(r.id(), r.version(), r.campaignId(), customerId, r.prospect(), r.keyword(), r.source(),
                 ownerId, status, status == LeadStatus.DISQUALIFIED ? reason : null, attempts, opportunityId,
-                r.createdBy(), r.createdAt(), now);
+                r.createdBy(), r.createdAt(), now, r.matches());
     }
 
     private static String name(LeadStatus s) {

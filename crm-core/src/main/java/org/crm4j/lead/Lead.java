@@ -41,6 +41,7 @@ public final class Lead {
     private final String createdBy;
     private final Instant createdAt;
     private final Instant updatedAt;
+    private final List<DuplicateMatch> matches;
 
     private Lead(LeadRecord r) {
         this.id = r.id() == 0 ? null : LeadId.of(r.id());
@@ -58,6 +59,7 @@ public final class Lead {
         this.createdBy = r.createdBy();
         this.createdAt = r.createdAt();
         this.updatedAt = r.updatedAt();
+        this.matches = r.matches();
     }
 
     /**
@@ -75,7 +77,7 @@ public final class Lead {
         return new LeadRecord(id == null ? 0 : id.value(), version, campaignId == null ? null : campaignId.value(),
                 customerId == null ? null : customerId.value(), prospect, keyword, source, ownerId, status,
                 disqualifyReason, attempts, opportunityId == null ? null : opportunityId.value(), createdBy, createdAt,
-                updatedAt);
+                updatedAt, matches);
     }
 
     /**
@@ -232,6 +234,18 @@ public final class Lead {
     /** @return when it last changed */
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /**
+     * The existing customers and open leads this inbound lead looked like when it was opened, as
+     * {@link Leads#open} found them, best first: kind, id, score and reasons, without details (see
+     * {@link DuplicateMatch}). The lead was opened all the same; whoever works it decides whether it
+     * is a twin.
+     *
+     * @return the likely duplicates, empty when there were none or the lead is on a customer
+     */
+    public List<DuplicateMatch> possibleDuplicates() {
+        return matches;
     }
 
     @Override

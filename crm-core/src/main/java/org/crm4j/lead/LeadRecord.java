@@ -21,14 +21,17 @@ import java.util.List;
  * @param createdBy who opened it
  * @param createdAt when
  * @param updatedAt when it last changed
+ * @param matches for an inbound lead, the records it looked like when it was opened (without
+ *     details, see {@link DuplicateMatch}), best first; kept as they were
  */
 public record LeadRecord(long id, long version, Long campaignId, Long customerId, Prospect prospect, String keyword,
         String source, String ownerId, LeadStatus status, String disqualifyReason, List<ContactAttempt> attempts,
-        Long opportunityId, String createdBy, Instant createdAt, Instant updatedAt) {
+        Long opportunityId, String createdBy, Instant createdAt, Instant updatedAt, List<DuplicateMatch> matches) {
 
-    /** Copies the attempts. */
+    /** Copies the attempts and matches. */
     public LeadRecord {
         attempts = List.copyOf(attempts);
+        matches = List.copyOf(matches);
     }
 
     /**
@@ -38,6 +41,16 @@ public record LeadRecord(long id, long version, Long campaignId, Long customerId
      */
     public LeadRecord withIdentity(long newId, long newVersion) {
         return new LeadRecord(newId, newVersion, campaignId, customerId, prospect, keyword, source, ownerId, status,
-                disqualifyReason, attempts, opportunityId, createdBy, createdAt, updatedAt);
+                disqualifyReason, attempts, opportunityId, createdBy, createdAt, updatedAt, matches);
+    }
+
+    /**
+     * @param found the records the lead looked like when it was opened, best first
+     * @return a copy keeping them, without their details
+     */
+    public LeadRecord withMatches(List<DuplicateMatch> found) {
+        return new LeadRecord(id, version, campaignId, customerId, prospect, keyword, source, ownerId, status,
+                disqualifyReason, attempts, opportunityId, createdBy, createdAt, updatedAt,
+                found.stream().map(DuplicateMatch::withoutDetails).toList());
     }
 }

@@ -18,7 +18,11 @@ import org.crm4j.customer.CustomerId;
 public interface Leads {
 
     /**
-     * Opens one lead, raising {@code lead.opened} and {@code lead.assigned}.
+     * Opens one lead, raising {@code lead.opened} and {@code lead.assigned}. An inbound lead is
+     * checked for duplicates first, as by {@link #possibleDuplicates}, in the same transaction: it
+     * is opened whatever the check finds, keeps the matches ({@link Lead#possibleDuplicates()}),
+     * and its {@code lead.opened} event then carries {@code duplicateScore} (the best score) and
+     * {@code duplicates} (how many matches).
      *
      * @param lead what it is
      * @return the lead
@@ -29,6 +33,25 @@ public interface Leads {
      * @throws ConflictException when the customer has a lead of that campaign already
      */
     Lead open(NewLead lead);
+
+    /**
+     * The duplicate check (R17): which existing customers and open leads (new, contacted or
+     * qualified; converted and disqualified ones are left out) a prospect likely is, so that a web
+     * form does not silently make a twin. Compared, both sides normalised alike: the tax id
+     * ({@link org.crm4j.common.TaxIds}) with customers' and leads' tax ids; the e-mail (in lower
+     * case) and the phone (E.164) with leads' and with the contacts of customers the actor may see
+     * (contact persons are need-to-know details, R28); the name key
+     * ({@link org.crm4j.common.NameKeys}) of the company, or of the person when there is none, with
+     * customers' names and leads' companies (or persons). Archived customers count: a returning
+     * customer is better reactivated than made twice. Scored and shown as
+     * {@link DuplicateMatch} tells; at most 10, scores of 50 and more, best first (then customers
+     * before leads, then by id). Two statements where the store speaks SQL.
+     *
+     * @param prospect who came in, or is about to be entered
+     * @return the likely duplicates, best first
+     * @throws ValidationException when the prospect is null
+     */
+    List<DuplicateMatch> possibleDuplicates(Prospect prospect);
 
     /**
      * @param id a lead

@@ -94,6 +94,6 @@ public final class NewLead {
     public LeadRecord toRecord(String actorId, Instant now) {
         return new LeadRecord(0, 0, campaignId == null ? null : campaignId.value(),
                 customerId == null ? null : customerId.value(), prospect, keyword, source,
-                ownerId == null ? actorId : ownerId, LeadStatus.NEW, null, List.of(), null, actorId, now, now);
+                ownerId == null ? actorId : ownerId, LeadStatus.NEW, null, List.of(), null, actorId, now, now, List.of());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.customer.CustomerRecord;
 import org.crm4j.customer.OwnerChangeRecord;
+import org.crm4j.lead.DuplicateMatch;
 
 /** Customers in a store. */
 public interface CustomerStore {
@@ -69,6 +70,17 @@ public interface CustomerStore {
      * @return at most {@code search.limit()} rows, in the search's order
      */
     List<CustomerRow> search(CustomerSearch search);
+
+    /**
+     * Finds the customers a prospect looks like (see {@link DuplicateQuery} for the order and the
+     * limit): by tax id and name key among all customers, archived ones too (their basic fields are
+     * every actor's to see), by e-mail and phone among the contacts of the customers the query's
+     * visibility covers. A store that speaks SQL does it in one statement.
+     *
+     * @param query the prospect's keys
+     * @return matches of kind {@link org.crm4j.lead.MatchKind#CUSTOMER} with the basic fields
+     */
+    List<DuplicateMatch> duplicates(DuplicateQuery query);
 
     /** @param change an owner change to keep */
     void recordOwnerChange(OwnerChangeRecord change);

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.crm4j.lead.DuplicateMatch;
 import org.crm4j.lead.LeadRecord;
 
 /**
@@ -73,6 +74,18 @@ public interface LeadStore {
      * @return its visible leads with greater ids, lowest id first
      */
     List<LeadRecord> ofCampaign(long campaignId, Visibility visibility, long afterId, int limit);
+
+    /**
+     * Finds the open leads (new, contacted or qualified) on prospects that a prospect looks like
+     * (see {@link DuplicateQuery} for the order and the limit), comparing the tax id, the e-mail in
+     * lower case, the phone and the name key of the leads' prospects. Every such lead matches; only
+     * those whose owner the query's visibility covers show their prospect's name, tax id and city
+     * and their owner, decided in the query. A store that speaks SQL does it in one statement.
+     *
+     * @param query the prospect's keys
+     * @return matches of kind {@link org.crm4j.lead.MatchKind#LEAD}
+     */
+    List<DuplicateMatch> duplicates(DuplicateQuery query);
 
     /**
      * One query for the idempotence check of a bulk opening.

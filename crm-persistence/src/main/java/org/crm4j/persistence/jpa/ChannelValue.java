@@ -5,6 +5,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import java.util.Locale;
 import java.util.Objects;
 import org.crm4j.customer.ChannelType;
 import org.crm4j.customer.ContactChannel;
@@ -25,6 +26,10 @@ class ChannelValue {
     @Column(length = 50)
     String label;
 
+    /** An e-mail in lower case or a phone, for the duplicate check; null for other types. */
+    @Column(name = "match_key", length = 254)
+    String matchKey;
+
     @Embedded
     AddressColumns address;
 
@@ -37,8 +42,21 @@ class ChannelValue {
         v.type = channel.type();
         v.value = channel.value();
         v.label = channel.label();
+        v.matchKey = matchKey(channel);
         v.address = AddressColumns.of(channel.address());
         return v;
+    }
+
+    /**
+     * @param channel a channel
+     * @return the key the duplicate check compares it by
+     */
+    static String matchKey(ContactChannel channel) {
+        return switch (channel.type()) {
+            case EMAIL -> channel.value().toLowerCase(Locale.ROOT);
+            case PHONE -> channel.value();
+            default -> null;
+        };
     }
 
     ContactChannel toChannel() {

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.customer.CustomerKind;
+import org.crm4j.common.NameKeys;
 import org.crm4j.customer.CustomerRecord;
 import org.crm4j.customer.CustomerStatus;
 
@@ -48,6 +49,10 @@ class CustomerEntity {
     /** The name in lower case, compared by code point: the sort and prefix-search key. */
     @Column(name = "name_key", nullable = false, length = 200)
     String nameKey;
+
+    /** The name's key for the duplicate check ({@link NameKeys}), null when it has none. */
+    @Column(name = "match_key", length = NameKeys.MAX_LENGTH)
+    String matchKey;
 
     @Column(name = "tax_id", length = 50)
     String taxId;
@@ -112,6 +117,7 @@ class CustomerEntity {
         kind = record.kind();
         name = record.name();
         nameKey = record.nameKey();
+        matchKey = NameKeys.normalize(record.name());
         taxId = record.taxId();
         industry = record.industry();
         rating = record.rating();

@@ -16,10 +16,13 @@ import org.crm4j.customer.CustomerRecord;
 import org.crm4j.customer.NoteRecord;
 import org.crm4j.customer.OwnerChangeRecord;
 import org.crm4j.event.DomainEvent;
+import org.crm4j.lead.DuplicateMatch;
+import org.crm4j.lead.MatchKind;
 import org.crm4j.spi.CustomerRow;
 import org.crm4j.spi.CustomerSearch;
 import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.CustomerTimeline;
+import org.crm4j.spi.DuplicateQuery;
 import org.crm4j.spi.Visibility;
 import org.hibernate.LockMode;
 import org.hibernate.Session;
@@ -117,6 +120,18 @@ final class JpaCustomerStore implements CustomerStore {
     public boolean exists(long id) {
         return !tx.session().createSelectionQuery("select c.id from Customer c where c.id = :id", Long.class)
                 .setParameter("id", id).getResultList().isEmpty();
+    }
+
+    @Override
+    public List<DuplicateMatch> duplicates(DuplicateQuery query) {
+        String sql = DuplicateSql.customers(query);
+        if (sql == null) {
+            return List.of();
+        }
+        return DuplicateSql.rows(tx.session(), sql, query).stream()
+                .map(r -> DuplicateMatch.of(MatchKind.CUSTOMER, ((Number) r[0]).longValue(),
+                        DuplicateSql.reasons(r, query), (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
+                .toList();
     }
 
     @Override

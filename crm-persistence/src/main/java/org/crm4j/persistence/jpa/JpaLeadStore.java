@@ -6,16 +6,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.crm4j.lead.DuplicateMatch;
 import org.crm4j.lead.LeadRecord;
 import org.crm4j.lead.LeadStatus;
+import org.crm4j.lead.MatchKind;
 import org.crm4j.pipeline.OpportunityStatus;
+import org.crm4j.spi.DuplicateQuery;
 import org.crm4j.spi.LeadFunnelRow;
 import org.crm4j.spi.LeadStore;
 import org.crm4j.spi.Visibility;
@@ -29,7 +32,7 @@ import org.hibernate.query.SelectionQuery;
  * from the pooled sequence, one round trip per 50).
  */
 final class JpaLeadStore implements LeadStore {
-    private static final String WITH_ATTEMPTS = "select distinct l from Lead l left join fetch l.attempts";
+    private static final String WITH_ATTEMPTS = "select distinct l from Lead l left join fetch l.attempts left join fetch l.matches";
 
     private final JpaTransaction tx;
 
@@ -110,6 +113,14 @@ final class JpaLeadStore implements LeadStore {
         }
         return tx.session().createSelectionQuery(WITH_ATTEMPTS + " where l.id in :ids order by l.id",
                 LeadEntity.class).setParameterList("ids", page).getResultList().stream().map(LeadEntity::toRecord)
+                .toList();
+    }
+
+    @Override
+    public List<DuplicateMatch> duplicates(DuplicateQuery query) {
+        return DuplicateSql.rows(tx.session(), DuplicateSql.leads(query), query).stream()
+                .map(r -> DuplicateMatch.of(MatchKind.LEAD, ((Number) r[0]).longValue(),
+                        DuplicateSql.reasons(r, query), (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
                 .toList();
     }
 

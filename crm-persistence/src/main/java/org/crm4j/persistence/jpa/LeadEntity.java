@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.crm4j.common.EmailAddress;
+import org.crm4j.common.NameKeys;
 import org.crm4j.common.PhoneNumber;
 import org.crm4j.lead.LeadRecord;
 import org.crm4j.lead.LeadStatus;
@@ -65,6 +66,14 @@ class LeadEntity {
     @Column(name = "prospect_country", updatable = false, length = 2)
     String prospectCountry;
 
+    /** The prospect's e-mail in lower case, for the duplicate check. */
+    @Column(name = "email_key", updatable = false, length = 254)
+    String emailKey;
+
+    /** The name key ({@link NameKeys}) of the prospect's company, or person when there is none. */
+    @Column(name = "name_key", updatable = false, length = NameKeys.MAX_LENGTH)
+    String nameKey;
+
     @Column(updatable = false, length = 200)
     String keyword;
 
@@ -98,6 +107,12 @@ class LeadEntity {
     @OrderColumn(name = "position")
     List<ContactAttemptValue> attempts = new ArrayList<>();
 
+    /** What the lead looked like when it was opened, best first; never changed. */
+    @ElementCollection
+    @CollectionTable(name = "crm_lead_match", joinColumns = @JoinColumn(name = "lead_id"))
+    @OrderColumn(name = "position")
+    List<LeadMatchValue> matches = new ArrayList<>();
+
     /** For Hibernate. */
     protected LeadEntity() {
     }
@@ -114,7 +129,10 @@ class LeadEntity {
             e.prospectTaxId = p.taxId();
             e.prospectCity = p.city();
             e.prospectCountry = p.country();
+            e.emailKey = p.email() == null ? null : p.email().normalized();
+            e.nameKey = NameKeys.normalize(p.company() != null ? p.company() : p.personName());
         }
+        r.matches().forEach(m -> e.matches.add(LeadMatchValue.of(m)));
         e.keyword = r.keyword();
         e.source = r.source();
         e.createdBy = r.createdBy();
@@ -146,6 +164,6 @@ class LeadEntity {
                 prospectCountry) : null;
         return new LeadRecord(id, version, campaignId, customerId, p, keyword, source, ownerId, status,
                 disqualifyReason, attempts.stream().map(ContactAttemptValue::toAttempt).toList(), opportunityId,
-                createdBy, createdAt, updatedAt);
+                createdBy, createdAt, updatedAt, matches.stream().map(LeadMatchValue::toMatch).toList());
     }
 }

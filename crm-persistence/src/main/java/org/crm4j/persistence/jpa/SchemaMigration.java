@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * Creates and upgrades the crm4j schema with Flyway. The scripts live in
  * {@code org/crm4j/persistence/migration}; the history is kept in {@code crm_schema_history}, so
  * crm4j's schema can share a database (and a schema) with the host's tables and their own
- * Flyway history.
+ * Flyway history. Java migrations, for what SQL cannot say portably, are handed to Flyway
+ * here and numbered in the same sequence as the scripts.
  */
 final class SchemaMigration {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
@@ -31,6 +32,7 @@ final class SchemaMigration {
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
+                .javaMigrations(new V9__duplicate_check())
                 .failOnMissingLocations(true)
                 .table(HISTORY_TABLE)
                 .placeholders(kind.placeholders())

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.HashSet;
 import java.util.Comparator;
 import java.util.Deque;
@@ -26,6 +28,9 @@ import org.crm4j.ConflictException;
 import org.crm4j.CrmException;
 import org.crm4j.campaign.CampaignRecord;
 import org.crm4j.common.ExternalRef;
+import org.crm4j.common.NameKeys;
+import org.crm4j.customer.ChannelType;
+import org.crm4j.customer.ContactChannel;
 import org.crm4j.customer.ContactRecord;
 import org.crm4j.customer.CustomerRecord;
 import org.crm4j.customer.CustomerSort;
@@ -34,7 +39,12 @@ import org.crm4j.customer.NoteRecord;
 import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.customer.OwnerChangeRecord;
 import org.crm4j.event.DomainEvent;
+import org.crm4j.lead.DuplicateMatch;
 import org.crm4j.lead.LeadRecord;
+import org.crm4j.lead.LeadStatus;
+import org.crm4j.lead.MatchKind;
+import org.crm4j.lead.MatchReason;
+import org.crm4j.lead.Prospect;
 import org.crm4j.pipeline.OfferRecord;
 import org.crm4j.pipeline.OfferStatus;
 import org.crm4j.pipeline.OpportunityRecord;
@@ -53,6 +63,7 @@ import org.crm4j.spi.CustomerRow;
 import org.crm4j.spi.CustomerSearch;
 import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.CustomerTimeline;
+import org.crm4j.spi.DuplicateQuery;
 import org.crm4j.spi.EventStore;
 import org.crm4j.spi.ForecastGrouping;
 import org.crm4j.spi.ForecastRow;
@@ -79,6 +90,8 @@ import org.crm4j.spi.WonRevenueRow;
  * operation leaves nothing behind, as in a database.
  */
 final class MemoryStore implements CrmStore {
+    private static final Comparator<DuplicateMatch> BEST_FIRST =
+            Comparator.comparingInt(DuplicateMatch::score).reversed().thenComparingLong(DuplicateMatch::id);
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<Long, CustomerRecord> customers = new TreeMap<>();
     private final Map<ExternalRef, Long> refs = new HashMap<>();
@@ -325,6 +338,42 @@ final class MemoryStore implements CrmStore {
         public List<CustomerRow> rows(Collection<Long> ids, Visibility visibility) {
             return ids.stream().distinct().map(customers::get).filter(Objects::nonNull)
                     .filter(c -> visibility.covers(c.ownerId())).map(Tx::row).toList();
+        }
+
+        private static void reason(Map<Long, EnumSet<MatchReason>> found, long id, MatchReason reason) {
+            found.computeIfAbsent(id, k -> EnumSet.noneOf(MatchReason.class)).add(reason);
+        }
+
+        @Override
+        public List<DuplicateMatch> duplicates(DuplicateQuery query) {
+            Map<Long, EnumSet<MatchReason>> found = new TreeMap<>();
+            for (CustomerRecord c : customers.values()) {
+                if (query.taxId() != null && query.taxId().equals(c.taxId())) {
+                    reason(found, c.id(), MatchReason.TAX_ID);
+                }
+                if (query.nameKey() != null && query.nameKey().equals(NameKeys.normalize(c.name()))) {
+                    reason(found, c.id(), query.nameReason());
+                }
+            }
+            for (ContactRecord contact : contacts.values()) {
+                CustomerRecord c = customers.get(contact.customerId());
+                if (!query.visibility().covers(c.ownerId())) {
+                    continue;
+                }
+                for (ContactChannel channel : contact.channels()) {
+                    if (channel.type() == ChannelType.EMAIL && query.email() != null
+                            && query.email().equals(channel.value().toLowerCase(Locale.ROOT))) {
+                        reason(found, c.id(), MatchReason.EMAIL);
+                    } else if (channel.type() == ChannelType.PHONE && channel.value().equals(query.phone())) {
+                        reason(found, c.id(), MatchReason.PHONE);
+                    }
+                }
+            }
+            return found.entrySet().stream().map(e -> {
+                CustomerRecord c = customers.get(e.getKey());
+                return DuplicateMatch.of(MatchKind.CUSTOMER, c.id(), e.getValue(), c.name(), c.taxId(), c.city(),
+                        c.ownerId());
+            }).sorted(BEST_FIRST).limit(query.limit()).toList();
         }
 
         @Override
@@ -887,6 +936,37 @@ final class MemoryStore implements CrmStore {
                                     a.amount().add(b.amount())));
                 }
                 return List.copyOf(sums.values());
+            }
+
+            @Override
+            public List<DuplicateMatch> duplicates(DuplicateQuery query) {
+                List<DuplicateMatch> found = new ArrayList<>();
+                for (LeadRecord l : leads.values()) {
+                    Prospect p = l.prospect();
+                    if (p == null || l.status() == LeadStatus.CONVERTED || l.status() == LeadStatus.DISQUALIFIED) {
+                        continue;
+                    }
+                    EnumSet<MatchReason> reasons = EnumSet.noneOf(MatchReason.class);
+                    if (query.taxId() != null && query.taxId().equals(p.taxId())) {
+                        reasons.add(MatchReason.TAX_ID);
+                    }
+                    if (query.email() != null && p.email() != null && query.email().equals(p.email().normalized())) {
+                        reasons.add(MatchReason.EMAIL);
+                    }
+                    if (query.phone() != null && p.phone() != null && query.phone().equals(p.phone().value())) {
+                        reasons.add(MatchReason.PHONE);
+                    }
+                    String name = p.company() != null ? p.company() : p.personName();
+                    if (query.nameKey() != null && query.nameKey().equals(NameKeys.normalize(name))) {
+                        reasons.add(query.nameReason());
+                    }
+                    if (!reasons.isEmpty()) {
+                        boolean shown = query.visibility().covers(l.ownerId());
+                        found.add(DuplicateMatch.of(MatchKind.LEAD, l.id(), reasons, shown ? name : null,
+                                shown ? p.taxId() : null, shown ? p.city() : null, shown ? l.ownerId() : null));
+                    }
+                }
+                return found.stream().sorted(BEST_FIRST).limit(query.limit()).toList();
             }
 
             @Override
