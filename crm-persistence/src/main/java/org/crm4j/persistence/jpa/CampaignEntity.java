@@ -106,10 +106,7 @@ class CampaignEntity {
         status = r.status();
         updatedAt = r.updatedAt();
         List<CampaignCostValue> wanted = r.costs().stream().map(CampaignCostValue::of).toList();
-        if (!costs.equals(wanted)) {
-            costs.clear();
-            costs.addAll(wanted);
-        }
+        ElementCollections.replace(costs, wanted);
     }
 
     CampaignRecord toRecord() {

@@ -149,10 +149,7 @@ class LeadEntity {
         opportunityId = r.opportunityId();
         updatedAt = r.updatedAt();
         List<ContactAttemptValue> wanted = r.attempts().stream().map(ContactAttemptValue::of).toList();
-        if (!attempts.equals(wanted)) {
-            attempts.clear();
-            attempts.addAll(wanted);
-        }
+        ElementCollections.replace(attempts, wanted);
     }
 
     LeadRecord toRecord() {

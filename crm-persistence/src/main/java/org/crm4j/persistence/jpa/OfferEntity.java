@@ -104,10 +104,7 @@ class OfferEntity {
         decisionNote = r.decisionNote();
         updatedAt = r.updatedAt();
         List<OfferLineValue> wanted = r.lines().stream().map(OfferLineValue::of).toList();
-        if (!lines.equals(wanted)) {
-            lines.clear();
-            lines.addAll(wanted);
-        }
+        ElementCollections.replace(lines, wanted);
     }
 
     OfferRecord toRecord() {

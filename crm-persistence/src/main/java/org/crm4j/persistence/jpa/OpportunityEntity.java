@@ -150,15 +150,9 @@ class OpportunityEntity {
         if (lastActivityAt == null || r.updatedAt().isAfter(lastActivityAt)) {
             lastActivityAt = r.updatedAt();
         }
-        if (!competitors.equals(r.competitors())) {
-            competitors.clear();
-            competitors.addAll(r.competitors());
-        }
+        ElementCollections.replace(competitors, r.competitors());
         List<ParticipantValue> wanted = r.participants().stream().map(ParticipantValue::of).toList();
-        if (!participants.equals(wanted)) {
-            participants.clear();
-            participants.addAll(wanted);
-        }
+        ElementCollections.replace(participants, wanted);
     }
 
     OpportunityRecord toRecord() {
