@@ -1,7 +1,6 @@
 package org.crm4j.reports;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -82,13 +81,7 @@ public final class CampaignResult {
 
     /** @return the rows and the total as CSV ({@link #writeCsv(Appendable)}) */
     public String toCsv() {
-        StringBuilder csv = new StringBuilder();
-        try {
-            writeCsv(csv);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not throw
-        }
-        return csv.toString();
+        return Csv.text(this::writeCsv);
     }
 
     /**

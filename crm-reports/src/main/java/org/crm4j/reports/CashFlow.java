@@ -1,7 +1,6 @@
 package org.crm4j.reports;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import org.crm4j.ValidationException;
@@ -57,13 +56,7 @@ public final class CashFlow {
      * @return the rows as CSV ({@link #writeCsv(Appendable)})
      */
     public String toCsv() {
-        StringBuilder csv = new StringBuilder();
-        try {
-            writeCsv(csv);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not throw
-        }
-        return csv.toString();
+        return Csv.text(this::writeCsv);
     }
 
     /**

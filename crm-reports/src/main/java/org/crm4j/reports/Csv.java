@@ -1,6 +1,7 @@
 package org.crm4j.reports;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * A writer of RFC 4180 CSV: comma-separated fields, CRLF line ends, and a field enclosed in
@@ -8,6 +9,22 @@ import java.io.IOException;
  */
 final class Csv {
     private final Appendable out;
+
+    /** Something that writes CSV to an {@link Appendable}. */
+    interface Writing {
+        void writeTo(Appendable out) throws IOException;
+    }
+
+    /** @return what the writing writes, as text */
+    static String text(Writing writing) {
+        StringBuilder text = new StringBuilder();
+        try {
+            writing.writeTo(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return text.toString();
+    }
 
     Csv(Appendable out) {
         this.out = out;
