@@ -1,8 +1,10 @@
 package org.crm4j;
 
 import org.crm4j.access.Actor;
+import org.crm4j.activity.Activities;
 import org.crm4j.campaign.Campaigns;
 import org.crm4j.customer.Customers;
+import org.crm4j.internal.ActivityService;
 import org.crm4j.internal.Assert;
 import org.crm4j.internal.CampaignService;
 import org.crm4j.internal.CustomerService;
@@ -32,6 +34,7 @@ public final class ActorScope {
     private final Offers offers;
     private final Campaigns campaigns;
     private final Leads leads;
+    private final Activities activities;
 
     ActorScope(Runtime rt, Actor actor) {
         this.rt = rt;
@@ -42,6 +45,7 @@ public final class ActorScope {
         this.offers = new OfferService(rt, actor);
         this.campaigns = new CampaignService(rt, actor);
         this.leads = new LeadService(rt, actor);
+        this.activities = new ActivityService(rt, actor);
     }
 
     /** @return who is acting */
@@ -77,6 +81,11 @@ public final class ActorScope {
     /** @return the leads the actor may see */
     public Leads leads() {
         return leads;
+    }
+
+    /** @return the activities the actor may see, and the actor's first-contact ledger */
+    public Activities activities() {
+        return activities;
     }
 
     /**

@@ -101,6 +101,19 @@ public final class EventTypes {
      * conversion made the customer from a prospect, {@code newCustomer=true}.
      */
     public static final String LEAD_CONVERTED = "lead.converted";
+    /**
+     * An activity was logged; data: {@code type}, {@code status}, {@code owner}, and
+     * {@code opportunity} or {@code lead} when it belongs to one.
+     */
+    public static final String ACTIVITY_LOGGED = "activity.logged";
+    /** A planned activity was completed; data: {@code type}, {@code owner}. */
+    public static final String ACTIVITY_COMPLETED = "activity.completed";
+    /**
+     * A salesperson's first call or first meeting with a customer was entered in the first-contact
+     * ledger (R9); data: {@code kind} ({@code CALL} or {@code MEETING}), {@code salesperson},
+     * {@code contact}, {@code activity}.
+     */
+    public static final String FIRST_CONTACT_RECORDED = "first-contact.recorded";
 
     private EventTypes() {
     }

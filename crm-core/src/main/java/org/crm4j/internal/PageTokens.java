@@ -37,7 +37,7 @@ public final class PageTokens {
     public static Keyset decode(CustomerSort sort, String token) {
         try {
             String[] parts = unpack(token);
-            if (parts[0].equals(STALLED)) {
+            if (parts[0].equals(STALLED) || parts[0].equals(ACTIVITIES)) {
                 throw new IllegalArgumentException("a token of another list");
             }
             if (!parts[0].equals(sort.name())) {
@@ -73,6 +73,34 @@ public final class PageTokens {
             return new Keyset(Instant.parse(parts[2]), Long.parseLong(parts[1]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ValidationException("pageToken", "Format", "not a page token of the stalled deals");
+        }
+    }
+
+    /** The order of a customer's activities, as named in its tokens. */
+    private static final String ACTIVITIES = "ACTIVITIES";
+
+    /**
+     * @param keyset where a page of a customer's activities ended (its last start and id)
+     * @return the token
+     */
+    public static String encodeActivities(Keyset keyset) {
+        return pack(ACTIVITIES, keyset.id(), keyset.sortValue().toString());
+    }
+
+    /**
+     * @param token a token from {@link #encodeActivities}
+     * @return where the previous page of activities ended
+     * @throws ValidationException when the token is malformed or belongs to another list
+     */
+    public static Keyset decodeActivities(String token) {
+        try {
+            String[] parts = unpack(token);
+            if (!parts[0].equals(ACTIVITIES)) {
+                throw new IllegalArgumentException("a token of another list");
+            }
+            return new Keyset(Instant.parse(parts[2]), Long.parseLong(parts[1]));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new ValidationException("pageToken", "Format", "not a page token of a customer's activities");
         }
     }
 

@@ -29,4 +29,7 @@ public interface StoreTransaction {
 
     /** @return leads */
     LeadStore leads();
+
+    /** @return activities and the first-contact ledger */
+    ActivityStore activities();
 }

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.crm4j.ConflictException;
 import org.crm4j.CrmException;
+import org.crm4j.spi.ActivityStore;
 import org.crm4j.spi.CampaignStore;
 import org.crm4j.spi.ContactStore;
 import org.crm4j.spi.CustomerStore;
@@ -30,6 +31,7 @@ final class JpaTransaction implements StoreTransaction {
     private final JpaOfferStore offers;
     private final JpaCampaignStore campaigns;
     private final JpaLeadStore leads;
+    private final JpaActivityStore activities;
 
     /**
      * @param session the transaction's session; the caller begins and ends the transaction
@@ -47,6 +49,7 @@ final class JpaTransaction implements StoreTransaction {
         this.offers = new JpaOfferStore(this);
         this.campaigns = new JpaCampaignStore(this);
         this.leads = new JpaLeadStore(this);
+        this.activities = new JpaActivityStore(this);
     }
 
     @Override
@@ -92,6 +95,11 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public LeadStore leads() {
         return leads;
+    }
+
+    @Override
+    public ActivityStore activities() {
+        return activities;
     }
 
     /** @return the session */

@@ -131,6 +131,10 @@ final class PersistenceExceptionConverter {
         if (rule.contains("crm_lead_campaign_customer_uk")) {
             return "the customer has a lead of this campaign already (opened at the same time)";
         }
+        if (rule.contains("crm_first_contact_uk")) {
+            return "the salesperson recorded this first contact with the customer already (recorded at the same"
+                    + " time)";
+        }
         return "a unique rule of the store is broken: " + rule;
     }
 

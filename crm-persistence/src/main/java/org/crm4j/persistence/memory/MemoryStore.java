@@ -39,6 +39,9 @@ import org.crm4j.customer.NoteRecord;
 import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.customer.OwnerChangeRecord;
 import org.crm4j.event.DomainEvent;
+import org.crm4j.activity.ActivityRecord;
+import org.crm4j.activity.FirstContactKind;
+import org.crm4j.activity.FirstContactRecord;
 import org.crm4j.lead.DuplicateMatch;
 import org.crm4j.lead.LeadRecord;
 import org.crm4j.lead.LeadStatus;
@@ -68,6 +71,8 @@ import org.crm4j.spi.EventStore;
 import org.crm4j.spi.ForecastGrouping;
 import org.crm4j.spi.ForecastRow;
 import org.crm4j.spi.ForecastSelection;
+import org.crm4j.spi.Keyset;
+import org.crm4j.spi.ActivityStore;
 import org.crm4j.spi.Keyset;
 import org.crm4j.spi.LeadFunnelRow;
 import org.crm4j.spi.LeadStore;
@@ -106,6 +111,9 @@ final class MemoryStore implements CrmStore {
     private final TreeMap<Long, SalesOrderRecord> orders = new TreeMap<>();
     private final TreeMap<Long, CampaignRecord> campaigns = new TreeMap<>();
     private final TreeMap<Long, LeadRecord> leads = new TreeMap<>();
+    private final TreeMap<Long, ActivityRecord> activities = new TreeMap<>();
+    /** The first-contact ledger, by salesperson, customer and kind. */
+    private final Map<List<Object>, FirstContactRecord> firstContacts = new HashMap<>();
     /** Each deal's last activity: its latest change, never moving backwards. */
     private final Map<Long, Instant> lastActivity = new HashMap<>();
     /** Which stall of a deal was announced. */
@@ -183,6 +191,7 @@ final class MemoryStore implements CrmStore {
         private final OfferStore offerStore = new Offers();
         private final CampaignStore campaignStore = new Campaigns();
         private final LeadStore leadStore = new Leads();
+        private final ActivityStore activityStore = new Activities();
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -269,6 +278,11 @@ final class MemoryStore implements CrmStore {
         @Override
         public LeadStore leads() {
             return leadStore;
+        }
+
+        @Override
+        public ActivityStore activities() {
+            return activityStore;
         }
 
         // ---- customers
@@ -979,6 +993,69 @@ final class MemoryStore implements CrmStore {
                     }
                 }
                 return found;
+            }
+        }
+
+        /**
+         * Activities and the first-contact ledger, in the same transaction; one ledger entry per
+         * salesperson, customer and kind, as the database's unique rule.
+         */
+        private final class Activities implements ActivityStore {
+            private static final Comparator<ActivityRecord> LATEST_FIRST = Comparator
+                    .comparing(ActivityRecord::startsAt).thenComparingLong(ActivityRecord::id).reversed();
+
+            @Override
+            public ActivityRecord insert(ActivityRecord activity) {
+                checkWritable();
+                ActivityRecord stored = activity.withIdentity(newId(), 0);
+                put(activities, stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public ActivityRecord update(ActivityRecord activity) {
+                checkWritable();
+                current(activities.get(activity.id()), ActivityRecord::version, activity.version(),
+                        "activity " + activity.id());
+                ActivityRecord stored = activity.withIdentity(activity.id(), activity.version() + 1);
+                put(activities, stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public Optional<ActivityRecord> find(long id, Visibility visibility) {
+                return Optional.ofNullable(activities.get(id)).filter(a -> visibility.covers(a.ownerId()));
+            }
+
+            @Override
+            public boolean exists(long id) {
+                return activities.containsKey(id);
+            }
+
+            @Override
+            public List<ActivityRecord> ofCustomer(long customerId, Visibility visibility, Keyset after, int limit) {
+                return activities.values().stream().filter(a -> a.customerId() == customerId)
+                        .filter(a -> visibility.covers(a.ownerId()))
+                        .filter(a -> after == null || a.startsAt().isBefore((Instant) after.sortValue())
+                                || a.startsAt().equals(after.sortValue()) && a.id() < after.id())
+                        .sorted(LATEST_FIRST).limit(limit).toList();
+            }
+
+            @Override
+            public Optional<FirstContactRecord> firstContact(String salespersonId, long customerId,
+                    FirstContactKind kind) {
+                return Optional.ofNullable(firstContacts.get(List.of(salespersonId, customerId, kind)));
+            }
+
+            @Override
+            public void recordFirstContact(FirstContactRecord entry) {
+                checkWritable();
+                List<Object> key = List.of(entry.salespersonId(), entry.customerId(), entry.kind());
+                if (firstContacts.containsKey(key)) {
+                    throw new ConflictException("the salesperson recorded this first contact with the customer"
+                            + " already (recorded at the same time)");
+                }
+                put(firstContacts, key, entry);
             }
         }
 

@@ -1,0 +1,270 @@
+package org.crm4j.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.crm4j.AccessDeniedException;
+import org.crm4j.ConflictException;
+import org.crm4j.NotFoundException;
+import org.crm4j.ValidationException;
+import org.crm4j.ValidationException.Violation;
+import org.crm4j.access.Actor;
+import org.crm4j.activity.Activities;
+import org.crm4j.activity.Activity;
+import org.crm4j.activity.ActivityId;
+import org.crm4j.activity.ActivityRecord;
+import org.crm4j.activity.ActivityStatus;
+import org.crm4j.activity.CallDirection;
+import org.crm4j.activity.FirstContactKind;
+import org.crm4j.activity.FirstContactRecord;
+import org.crm4j.activity.NewActivity;
+import org.crm4j.common.Page;
+import org.crm4j.customer.ContactId;
+import org.crm4j.customer.ContactRecord;
+import org.crm4j.customer.CustomerId;
+import org.crm4j.event.DomainEvent;
+import org.crm4j.event.EventTypes;
+import org.crm4j.lead.LeadRecord;
+import org.crm4j.pipeline.OpportunityRecord;
+import org.crm4j.spi.Keyset;
+import org.crm4j.spi.StoreTransaction;
+import org.crm4j.spi.Visibility;
+
+/** {@link Activities} for one actor: need-to-know follows the activity's owner, as for deals. */
+public final class ActivityService implements Activities {
+    private final Runtime rt;
+    private final Actor actor;
+
+    /**
+     * @param rt the shared runtime
+     * @param actor who acts
+     */
+    public ActivityService(Runtime rt, Actor actor) {
+        this.rt = rt;
+        this.actor = actor;
+    }
+
+    private Visibility visibility() {
+        return rt.access().visibilityOf(actor);
+    }
+
+    @Override
+    public Activity log(NewActivity activity) {
+        Assert.notNull(activity, "activity");
+        Instant now = rt.now();
+        ActivityRecord draft = prepare(activity, now);
+        ActivityRecord saved = rt.store().inTransaction(tx -> insert(tx, draft, now));
+        return Activity.fromRecord(saved);
+    }
+
+    /** Checks what needs no store, reporting every broken rule at once. */
+    private ActivityRecord prepare(NewActivity activity, Instant now) {
+        List<Violation> violations = new ArrayList<>();
+        ActivityRecord draft = null;
+        try {
+            draft = activity.toRecord(actor.id(), now);
+        } catch (ValidationException e) {
+            violations.addAll(e.violations());
+        }
+        String owner = activity.ownerOr(actor.id());
+        rt.access().unknownOwner(owner).ifPresent(violations::add);
+        for (String colleague : activity.colleagueIds()) {
+            if (!colleague.equals(owner) && !rt.access().isKnownUser(colleague)) {
+                violations.add(new Violation("colleagueIds", "KnownUser", "there is no user '" + colleague + "'"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        if (!visibility().covers(draft.ownerId())) {
+            throw new AccessDeniedException(actor.id(), "log activities owned by '" + draft.ownerId() + "'");
+        }
+        return draft;
+    }
+
+    /** Checks what needs the store and inserts the activity, in the caller's transaction. */
+    private ActivityRecord insert(StoreTransaction tx, ActivityRecord draft, Instant now) {
+        CustomerService.openableCustomer(tx, visibility(), actor, draft.customerId(), "log activities on");
+        List<Violation> violations = new ArrayList<>();
+        if (!draft.contactIds().isEmpty()) {
+            Set<Long> customersContacts = new HashSet<>();
+            tx.contacts().ofCustomer(draft.customerId()).forEach(c -> customersContacts.add(c.id()));
+            for (Long contact : draft.contactIds()) {
+                if (!customersContacts.contains(contact)) {
+                    violations.add(new Violation("participants", "CustomersContact", "contact " + contact
+                            + " is no contact person of customer " + draft.customerId()));
+                }
+            }
+        }
+        if (draft.opportunityId() != null) {
+            long id = draft.opportunityId();
+            Optional<OpportunityRecord> deal = tx.opportunities().find(id, visibility());
+            if (deal.isEmpty() && tx.opportunities().exists(id)) {
+                throw new AccessDeniedException(actor.id(), "log activities on opportunity " + id);
+            }
+            if (deal.isEmpty() || deal.get().customerId() != draft.customerId()) {
+                violations.add(new Violation("opportunityId", "SameCustomer", "opportunity " + id
+                        + " is no deal of customer " + draft.customerId()));
+            }
+        }
+        if (draft.leadId() != null) {
+            long id = draft.leadId();
+            Optional<LeadRecord> lead = tx.leads().find(id, visibility());
+            if (lead.isEmpty() && tx.leads().exists(id)) {
+                throw new AccessDeniedException(actor.id(), "log activities on lead " + id);
+            }
+            if (lead.isEmpty() || lead.get().customerId() == null || lead.get().customerId() != draft.customerId()) {
+                violations.add(new Violation("leadId", "SameCustomer", "lead " + id + " is no lead of customer "
+                        + draft.customerId()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        ActivityRecord inserted = tx.activities().insert(draft);
+        if (inserted.opportunityId() != null) {
+            Instant at = inserted.startsAt().isAfter(now) ? now : inserted.startsAt();
+            tx.opportunities().recordActivity(inserted.opportunityId(), at);
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("type", inserted.type().name());
+        data.put("status", inserted.status().name());
+        data.put("owner", inserted.ownerId());
+        if (inserted.opportunityId() != null) {
+            data.put("opportunity", Long.toString(inserted.opportunityId()));
+        }
+        if (inserted.leadId() != null) {
+            data.put("lead", Long.toString(inserted.leadId()));
+        }
+        tx.events().append(List.of(event(EventTypes.ACTIVITY_LOGGED, inserted, now, data)));
+        return inserted;
+    }
+
+    @Override
+    public Activity get(ActivityId id) {
+        Assert.notNull(id, "id");
+        return Activity.fromRecord(rt.store().readOnly(tx -> visibleActivity(tx, id.value(), "open")));
+    }
+
+    @Override
+    public Activity complete(ActivityId id, String outcome) {
+        Assert.notNull(id, "id");
+        List<Violation> violations = new ArrayList<>();
+        if (outcome == null || outcome.isBlank()) {
+            violations.add(new Violation("outcome", "NotBlank", "say how the activity went"));
+        } else if (outcome.strip().length() > ActivityRecord.MAX_OUTCOME) {
+            violations.add(new Violation("outcome", "Size", "at most " + ActivityRecord.MAX_OUTCOME
+                    + " characters, was " + outcome.strip().length()));
+        }
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+        Instant now = rt.now();
+        ActivityRecord saved = rt.store().inTransaction(tx -> {
+            ActivityRecord stored = visibleActivity(tx, id.value(), "complete");
+            if (stored.status() != ActivityStatus.PLANNED) {
+                throw new ValidationException("status", "Planned", "activity " + stored.id()
+                        + " is done already; only a planned activity is completed");
+            }
+            ActivityRecord updated = tx.activities().update(stored.completed(outcome.strip(), now));
+            tx.events().append(List.of(event(EventTypes.ACTIVITY_COMPLETED, updated, now,
+                    Map.of("type", updated.type().name(), "owner", updated.ownerId()))));
+            return updated;
+        });
+        return Activity.fromRecord(saved);
+    }
+
+    @Override
+    public Page<Activity> ofCustomer(CustomerId customerId, String pageToken, int pageSize) {
+        Assert.notNull(customerId, "customerId");
+        if (pageSize < 1 || pageSize > 500) {
+            throw new ValidationException("pageSize", "Range", "must be 1 to 500, was " + pageSize);
+        }
+        Keyset after = pageToken == null ? null : PageTokens.decodeActivities(pageToken);
+        List<ActivityRecord> rows = rt.store().readOnly(tx -> {
+            if (!tx.customers().exists(customerId.value())) {
+                throw new NotFoundException("customer", customerId.value());
+            }
+            return tx.activities().ofCustomer(customerId.value(), visibility(), after, pageSize + 1);
+        });
+        boolean more = rows.size() > pageSize;
+        List<ActivityRecord> page = more ? rows.subList(0, pageSize) : rows;
+        ActivityRecord last = page.isEmpty() ? null : page.get(page.size() - 1);
+        String next = more ? PageTokens.encodeActivities(new Keyset(last.startsAt(), last.id())) : null;
+        return new Page<>(page.stream().map(Activity::fromRecord).toList(), next);
+    }
+
+    @Override
+    public Activity recordFirstCall(CustomerId customerId, ContactId contactId, Instant at, String outcome) {
+        Assert.notNull(customerId, "customerId");
+        return recordFirst(FirstContactKind.CALL, NewActivity.call(customerId, CallDirection.OUTBOUND), contactId,
+                at, outcome);
+    }
+
+    @Override
+    public Activity recordFirstMeeting(CustomerId customerId, ContactId contactId, Instant at, String outcome) {
+        Assert.notNull(customerId, "customerId");
+        return recordFirst(FirstContactKind.MEETING, NewActivity.meeting(customerId), contactId, at, outcome);
+    }
+
+    /** The activity and its ledger entry in one transaction; the store's unique rule decides a race. */
+    private Activity recordFirst(FirstContactKind kind, NewActivity activity, ContactId contactId, Instant at,
+            String outcome) {
+        Assert.notNull(contactId, "contactId");
+        Assert.notNull(at, "at");
+        Instant now = rt.now();
+        ActivityRecord draft = prepare(activity.at(at, Duration.ZERO).participants(contactId).outcome(outcome), now);
+        ActivityRecord saved = rt.store().inTransaction(tx -> {
+            CustomerService.openableCustomer(tx, visibility(), actor, draft.customerId(), "record first contacts with");
+            ContactRecord contact = tx.contacts().find(contactId.value())
+                    .filter(c -> c.customerId() == draft.customerId())
+                    .orElseThrow(() -> new ValidationException("contactId", "CustomersContact", "contact "
+                            + contactId + " is no contact person of customer " + draft.customerId()));
+            if (contact.roles().stream().noneMatch(RESPONSIBLE_ROLES::contains)) {
+                throw new ValidationException("contactId", "ResponsibleRole", "contact " + contactId
+                        + " holds none of the responsible roles " + String.join(", ", RESPONSIBLE_ROLES.stream()
+                                .sorted().toList()) + " of a first " + name(kind));
+            }
+            if (tx.activities().firstContact(actor.id(), draft.customerId(), kind).isPresent()) {
+                throw alreadyRecorded(kind, draft.customerId());
+            }
+            ActivityRecord inserted = insert(tx, draft, now);
+            tx.activities().recordFirstContact(new FirstContactRecord(actor.id(), draft.customerId(), kind,
+                    contact.id(), inserted.id(), at));
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("kind", kind.name());
+            data.put("salesperson", actor.id());
+            data.put("contact", Long.toString(contact.id()));
+            data.put("activity", Long.toString(inserted.id()));
+            tx.events().append(List.of(rt.event(actor, EventTypes.FIRST_CONTACT_RECORDED, "customer",
+                    draft.customerId(), draft.customerId(), now, data)));
+            return inserted;
+        });
+        return Activity.fromRecord(saved);
+    }
+
+    private ConflictException alreadyRecorded(FirstContactKind kind, long customerId) {
+        return new ConflictException("'" + actor.id() + "' recorded a first " + name(kind) + " with customer "
+                + customerId + " already");
+    }
+
+    private static String name(FirstContactKind kind) {
+        return kind == FirstContactKind.CALL ? "call" : "meeting";
+    }
+
+    private DomainEvent event(String type, ActivityRecord a, Instant now, Map<String, String> data) {
+        return rt.event(actor, type, "activity", a.id(), a.customerId(), now, data);
+    }
+
+    private ActivityRecord visibleActivity(StoreTransaction tx, long id, String what) {
+        return tx.activities().find(id, visibility()).orElseThrow(() -> tx.activities().exists(id)
+                ? new AccessDeniedException(actor.id(), what + " activity " + id)
+                : new NotFoundException("activity", id));
+    }
+}
