@@ -11,9 +11,10 @@ import java.util.Collections;
  * The record of something that happened: written to the outbox in the same transaction as the
  * change, then delivered to listeners. The {@link #type()} says what (see {@link EventTypes});
  * {@link #data()} holds the details as text, so that plugins in other versions can read it.
- * An event about a deal names it (see {@link #opportunityId()}), and an event about a lead is
- * one (see {@link #leadId()}), so that need-to-know can hide them from those who may see the
- * customer but not the deal or the lead.
+ * An event about a deal names it (see {@link #opportunityId()}), an event about a lead is one
+ * (see {@link #leadId()}), and an event about an activity is one or names it (see
+ * {@link #activityId()}), so that need-to-know can hide them from those who may see the customer
+ * but not the deal, the lead or the activity.
  *
  * @param id unique; listeners use it to stay idempotent
  * @param type what happened, e.g. {@code customer.created}
@@ -31,6 +32,8 @@ public record DomainEvent(UUID id, String type, String aggregateType, long aggre
     private static final String OPPORTUNITY = "opportunity";
     /** The aggregate type of leads. */
     private static final String LEAD = "lead";
+    /** The aggregate type of activities, and the data key by which other events name their activity. */
+    private static final String ACTIVITY = "activity";
 
     /** Copies the data into a sorted, unmodifiable map. */
     public DomainEvent {
@@ -55,15 +58,33 @@ public record DomainEvent(UUID id, String type, String aggregateType, long aggre
      *     entry is not a number)
      */
     public OptionalLong opportunityId() {
-        if (OPPORTUNITY.equals(aggregateType)) {
+        return named(OPPORTUNITY);
+    }
+
+    /**
+     * The activity this event is about: the aggregate itself when its type is {@code activity},
+     * else the {@code activity} data entry (a first-contact entry names its activity there).
+     * Need-to-know shows an event about an activity only to those who may see the activity (its
+     * owner, their superiors and administrators).
+     *
+     * @return the activity's id, or empty when the event is about no activity (or its
+     *     {@code activity} entry is not a number)
+     */
+    public OptionalLong activityId() {
+        return named(ACTIVITY);
+    }
+
+    /** @return the aggregate's id when it is of that type, else the number in the data entry of that name */
+    private OptionalLong named(String kind) {
+        if (kind.equals(aggregateType)) {
             return OptionalLong.of(aggregateId);
         }
-        String deal = data.get(OPPORTUNITY);
-        if (deal == null) {
+        String id = data.get(kind);
+        if (id == null) {
             return OptionalLong.empty();
         }
         try {
-            return OptionalLong.of(Long.parseLong(deal.strip()));
+            return OptionalLong.of(Long.parseLong(id.strip()));
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }

@@ -100,6 +100,9 @@ public interface CustomerStore {
      * deal is the customer's and its current owner is covered by the visibility, so that a deal
      * handed over shows its whole history to the new owner's line and none to the former's. The
      * limit counts the included events only; other events are included whatever the visibility.
+     * Events about a lead ({@link org.crm4j.event.DomainEvent#leadId()}) or an activity
+     * ({@link org.crm4j.event.DomainEvent#activityId()}) are included alike, only when it is the
+     * customer's and its owner is covered.
      *
      * @param customerId a customer
      * @param noteLimit how many notes at most

@@ -44,15 +44,19 @@ final class JpaCustomerStore implements CustomerStore {
      */
     private static final String TIMELINE = timeline("");
     /**
-     * The same, for an actor who may see only some deals and leads: events about a deal or a lead
-     * only when it is the customer's and its current owner visible (R28), in the same statement.
+     * The same, for an actor who may see only some deals, leads and activities: events about a
+     * deal, a lead or an activity only when it is the customer's and its current owner visible
+     * (R28), in the same statement.
      */
     private static final String TIMELINE_VISIBLE = timeline(" and (e.opportunityId is null or e.opportunityId in"
             + " (select o.id from Opportunity o where o.customerId = :customer and o.ownerId in :owners))"
             + " and (e.leadId is null or e.leadId in"
-            + " (select l.id from Lead l where l.customerId = :customer and l.ownerId in :owners))");
-    /** The same, for an actor who may see no deal and no lead at all: no event about either. */
-    private static final String TIMELINE_NO_DEALS = timeline(" and e.opportunityId is null and e.leadId is null");
+            + " (select l.id from Lead l where l.customerId = :customer and l.ownerId in :owners))"
+            + " and (e.activityId is null or e.activityId in"
+            + " (select a.id from Activity a where a.customerId = :customer and a.ownerId in :owners))");
+    /** The same, for an actor who may see no deal, lead or activity at all: no event about any. */
+    private static final String TIMELINE_NO_DEALS = timeline(" and e.opportunityId is null and e.leadId is null"
+            + " and e.activityId is null");
 
     private final JpaTransaction tx;
 

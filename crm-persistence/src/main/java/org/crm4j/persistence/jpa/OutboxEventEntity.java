@@ -54,6 +54,10 @@ class OutboxEventEntity {
     @Column(name = "lead_id", updatable = false)
     Long leadId;
 
+    /** The activity the event is about ({@link DomainEvent#activityId()}), for need-to-know; or null. */
+    @Column(name = "activity_id", updatable = false)
+    Long activityId;
+
     @Column(name = "actor_id", nullable = false, updatable = false, length = 100)
     String actorId;
 
@@ -88,6 +92,8 @@ class OutboxEventEntity {
         e.opportunityId = deal.isPresent() ? deal.getAsLong() : null;
         OptionalLong lead = event.leadId();
         e.leadId = lead.isPresent() ? lead.getAsLong() : null;
+        OptionalLong activity = event.activityId();
+        e.activityId = activity.isPresent() ? activity.getAsLong() : null;
         e.actorId = event.actorId();
         e.occurredAt = event.occurredAt();
         e.data = EventDataCodec.encode(event.data());

@@ -476,8 +476,21 @@ final class MemoryStore implements CrmStore {
                     .map(Outboxed::event)
                     .filter(e -> e.customerId() != null && e.customerId() == customerId)
                     .filter(e -> visibility.all() || dealVisible(e.opportunityId(), customerId, visibility)
-                            && leadVisible(e.leadId(), customerId, visibility))
+                            && leadVisible(e.leadId(), customerId, visibility)
+                            && activityVisible(e.activityId(), customerId, visibility))
                     .limit(eventLimit).toList());
+        }
+
+        /**
+         * Whether an event about that activity (if any) may be shown: the activity is the
+         * customer's and its owner visible.
+         */
+        private boolean activityVisible(OptionalLong activityId, long customerId, Visibility visibility) {
+            if (activityId.isEmpty()) {
+                return true;
+            }
+            ActivityRecord activity = activities.get(activityId.getAsLong());
+            return activity != null && activity.customerId() == customerId && visibility.covers(activity.ownerId());
         }
 
         /** Whether an event about that lead (if any) may be shown: the lead is the customer's and its owner visible. */

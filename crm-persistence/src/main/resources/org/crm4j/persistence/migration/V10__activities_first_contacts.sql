@@ -72,3 +72,9 @@ create table crm_first_contact (
 create index crm_first_contact_customer_ix on crm_first_contact (customer_id);
 create index crm_first_contact_contact_ix on crm_first_contact (contact_id);
 create index crm_first_contact_activity_ix on crm_first_contact (activity_id);
+
+-- DomainEvent.activityId(): the activity an outbox event is about (activity.* events, and
+-- first-contact.recorded by its activity entry), for need-to-know on the customer card's history
+-- as versions 6 and 8 do for deals and leads; null for events about no activity. No index and no
+-- foreign key, as for lead_id: the card reads a customer's events through crm_event_customer_ix.
+alter table crm_event add column activity_id bigint;

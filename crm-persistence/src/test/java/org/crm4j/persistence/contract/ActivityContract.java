@@ -217,6 +217,27 @@ abstract class ActivityContract extends ContractBase {
         assertThatThrownBy(() -> activities(SAM).get(hers.id())).isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void needToKnow_onTheCustomerCardsHistory() {
+        Activity sams = call(SAM, T);
+        Activity mias = call(MIA, T); // mia may open sam's customer; sam may not see her activity
+        activities(MIA).recordFirstCall(acme.id(), cfo.id(), T, null);
+        Activity miasFirst = activities(MIA).ofCustomer(acme.id(), null, 10).items().get(0);
+
+        assertThat(activityEventsOnTheCard(SAM)).containsExactly(EventTypes.ACTIVITY_LOGGED + ":" + sams.id());
+        assertThat(activityEventsOnTheCard(MIA)).containsExactlyInAnyOrder(
+                EventTypes.ACTIVITY_LOGGED + ":" + sams.id(), EventTypes.ACTIVITY_LOGGED + ":" + mias.id(),
+                EventTypes.ACTIVITY_LOGGED + ":" + miasFirst.id(),
+                EventTypes.FIRST_CONTACT_RECORDED + ":" + miasFirst.id());
+        assertThat(activityEventsOnTheCard(ADA)).hasSize(4);
+    }
+
+    private List<String> activityEventsOnTheCard(Actor actor) {
+        return customersOf(actor).card(acme.id()).latestHistory().stream()
+                .filter(e -> e.activityId().isPresent())
+                .map(e -> e.type() + ":" + e.activityId().getAsLong()).toList();
+    }
+
     // ---- paging
 
     @Test
