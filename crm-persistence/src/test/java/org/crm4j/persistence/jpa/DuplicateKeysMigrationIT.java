@@ -37,7 +37,8 @@ class DuplicateKeysMigrationIT {
                     + "), (2, 0, null, 'Anna Schmidt', null, 'sam', 'NEW', 'sam', " + at + ", " + at + ")");
         }
 
-        assertThat(SchemaMigration.migrate(ds, DatabaseKind.H2)).isEqualTo("9");
+        // migrates on to the newest version, past the one that adds the keys
+        assertThat(Integer.parseInt(SchemaMigration.migrate(ds, DatabaseKind.H2))).isGreaterThanOrEqualTo(9);
 
         assertThat(column(ds, "select match_key from crm_customer")).containsExactly("muller");
         assertThat(column(ds, "select match_key from crm_contact_channel order by position"))
