@@ -10,12 +10,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.crm4j.AccessDeniedException;
 import org.crm4j.ConflictException;
 import org.crm4j.NotFoundException;
@@ -345,14 +339,13 @@ abstract class ActivityContract extends ContractBase {
 
     @Test
     void firstContact_sixteenConcurrentAttempts_giveExactlyOneRecord() throws Exception {
-        CountDownLatch ready = new CountDownLatch(16);
-        List<Callable<String>> tasks = new ArrayList<>();
+        List<Runnable> attempts = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             String outcome = "attempt " + i;
-            tasks.add(() -> outcome(ready, () -> activities(SAM).recordFirstCall(acme.id(), cfo.id(), T, outcome)));
+            attempts.add(() -> activities(SAM).recordFirstCall(acme.id(), cfo.id(), T, outcome));
         }
 
-        List<String> outcomes = inParallel(tasks);
+        List<String> outcomes = inParallel(attempts);
 
         assertThat(outcomes).filteredOn("done"::equals).hasSize(1);
         assertThat(outcomes).filteredOn("conflict"::equals).hasSize(15);
@@ -370,34 +363,5 @@ abstract class ActivityContract extends ContractBase {
                 .stage(Stage.lost("LOST", "Lost")));
     }
 
-    private static List<String> inParallel(List<Callable<String>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<String> outcomes = new ArrayList<>();
-            for (Future<String> f : pool.invokeAll(tasks)) {
-                outcomes.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdown();
-        }
-    }
 
-    private static String outcome(CountDownLatch ready, Runnable r) {
-        try {
-            ready.countDown();
-            ready.await(10, TimeUnit.SECONDS);
-            r.run();
-            return "done";
-        } catch (ValidationException e) {
-            return "refused";
-        } catch (ConflictException e) {
-            return "conflict";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        } catch (RuntimeException e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
-        }
-    }
 }

@@ -2,10 +2,19 @@ package org.crm4j.persistence.contract;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.crm4j.ActorScope;
+import org.crm4j.ConflictException;
 import org.crm4j.Crm;
+import org.crm4j.ValidationException;
 import org.crm4j.access.Actor;
 import org.crm4j.access.InMemoryUserDirectory;
 import org.crm4j.customer.Customer;
@@ -75,5 +84,49 @@ abstract class ContractBase {
     /** Creates a company owned by the actor. */
     protected Customer companyOf(Actor owner, String name) {
         return customersOf(owner).create(NewCustomer.company(name));
+    }
+
+    /**
+     * Runs the actions at the same moment, each on its own thread (they wait for each other
+     * before they start), and tells how each ended: {@code done}, {@code refused} (a
+     * ValidationException), {@code conflict} (a ConflictException), or the other exception.
+     */
+    protected static List<String> inParallel(List<Runnable> actions) throws Exception {
+        CountDownLatch ready = new CountDownLatch(actions.size());
+        ExecutorService pool = Executors.newFixedThreadPool(actions.size());
+        try {
+            List<Callable<String>> tasks = new ArrayList<>();
+            actions.forEach(action -> tasks.add(() -> outcome(ready, action)));
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : pool.invokeAll(tasks)) {
+                outcomes.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** {@link #inParallel(List)} for a few actions. */
+    protected static List<String> inParallel(Runnable... actions) throws Exception {
+        return inParallel(List.of(actions));
+    }
+
+    private static String outcome(CountDownLatch ready, Runnable action) {
+        try {
+            ready.countDown();
+            ready.await(10, TimeUnit.SECONDS);
+            action.run();
+            return "done";
+        } catch (ValidationException e) {
+            return "refused";
+        } catch (ConflictException e) {
+            return "conflict";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (RuntimeException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
     }
 }

@@ -5,15 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.crm4j.AccessDeniedException;
 import org.crm4j.ConflictException;
 import org.crm4j.Crm;
@@ -370,10 +363,9 @@ abstract class LeadContract extends ContractBase {
         Lead prospect = qualified(inbound(SAM), SAM);
 
         for (Lead lead : List.of(onAcme, prospect)) {
-            CountDownLatch ready = new CountDownLatch(2);
             List<String> outcomes = inParallel(
-                    () -> outcome(ready, () -> leads(SAM).convert(lead.id(), deal())),
-                    () -> outcome(ready, () -> leads(MIA).convert(lead.id(), deal())));
+                    () -> leads(SAM).convert(lead.id(), deal()),
+                    () -> leads(MIA).convert(lead.id(), deal()));
             assertThat(outcomes).as("lead " + lead.id()).containsExactlyInAnyOrder("done", "conflict");
         }
 
@@ -383,33 +375,5 @@ abstract class LeadContract extends ContractBase {
         assertThat(deliveredOf(EventTypes.LEAD_CONVERTED)).hasSize(2);
     }
 
-    @SafeVarargs
-    private static List<String> inParallel(Callable<String>... tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.length);
-        try {
-            List<String> outcomes = new ArrayList<>();
-            for (Future<String> f : pool.invokeAll(List.of(tasks))) {
-                outcomes.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdown();
-        }
-    }
 
-    private static String outcome(CountDownLatch ready, Runnable r) {
-        try {
-            ready.countDown();
-            ready.await(10, TimeUnit.SECONDS);
-            r.run();
-            return "done";
-        } catch (ValidationException e) {
-            return "refused";
-        } catch (ConflictException e) {
-            return "conflict";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-    }
 }
