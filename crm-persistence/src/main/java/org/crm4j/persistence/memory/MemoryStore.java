@@ -22,6 +22,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.crm4j.ConflictException;
@@ -219,6 +220,19 @@ final class MemoryStore implements CrmStore {
                     map.put(key, old);
                 }
             });
+        }
+
+        /**
+         * Writes a changed record at the next version, when the stored one still has the version
+         * the change was read at.
+         */
+        private <R> R replaceVersioned(Map<Long, R> map, long id, long readVersion, ToLongFunction<R> version,
+                String what, LongFunction<R> atVersion) {
+            checkWritable();
+            current(map.get(id), version, readVersion, what);
+            R stored = atVersion.apply(readVersion + 1);
+            put(map, id, stored);
+            return stored;
         }
 
         private <K, V> void remove(Map<K, V> map, K key) {
@@ -449,10 +463,8 @@ final class MemoryStore implements CrmStore {
 
         @Override
         public ContactRecord update(ContactRecord contact) {
-            checkWritable();
-            current(contacts.get(contact.id()), ContactRecord::version, contact.version(), "contact " + contact.id());
-            ContactRecord stored = contact.withIdentity(contact.id(), contact.version() + 1);
-            put(contacts, stored.id(), stored);
+            ContactRecord stored = replaceVersioned(contacts, contact.id(), contact.version(), ContactRecord::version,
+                    "contact " + contact.id(), next -> contact.withIdentity(contact.id(), next));
             return stored;
         }
 
@@ -575,11 +587,9 @@ final class MemoryStore implements CrmStore {
 
             @Override
             public OpportunityRecord update(OpportunityRecord opportunity) {
-                checkWritable();
-                current(opportunities.get(opportunity.id()), OpportunityRecord::version, opportunity.version(),
-                        "opportunity " + opportunity.id());
-                OpportunityRecord stored = opportunity.withIdentity(opportunity.id(), opportunity.version() + 1);
-                put(opportunities, stored.id(), stored);
+                OpportunityRecord stored = replaceVersioned(opportunities, opportunity.id(), opportunity.version(),
+                        OpportunityRecord::version,
+                        "opportunity " + opportunity.id(), next -> opportunity.withIdentity(opportunity.id(), next));
                 recordActivity(stored.id(), stored.updatedAt());
                 return stored;
             }
@@ -767,10 +777,8 @@ final class MemoryStore implements CrmStore {
 
             @Override
             public OfferRecord update(OfferRecord offer) {
-                checkWritable();
-                current(offers.get(offer.id()), OfferRecord::version, offer.version(), "offer " + offer.id());
-                OfferRecord stored = offer.withIdentity(offer.id(), offer.version() + 1);
-                put(offers, stored.id(), stored);
+                OfferRecord stored = replaceVersioned(offers, offer.id(), offer.version(), OfferRecord::version,
+                        "offer " + offer.id(), next -> offer.withIdentity(offer.id(), next));
                 return stored;
             }
 
@@ -832,11 +840,9 @@ final class MemoryStore implements CrmStore {
 
             @Override
             public CampaignRecord update(CampaignRecord campaign) {
-                checkWritable();
-                current(campaigns.get(campaign.id()), CampaignRecord::version, campaign.version(),
-                        "campaign " + campaign.id());
-                CampaignRecord stored = campaign.withIdentity(campaign.id(), campaign.version() + 1);
-                put(campaigns, stored.id(), stored);
+                CampaignRecord stored = replaceVersioned(campaigns, campaign.id(), campaign.version(),
+                        CampaignRecord::version,
+                        "campaign " + campaign.id(), next -> campaign.withIdentity(campaign.id(), next));
                 return stored;
             }
 
@@ -895,10 +901,8 @@ final class MemoryStore implements CrmStore {
 
             @Override
             public LeadRecord update(LeadRecord lead) {
-                checkWritable();
-                current(leads.get(lead.id()), LeadRecord::version, lead.version(), "lead " + lead.id());
-                LeadRecord stored = lead.withIdentity(lead.id(), lead.version() + 1);
-                put(leads, stored.id(), stored);
+                LeadRecord stored = replaceVersioned(leads, lead.id(), lead.version(), LeadRecord::version,
+                        "lead " + lead.id(), next -> lead.withIdentity(lead.id(), next));
                 return stored;
             }
 
@@ -1027,11 +1031,9 @@ final class MemoryStore implements CrmStore {
 
             @Override
             public ActivityRecord update(ActivityRecord activity) {
-                checkWritable();
-                current(activities.get(activity.id()), ActivityRecord::version, activity.version(),
-                        "activity " + activity.id());
-                ActivityRecord stored = activity.withIdentity(activity.id(), activity.version() + 1);
-                put(activities, stored.id(), stored);
+                ActivityRecord stored = replaceVersioned(activities, activity.id(), activity.version(),
+                        ActivityRecord::version,
+                        "activity " + activity.id(), next -> activity.withIdentity(activity.id(), next));
                 return stored;
             }
 
