@@ -30,9 +30,11 @@ import org.crm4j.spi.CrmPlugin;
 import org.crm4j.spi.CrmStore;
 import org.crm4j.spi.CrmStoreProvider;
 import org.crm4j.spi.EventListener;
+import org.crm4j.spi.MailSender;
 import org.crm4j.spi.PipelineRule;
 import org.crm4j.spi.PluginContext;
 import org.crm4j.spi.StoreContext;
+import org.crm4j.spi.TemplateEngine;
 import org.crm4j.spi.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,6 +175,8 @@ public final class Crm implements AutoCloseable {
         private final List<CrmPlugin> plugins = new ArrayList<>();
         private final List<PipelineRule> pipelineRules = new ArrayList<>();
         private Boolean discoverPlugins;
+        private TemplateEngine templateEngine;
+        private MailSender mailSender;
 
         private Builder() {
         }
@@ -317,6 +321,27 @@ public final class Crm implements AutoCloseable {
         }
 
         /**
+         * @param engine renders notices and mailings; by default the one found under
+         *     {@code META-INF/services/org.crm4j.spi.TemplateEngine} (crm-reports ships one on Mustache)
+         * @return this builder
+         */
+        public Builder templateEngine(TemplateEngine engine) {
+            once(templateEngine, "templateEngine");
+            this.templateEngine = Assert.notNull(engine, "templateEngine");
+            return this;
+        }
+
+        /**
+         * @param sender hands e-mails (notices, mailings) to the host's mail system
+         * @return this builder
+         */
+        public Builder mailSender(MailSender sender) {
+            once(mailSender, "mailSender");
+            this.mailSender = Assert.notNull(sender, "mailSender");
+            return this;
+        }
+
+        /**
          * Opens the store (creating or migrating the schema) and builds the CRM.
          *
          * @return the CRM
@@ -378,10 +403,15 @@ public final class Crm implements AutoCloseable {
             Duration ttl = userCacheTtl == null ? Duration.ofMinutes(1) : userCacheTtl;
             Runtime runtime = new Runtime(store, new AccessPolicy(directory, ttl), validation, c,
                     new PipelineCache(store, referenceDataTtl == null ? Duration.ofMinutes(5) : referenceDataTtl),
-                    List.copyOf(allRules));
+                    List.copyOf(allRules), templateEngine == null ? discoverTemplateEngine() : templateEngine,
+                    mailSender);
             LOG.debug("crm4j started on {} with {} plugins and {} listeners", store.description(),
                     allPlugins.size(), allListeners.size());
             return new Crm(runtime, directory, allListeners);
+        }
+
+        private static TemplateEngine discoverTemplateEngine() {
+            return ServiceLoader.load(TemplateEngine.class, classLoader()).findFirst().orElse(null);
         }
 
         private CrmStoreProvider chooseStore() {

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.crm4j.CrmException;
 import org.crm4j.access.Actor;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.spi.CrmStore;
+import org.crm4j.spi.MailSender;
 import org.crm4j.spi.PipelineRule;
+import org.crm4j.spi.TemplateEngine;
 
 /**
  * What the services of one {@code Crm} share: the store, the access policy, validation and the
@@ -22,7 +25,31 @@ import org.crm4j.spi.PipelineRule;
  * @param rules the pipeline rules: the built-in ones, then discovered and registered ones
  */
 public record Runtime(CrmStore store, AccessPolicy access, BeanValidation validation, Clock clock,
-        PipelineCache pipelines, List<PipelineRule> rules) {
+        PipelineCache pipelines, List<PipelineRule> rules, TemplateEngine templateEngine, MailSender mailSender) {
+
+    /**
+     * @return the template engine: the one registered on the builder, else the one found on the
+     *     class path
+     * @throws CrmException when there is none
+     */
+    public TemplateEngine templates() {
+        if (templateEngine == null) {
+            throw new CrmException("No template engine: add org.crm4j:crm-reports to the class path "
+                    + "or register one with Crm.builder().templateEngine(...)");
+        }
+        return templateEngine;
+    }
+
+    /**
+     * @return the host's mail sender
+     * @throws CrmException when none was registered
+     */
+    public MailSender mail() {
+        if (mailSender == null) {
+            throw new CrmException("No mail sender: register one with Crm.builder().mailSender(...)");
+        }
+        return mailSender;
+    }
 
     /** @return the current instant of the clock, at microsecond precision (as databases keep it) */
     public Instant now() {
