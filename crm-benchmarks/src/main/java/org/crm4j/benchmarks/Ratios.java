@@ -1,0 +1,217 @@
+package org.crm4j.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns JMH's JSON results ({@code -rf json}) into a Markdown table of crm4j / baseline ratios:
+ * a benchmark method {@code crm4j} (or {@code x_crm4j}) is paired with {@code jdbc} (or
+ * {@code x_jdbc}) of the same class and parameters. With {@code -prof gc} the allocation per
+ * operation is shown too.
+ *
+ * <pre>java -cp crm-benchmarks/target/benchmarks.jar org.crm4j.benchmarks.Ratios results.json RESULTS.md</pre>
+ */
+public final class Ratios {
+    private static final String ALLOC = "·gc.alloc.rate.norm";
+
+    private Ratios() {
+    }
+
+    /**
+     * @param args the JSON file and the Markdown file to write (standard output without it)
+     * @throws IOException when a file cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: Ratios results.json [RESULTS.md]");
+            System.exit(2);
+        }
+        String table = table(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
+        if (args.length > 1) {
+            Files.writeString(Path.of(args[1]), table, StandardCharsets.UTF_8);
+        } else {
+            System.out.print(table);
+        }
+    }
+
+    /**
+     * @param json JMH's results
+     * @return the table
+     */
+    @SuppressWarnings("unchecked")
+    static String table(String json) {
+        List<Object> results = (List<Object>) new Json(json).value();
+        Map<String, Map<String, Map<String, Object>>> pairs = new TreeMap<>();
+        for (Object o : results) {
+            Map<String, Object> r = (Map<String, Object>) o;
+            String benchmark = (String) r.get("benchmark");
+            String cls = benchmark.substring(0, benchmark.lastIndexOf('.'));
+            cls = cls.substring(cls.lastIndexOf('.') + 1).replace("Benchmark", "");
+            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            String side = method.endsWith("crm4j") ? "crm4j" : method.endsWith("jdbc") ? "jdbc" : method;
+            String work = method.contains("_") ? cls + " " + method.substring(0, method.lastIndexOf('_')) : cls;
+            Map<String, Object> params = (Map<String, Object>) r.getOrDefault("params", Map.of());
+            String key = work + " | " + String.join(", ", new TreeMap<>(params).entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList());
+            pairs.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(side, r);
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("| work | parameters | crm4j | baseline | crm4j / baseline | crm4j alloc/op | baseline alloc/op |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, Map<String, Map<String, Object>>> e : pairs.entrySet()) {
+            Map<String, Object> crm = e.getValue().get("crm4j");
+            Map<String, Object> jdbc = e.getValue().get("jdbc");
+            out.append("| ").append(e.getKey()).append(" | ").append(score(crm)).append(" | ").append(score(jdbc))
+                    .append(" | ");
+            if (crm != null && jdbc != null) {
+                out.append(String.format(Locale.ROOT, "%.2f×", value(crm) / value(jdbc)));
+            } else {
+                out.append(e.getValue().keySet().stream().filter(s -> !s.equals("crm4j") && !s.equals("jdbc"))
+                        .map(s -> s + " " + score(e.getValue().get(s))).reduce((a, b) -> a + "; " + b).orElse("–"));
+            }
+            out.append(" | ").append(alloc(crm)).append(" | ").append(alloc(jdbc)).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double value(Map<String, Object> r) {
+        return ((Number) ((Map<String, Object>) r.get("primaryMetric")).get("score")).doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String score(Map<String, Object> r) {
+        if (r == null) {
+            return "–";
+        }
+        Map<String, Object> m = (Map<String, Object>) r.get("primaryMetric");
+        double v = value(r);
+        return String.format(Locale.ROOT, v >= 100 ? "%.0f %s" : v >= 1 ? "%.2f %s" : "%.4f %s", v, m.get("scoreUnit"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String alloc(Map<String, Object> r) {
+        if (r == null) {
+            return "–";
+        }
+        Map<String, Object> secondary = (Map<String, Object>) r.getOrDefault("secondaryMetrics", Map.of());
+        Map<String, Object> a = (Map<String, Object>) secondary.get(ALLOC);
+        if (a == null) {
+            return "–";
+        }
+        double bytes = ((Number) a.get("score")).doubleValue();
+        return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MB", bytes / (1 << 20))
+                : bytes >= 1 << 10 ? String.format(Locale.ROOT, "%.1f kB", bytes / (1 << 10))
+                : String.format(Locale.ROOT, "%.0f B", bytes);
+    }
+
+    /** Just enough JSON for JMH's output: objects, arrays, strings, numbers, true/false/null. */
+    private static final class Json {
+        private final String s;
+        private int i;
+
+        Json(String s) {
+            this.s = s;
+        }
+
+        Object value() {
+            skip();
+            char c = s.charAt(i);
+            switch (c) {
+                case '{': {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    i++;
+                    skip();
+                    if (s.charAt(i) == '}') {
+                        i++;
+                        return m;
+                    }
+                    while (true) {
+                        skip();
+                        String k = string();
+                        skip();
+                        i++; // :
+                        m.put(k, value());
+                        skip();
+                        if (s.charAt(i++) == '}') {
+                            return m;
+                        }
+                    }
+                }
+                case '[': {
+                    List<Object> l = new ArrayList<>();
+                    i++;
+                    skip();
+                    if (s.charAt(i) == ']') {
+                        i++;
+                        return l;
+                    }
+                    while (true) {
+                        l.add(value());
+                        skip();
+                        if (s.charAt(i++) == ']') {
+                            return l;
+                        }
+                    }
+                }
+                case '"':
+                    return string();
+                default: {
+                    int start = i;
+                    while (i < s.length() && ",}] \n\r\t".indexOf(s.charAt(i)) < 0) {
+                        i++;
+                    }
+                    String word = s.substring(start, i);
+                    return switch (word) {
+                        case "true" -> Boolean.TRUE;
+                        case "false" -> Boolean.FALSE;
+                        case "null" -> null;
+                        default -> word.equals("NaN") ? Double.NaN : Double.parseDouble(word);
+                    };
+                }
+            }
+        }
+
+        private String string() {
+            StringBuilder b = new StringBuilder();
+            i++; // opening quote
+            while (true) {
+                char c = s.charAt(i++);
+                if (c == '"') {
+                    return b.toString();
+                }
+                if (c == '\\') {
+                    char e = s.charAt(i++);
+                    switch (e) {
+                        case 'n' -> b.append('\n');
+                        case 't' -> b.append('\t');
+                        case 'r' -> b.append('\r');
+                        case 'b' -> b.append('\b');
+                        case 'f' -> b.append('\f');
+                        case 'u' -> {
+                            b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                            i += 4;
+                        }
+                        default -> b.append(e);
+                    }
+                } else {
+                    b.append(c);
+                }
+            }
+        }
+
+        private void skip() {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+        }
+    }
+}
