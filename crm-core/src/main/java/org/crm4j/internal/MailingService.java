@@ -28,7 +28,6 @@ import org.crm4j.mailing.MailingReport;
 import org.crm4j.mailing.MailingStatus;
 import org.crm4j.mailing.Mailings;
 import org.crm4j.mailing.NewMailing;
-import org.crm4j.mailing.RecipientStatus;
 import org.crm4j.mailing.SkipReason;
 import org.crm4j.spi.DirectoryUser;
 import org.crm4j.spi.RecipientCount;
@@ -295,11 +294,5 @@ public final class MailingService implements Mailings {
 
     private DomainEvent event(String type, MailingRecord m, Instant now, Map<String, String> data) {
         return rt.event(actor, type, "mailing", m.id(), null, now, data);
-    }
-
-    /** @return whether the status counts as still to be sent */
-    static boolean open(RecipientStatus status) {
-        return status == RecipientStatus.PENDING || status == RecipientStatus.CLAIMED
-                || status == RecipientStatus.FAILED;
     }
 }
