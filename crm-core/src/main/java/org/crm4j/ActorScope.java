@@ -3,18 +3,22 @@ package org.crm4j;
 import org.crm4j.access.Actor;
 import org.crm4j.activity.Activities;
 import org.crm4j.campaign.Campaigns;
+import org.crm4j.customer.Consents;
 import org.crm4j.customer.Customers;
 import org.crm4j.internal.ActivityService;
 import org.crm4j.internal.Assert;
 import org.crm4j.internal.CampaignService;
+import org.crm4j.internal.ConsentService;
 import org.crm4j.internal.CustomerService;
 import org.crm4j.internal.LeadService;
+import org.crm4j.internal.MailingService;
 import org.crm4j.internal.OfferService;
 import org.crm4j.internal.OpportunityService;
 import org.crm4j.internal.PipelineService;
 import org.crm4j.internal.ReportRun;
 import org.crm4j.internal.Runtime;
 import org.crm4j.lead.Leads;
+import org.crm4j.mailing.Mailings;
 import org.crm4j.pipeline.Offers;
 import org.crm4j.pipeline.Opportunities;
 import org.crm4j.pipeline.Pipelines;
@@ -35,6 +39,8 @@ public final class ActorScope {
     private final Campaigns campaigns;
     private final Leads leads;
     private final Activities activities;
+    private final Consents consents;
+    private final Mailings mailings;
 
     ActorScope(Runtime rt, Actor actor) {
         this.rt = rt;
@@ -46,6 +52,8 @@ public final class ActorScope {
         this.campaigns = new CampaignService(rt, actor);
         this.leads = new LeadService(rt, actor);
         this.activities = new ActivityService(rt, actor);
+        this.consents = new ConsentService(rt, actor);
+        this.mailings = new MailingService(rt, actor);
     }
 
     /** @return who is acting */
@@ -86,6 +94,16 @@ public final class ActorScope {
     /** @return the activities the actor may see, and the actor's first-contact ledger */
     public Activities activities() {
         return activities;
+    }
+
+    /** @return the consents of the contact persons of the customers the actor may open */
+    public Consents consents() {
+        return consents;
+    }
+
+    /** @return the mailings the actor may see, to customers' contact persons and to employees */
+    public Mailings mailings() {
+        return mailings;
     }
 
     /**

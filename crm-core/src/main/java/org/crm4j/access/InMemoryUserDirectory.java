@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.crm4j.common.EmailAddress;
 import org.crm4j.spi.DirectoryUser;
 import org.crm4j.spi.UserDirectory;
 
@@ -22,6 +23,7 @@ import org.crm4j.spi.UserDirectory;
  */
 public final class InMemoryUserDirectory implements UserDirectory {
     private final Map<String, DirectoryUser> users = new ConcurrentHashMap<>();
+    private final Map<String, EmailAddress> emails = new ConcurrentHashMap<>();
 
     /**
      * Adds or replaces a user.
@@ -47,11 +49,29 @@ public final class InMemoryUserDirectory implements UserDirectory {
     }
 
     /**
+     * Sets a user's e-mail address, for mailings to employees.
+     *
+     * @param id the user's id
+     * @param email their address
+     * @return this directory
+     */
+    public InMemoryUserDirectory email(String id, String email) {
+        emails.put(id, EmailAddress.of(email));
+        return this;
+    }
+
+    @Override
+    public Optional<EmailAddress> emailOf(String userId) {
+        return userId == null || !users.containsKey(userId) ? Optional.empty() : Optional.ofNullable(emails.get(userId));
+    }
+
+    /**
      * @param id the user to remove
      * @return this directory
      */
     public InMemoryUserDirectory remove(String id) {
         users.remove(id);
+        emails.remove(id);
         return this;
     }
 

@@ -115,6 +115,33 @@ public final class EventTypes {
      */
     public static final String FIRST_CONTACT_RECORDED = "first-contact.recorded";
 
+    /** A contact granted consent for a purpose; data: {@code purpose}, {@code source}, {@code at}. */
+    public static final String CONSENT_GRANTED = "consent.granted";
+    /** A contact withdrew consent for a purpose; data: {@code purpose}, {@code source}. */
+    public static final String CONSENT_WITHDRAWN = "consent.withdrawn";
+    /** A contact unsubscribed from every mailing; data: {@code source}. */
+    public static final String CONTACT_UNSUBSCRIBED = "contact.unsubscribed";
+    /** A contact's unsubscription was lifted; data: {@code source}. */
+    public static final String CONTACT_RESUBSCRIBED = "contact.resubscribed";
+    /** A mailing was created as a draft; data: {@code name}, {@code audience}, {@code purpose}. */
+    public static final String MAILING_CREATED = "mailing.created";
+    /** A draft mailing's content was replaced; data: {@code name}. */
+    public static final String MAILING_UPDATED = "mailing.updated";
+    /** Sending a mailing started (it left the draft status); data: {@code name}. */
+    public static final String MAILING_STARTED = "mailing.started";
+    /**
+     * A batch of a mailing was done; data: {@code phase} ({@code audience} or {@code send}),
+     * {@code audience}, {@code sent}, {@code skipped}, {@code pending}, {@code failed}.
+     */
+    public static final String MAILING_PROGRESS = "mailing.progress";
+    /** The mail sender failed and the mailing was paused; data: {@code error}, {@code sent}. */
+    public static final String MAILING_PAUSED = "mailing.paused";
+    /**
+     * Every recipient of a mailing was sent to or skipped; data: {@code audience}, {@code sent},
+     * {@code skipped}, and per reason {@code skipped.<REASON>}.
+     */
+    public static final String MAILING_COMPLETED = "mailing.completed";
+
     private EventTypes() {
     }
 }

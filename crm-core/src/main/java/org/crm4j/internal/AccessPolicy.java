@@ -85,6 +85,14 @@ public final class AccessPolicy {
         return java.util.List.copyOf(directory.directReportsOf(managerId));
     }
 
+    /**
+     * @param userId a user id
+     * @return the user's e-mail address as the directory tells it now, or empty
+     */
+    public Optional<org.crm4j.common.EmailAddress> emailOf(String userId) {
+        return directory.emailOf(userId);
+    }
+
     /** Forgets every cached answer of the directory. */
     public void invalidate() {
         visibleOwners.invalidateAll();

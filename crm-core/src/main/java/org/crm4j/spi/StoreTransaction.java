@@ -32,4 +32,10 @@ public interface StoreTransaction {
 
     /** @return activities and the first-contact ledger */
     ActivityStore activities();
+
+    /** @return contact persons' consents and unsubscriptions */
+    ConsentStore consents();
+
+    /** @return mailings and their recipients */
+    MailingStore mailings();
 }

@@ -6,10 +6,12 @@ import org.crm4j.ConflictException;
 import org.crm4j.CrmException;
 import org.crm4j.spi.ActivityStore;
 import org.crm4j.spi.CampaignStore;
+import org.crm4j.spi.ConsentStore;
 import org.crm4j.spi.ContactStore;
 import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.EventStore;
 import org.crm4j.spi.LeadStore;
+import org.crm4j.spi.MailingStore;
 import org.crm4j.spi.NoteStore;
 import org.crm4j.spi.OfferStore;
 import org.crm4j.spi.OpportunityStore;
@@ -32,6 +34,8 @@ final class JpaTransaction implements StoreTransaction {
     private final JpaCampaignStore campaigns;
     private final JpaLeadStore leads;
     private final JpaActivityStore activities;
+    private final JpaConsentStore consents;
+    private final JpaMailingStore mailings;
 
     /**
      * @param session the transaction's session; the caller begins and ends the transaction
@@ -50,6 +54,8 @@ final class JpaTransaction implements StoreTransaction {
         this.campaigns = new JpaCampaignStore(this);
         this.leads = new JpaLeadStore(this);
         this.activities = new JpaActivityStore(this);
+        this.consents = new JpaConsentStore(this);
+        this.mailings = new JpaMailingStore(this);
     }
 
     @Override
@@ -100,6 +106,16 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public ActivityStore activities() {
         return activities;
+    }
+
+    @Override
+    public ConsentStore consents() {
+        return consents;
+    }
+
+    @Override
+    public MailingStore mailings() {
+        return mailings;
     }
 
     /** @return the session */

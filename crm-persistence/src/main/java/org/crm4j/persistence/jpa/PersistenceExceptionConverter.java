@@ -135,6 +135,15 @@ final class PersistenceExceptionConverter {
             return "the salesperson recorded this first contact with the customer already (recorded at the same"
                     + " time)";
         }
+        if (rule.contains("crm_mailing_recipient_uk")) {
+            return "a recipient of the mailing was written by a concurrent sending run";
+        }
+        if (rule.contains("crm_consent")) {
+            return "the consent of the contact for this purpose was recorded at the same time; try again";
+        }
+        if (rule.contains("crm_unsubscription")) {
+            return "the contact was unsubscribed at the same time";
+        }
         return "a unique rule of the store is broken: " + rule;
     }
 

@@ -7,18 +7,19 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.HashSet;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -27,10 +28,15 @@ import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.crm4j.ConflictException;
 import org.crm4j.CrmException;
+import org.crm4j.activity.ActivityRecord;
+import org.crm4j.activity.FirstContactKind;
+import org.crm4j.activity.FirstContactRecord;
 import org.crm4j.campaign.CampaignRecord;
+import org.crm4j.campaign.CostEntry;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.common.NameKeys;
 import org.crm4j.customer.ChannelType;
+import org.crm4j.customer.Consent;
 import org.crm4j.customer.ContactChannel;
 import org.crm4j.customer.ContactRecord;
 import org.crm4j.customer.CustomerRecord;
@@ -39,16 +45,18 @@ import org.crm4j.customer.CustomerStatus;
 import org.crm4j.customer.NoteRecord;
 import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.customer.OwnerChangeRecord;
+import org.crm4j.customer.Purpose;
+import org.crm4j.customer.Unsubscription;
 import org.crm4j.event.DomainEvent;
-import org.crm4j.activity.ActivityRecord;
-import org.crm4j.activity.FirstContactKind;
-import org.crm4j.activity.FirstContactRecord;
 import org.crm4j.lead.DuplicateMatch;
 import org.crm4j.lead.LeadRecord;
 import org.crm4j.lead.LeadStatus;
 import org.crm4j.lead.MatchKind;
 import org.crm4j.lead.MatchReason;
 import org.crm4j.lead.Prospect;
+import org.crm4j.mailing.MailingRecord;
+import org.crm4j.mailing.RecipientRecord;
+import org.crm4j.mailing.RecipientStatus;
 import org.crm4j.pipeline.OfferRecord;
 import org.crm4j.pipeline.OfferStatus;
 import org.crm4j.pipeline.OpportunityRecord;
@@ -57,10 +65,11 @@ import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.PipelineId;
 import org.crm4j.pipeline.SalesOrderRecord;
 import org.crm4j.pipeline.StageChange;
-import org.crm4j.campaign.CostEntry;
+import org.crm4j.spi.ActivityStore;
 import org.crm4j.spi.CampaignCostRow;
 import org.crm4j.spi.CampaignHead;
 import org.crm4j.spi.CampaignStore;
+import org.crm4j.spi.ConsentStore;
 import org.crm4j.spi.ContactStore;
 import org.crm4j.spi.CrmStore;
 import org.crm4j.spi.CustomerRow;
@@ -73,14 +82,15 @@ import org.crm4j.spi.ForecastGrouping;
 import org.crm4j.spi.ForecastRow;
 import org.crm4j.spi.ForecastSelection;
 import org.crm4j.spi.Keyset;
-import org.crm4j.spi.ActivityStore;
-import org.crm4j.spi.Keyset;
 import org.crm4j.spi.LeadFunnelRow;
 import org.crm4j.spi.LeadStore;
+import org.crm4j.spi.MailingStore;
 import org.crm4j.spi.NoteStore;
 import org.crm4j.spi.OfferStore;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.PipelineStore;
+import org.crm4j.spi.RecipientCandidate;
+import org.crm4j.spi.RecipientCount;
 import org.crm4j.spi.StageTotalRow;
 import org.crm4j.spi.StallMark;
 import org.crm4j.spi.StallQuery;
@@ -119,6 +129,13 @@ final class MemoryStore implements CrmStore {
     private final Map<Long, Instant> lastActivity = new HashMap<>();
     /** Which stall of a deal was announced. */
     private final Map<Long, StallMark> stalls = new HashMap<>();
+    /** Consents by (contact id, purpose code). */
+    private final Map<List<Object>, Consent> consents = new HashMap<>();
+    private final Map<Long, Unsubscription> unsubscriptions = new HashMap<>();
+    private final TreeMap<Long, MailingRecord> mailings = new TreeMap<>();
+    private final TreeMap<Long, RecipientRecord> recipients = new TreeMap<>();
+    /** Recipient ids by (mailing id, recipient key): the unique rule. */
+    private final Map<List<Object>, Long> recipientKeys = new HashMap<>();
     private long nextId = 1;
     private volatile boolean closed;
 
@@ -193,6 +210,8 @@ final class MemoryStore implements CrmStore {
         private final CampaignStore campaignStore = new Campaigns();
         private final LeadStore leadStore = new Leads();
         private final ActivityStore activityStore = new Activities();
+        private final ConsentStore consentStore = new Consents();
+        private final MailingStore mailingStore = new Mailings();
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -297,6 +316,16 @@ final class MemoryStore implements CrmStore {
         @Override
         public ActivityStore activities() {
             return activityStore;
+        }
+
+        @Override
+        public ConsentStore consents() {
+            return consentStore;
+        }
+
+        @Override
+        public MailingStore mailings() {
+            return mailingStore;
         }
 
         // ---- customers
@@ -1071,6 +1100,166 @@ final class MemoryStore implements CrmStore {
                             + " already (recorded at the same time)");
                 }
                 put(firstContacts, key, entry);
+            }
+        }
+
+        private final class Consents implements ConsentStore {
+            @Override
+            public void put(Consent consent) {
+                Tx.this.put(consents, List.of(consent.contactId().value(), consent.purpose().code()), consent);
+            }
+
+            @Override
+            public List<Consent> ofContact(long contactId) {
+                return consents.values().stream().filter(c -> c.contactId().value() == contactId)
+                        .sorted(Comparator.comparing(c -> c.purpose().code())).toList();
+            }
+
+            @Override
+            public Optional<Unsubscription> unsubscription(long contactId) {
+                return Optional.ofNullable(unsubscriptions.get(contactId));
+            }
+
+            @Override
+            public void unsubscribe(Unsubscription unsubscription) {
+                checkWritable();
+                if (unsubscriptions.containsKey(unsubscription.contactId().value())) {
+                    throw new ConflictException("the contact was unsubscribed at the same time");
+                }
+                Tx.this.put(unsubscriptions, unsubscription.contactId().value(), unsubscription);
+            }
+
+            @Override
+            public void resubscribe(long contactId) {
+                remove(unsubscriptions, contactId);
+            }
+        }
+
+        private final class Mailings implements MailingStore {
+            @Override
+            public MailingRecord insert(MailingRecord mailing) {
+                checkWritable();
+                MailingRecord stored = mailing.withIdentity(newId(), 0);
+                put(mailings, stored.id(), stored);
+                return stored;
+            }
+
+            @Override
+            public MailingRecord update(MailingRecord mailing) {
+                return replaceVersioned(mailings, mailing.id(), mailing.version(), MailingRecord::version,
+                        "mailing " + mailing.id(), next -> mailing.withIdentity(mailing.id(), next));
+            }
+
+            @Override
+            public Optional<MailingRecord> find(long id, Visibility visibility) {
+                return Optional.ofNullable(mailings.get(id)).filter(m -> visibility.covers(m.ownerId()));
+            }
+
+            @Override
+            public boolean exists(long id) {
+                return mailings.containsKey(id);
+            }
+
+            @Override
+            public List<RecipientCandidate> candidates(Collection<Long> customerIds, Purpose purpose) {
+                Set<Long> wanted = new HashSet<>(customerIds);
+                return contacts.values().stream().filter(c -> wanted.contains(c.customerId()))
+                        .sorted(Comparator.comparingLong(ContactRecord::customerId).thenComparingLong(ContactRecord::id))
+                        .map(c -> {
+                            CustomerRecord customer = customers.get(c.customerId());
+                            String email = c.channels().stream().filter(ch -> ch.type() == ChannelType.EMAIL)
+                                    .map(ContactChannel::value).findFirst().orElse(null);
+                            Consent consent = consents.get(List.of(c.id(), purpose.code()));
+                            return new RecipientCandidate(c.id(), c.customerId(), customer.name(), customer.ownerId(),
+                                    c.name(), email, consent == null ? null : consent.status(),
+                                    unsubscriptions.containsKey(c.id()));
+                        }).toList();
+            }
+
+            @Override
+            public Set<String> existingKeys(long mailingId, Collection<String> keys) {
+                Set<String> found = new HashSet<>();
+                for (String key : keys) {
+                    if (recipientKeys.containsKey(List.of(mailingId, key))) {
+                        found.add(key);
+                    }
+                }
+                return found;
+            }
+
+            @Override
+            public void insertRecipients(List<RecipientRecord> list) {
+                checkWritable();
+                for (RecipientRecord r : list) {
+                    List<Object> key = List.of(r.mailingId(), r.recipientKey());
+                    if (recipientKeys.containsKey(key)) {
+                        throw new ConflictException("a recipient of the mailing was written by a concurrent sending run");
+                    }
+                    RecipientRecord stored = r.withId(newId());
+                    put(recipientKeys, key, stored.id());
+                    put(recipients, stored.id(), stored);
+                }
+            }
+
+            @Override
+            public List<RecipientRecord> claim(long mailingId, String token, Instant now, Instant staleBefore,
+                    int limit) {
+                checkWritable();
+                List<RecipientRecord> claimed = recipients.values().stream().filter(r -> r.mailingId() == mailingId)
+                        .filter(r -> r.status() == RecipientStatus.PENDING || r.status() == RecipientStatus.FAILED
+                                || r.status() == RecipientStatus.CLAIMED && r.claimedAt().isBefore(staleBefore))
+                        .limit(limit)
+                        .map(r -> change(r, RecipientStatus.CLAIMED, r.attempts(), r.lastError(), token, now, null, null))
+                        .toList();
+                claimed.forEach(r -> put(recipients, r.id(), r));
+                return claimed;
+            }
+
+            @Override
+            public boolean markSent(long recipientId, String token, Instant at, Long activityId) {
+                RecipientRecord r = recipients.get(recipientId);
+                if (r == null || r.status() != RecipientStatus.CLAIMED || !token.equals(r.claimToken())) {
+                    return false;
+                }
+                put(recipients, r.id(), change(r, RecipientStatus.SENT, r.attempts(), r.lastError(), null,
+                        r.claimedAt(), at, activityId));
+                return true;
+            }
+
+            @Override
+            public void markFailed(long recipientId, String token, String error) {
+                RecipientRecord r = recipients.get(recipientId);
+                if (r != null && r.status() == RecipientStatus.CLAIMED && token.equals(r.claimToken())) {
+                    put(recipients, r.id(), change(r, RecipientStatus.FAILED, r.attempts() + 1, error, null, null, null,
+                            null));
+                }
+            }
+
+            @Override
+            public void release(long mailingId, String token) {
+                List<RecipientRecord> held = recipients.values().stream()
+                        .filter(r -> r.mailingId() == mailingId && r.status() == RecipientStatus.CLAIMED
+                                && token.equals(r.claimToken())).toList();
+                held.forEach(r -> put(recipients, r.id(), change(r, RecipientStatus.PENDING, r.attempts(),
+                        r.lastError(), null, null, null, null)));
+            }
+
+            @Override
+            public List<RecipientCount> counts(long mailingId) {
+                Map<List<Object>, Long> counts = new LinkedHashMap<>();
+                recipients.values().stream().filter(r -> r.mailingId() == mailingId).forEach(r -> counts.merge(
+                        java.util.Arrays.asList(r.status(), r.skipReason()), 1L, Long::sum));
+                List<RecipientCount> out = new ArrayList<>();
+                counts.forEach((k, n) -> out.add(new RecipientCount((RecipientStatus) k.get(0),
+                        (org.crm4j.mailing.SkipReason) k.get(1), n)));
+                return out;
+            }
+
+            private RecipientRecord change(RecipientRecord r, RecipientStatus status, int attempts, String error,
+                    String token, Instant claimedAt, Instant sentAt, Long activityId) {
+                return new RecipientRecord(r.id(), r.mailingId(), r.recipientKey(), r.contactId(), r.customerId(),
+                        r.customerName(), r.customerOwnerId(), r.userId(), r.name(), r.email(), status, r.skipReason(),
+                        attempts, error, token, claimedAt, sentAt, activityId);
             }
         }
 

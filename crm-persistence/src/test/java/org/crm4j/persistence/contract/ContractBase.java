@@ -59,13 +59,23 @@ abstract class ContractBase {
                 .add("otto", null)
                 .add("ada", null, Actor.ADMIN);
         clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-        crm = fixture().freshStore(Crm.builder())
+        crm = configure(fixture().freshStore(Crm.builder())
                 .userDirectory(directory)
                 .userCacheTtl(Duration.ZERO)
                 .clock(clock)
                 .listener(delivered::add)
-                .discoverPlugins(false)
+                .discoverPlugins(false))
                 .build();
+    }
+
+    /**
+     * Lets a contract add to the builder of its {@code Crm} (e.g. a mail sender).
+     *
+     * @param builder the builder with the store, directory, clock and listener set
+     * @return the builder
+     */
+    protected Crm.Builder configure(Crm.Builder builder) {
+        return builder;
     }
 
     @AfterEach

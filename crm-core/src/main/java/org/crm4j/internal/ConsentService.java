@@ -1,0 +1,173 @@
+package org.crm4j.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crm4j.AccessDeniedException;
+import org.crm4j.NotFoundException;
+import org.crm4j.ValidationException;
+import org.crm4j.ValidationException.Violation;
+import org.crm4j.access.Actor;
+import org.crm4j.customer.Consent;
+import org.crm4j.customer.ConsentStatus;
+import org.crm4j.customer.Consents;
+import org.crm4j.customer.ContactConsents;
+import org.crm4j.customer.ContactId;
+import org.crm4j.customer.ContactRecord;
+import org.crm4j.customer.Purpose;
+import org.crm4j.customer.Unsubscription;
+import org.crm4j.event.EventTypes;
+import org.crm4j.spi.StoreTransaction;
+import org.crm4j.spi.Visibility;
+
+/** {@link Consents} for one actor: need-to-know is the contact's customer's. */
+public final class ConsentService implements Consents {
+    /** The longest source text. */
+    static final int MAX_SOURCE = 200;
+
+    private final Runtime rt;
+    private final Actor actor;
+
+    /**
+     * @param rt the shared runtime
+     * @param actor who acts
+     */
+    public ConsentService(Runtime rt, Actor actor) {
+        this.rt = rt;
+        this.actor = actor;
+    }
+
+    private Visibility visibility() {
+        return rt.access().visibilityOf(actor);
+    }
+
+    @Override
+    public Consent grant(ContactId contactId, Purpose purpose, Instant at, String source) {
+        Assert.notNull(contactId, "contactId");
+        Instant now = rt.now();
+        List<Violation> violations = new ArrayList<>();
+        if (purpose == null) {
+            violations.add(new Violation("purpose", "NotNull", "say what the consent is for"));
+        }
+        String clean = source(source, violations);
+        if (at != null && at.isAfter(now)) {
+            violations.add(new Violation("at", "PastOrPresent", "a consent is recorded once given, not for "
+                    + at + " (now is " + now + ")"));
+        }
+        failOn(violations);
+        Instant when = at == null ? now : at.minusNanos(at.getNano() % 1000);
+        return rt.store().inTransaction(tx -> {
+            ContactRecord contact = openableContact(tx, contactId.value(), "record consents of");
+            Consent consent = new Consent(contactId, purpose, ConsentStatus.GRANTED, when, clean, actor.id(), now);
+            tx.consents().put(consent);
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("purpose", purpose.code());
+            data.put("source", clean);
+            data.put("at", when.toString());
+            tx.events().append(List.of(rt.event(actor, EventTypes.CONSENT_GRANTED, "contact", contact.id(),
+                    contact.customerId(), now, data)));
+            return consent;
+        });
+    }
+
+    @Override
+    public Consent withdraw(ContactId contactId, Purpose purpose, String source) {
+        Assert.notNull(contactId, "contactId");
+        List<Violation> violations = new ArrayList<>();
+        if (purpose == null) {
+            violations.add(new Violation("purpose", "NotNull", "say what the consent was for"));
+        }
+        String clean = source(source, violations);
+        failOn(violations);
+        Instant now = rt.now();
+        return rt.store().inTransaction(tx -> {
+            ContactRecord contact = openableContact(tx, contactId.value(), "record consents of");
+            Consent consent = new Consent(contactId, purpose, ConsentStatus.WITHDRAWN, now, clean, actor.id(), now);
+            tx.consents().put(consent);
+            tx.events().append(List.of(rt.event(actor, EventTypes.CONSENT_WITHDRAWN, "contact", contact.id(),
+                    contact.customerId(), now, Map.of("purpose", purpose.code(), "source", clean))));
+            return consent;
+        });
+    }
+
+    @Override
+    public Unsubscription unsubscribe(ContactId contactId, String source) {
+        Assert.notNull(contactId, "contactId");
+        List<Violation> violations = new ArrayList<>();
+        String clean = source(source, violations);
+        failOn(violations);
+        Instant now = rt.now();
+        return rt.store().inTransaction(tx -> {
+            ContactRecord contact = openableContact(tx, contactId.value(), "unsubscribe");
+            var existing = tx.consents().unsubscription(contact.id());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            Unsubscription u = new Unsubscription(contactId, now, clean, actor.id());
+            tx.consents().unsubscribe(u);
+            tx.events().append(List.of(rt.event(actor, EventTypes.CONTACT_UNSUBSCRIBED, "contact", contact.id(),
+                    contact.customerId(), now, Map.of("source", clean))));
+            return u;
+        });
+    }
+
+    @Override
+    public ContactConsents resubscribe(ContactId contactId, String source) {
+        Assert.notNull(contactId, "contactId");
+        List<Violation> violations = new ArrayList<>();
+        String clean = source(source, violations);
+        failOn(violations);
+        Instant now = rt.now();
+        return rt.store().inTransaction(tx -> {
+            ContactRecord contact = openableContact(tx, contactId.value(), "resubscribe");
+            if (tx.consents().unsubscription(contact.id()).isPresent()) {
+                tx.consents().resubscribe(contact.id());
+                tx.events().append(List.of(rt.event(actor, EventTypes.CONTACT_RESUBSCRIBED, "contact", contact.id(),
+                        contact.customerId(), now, Map.of("source", clean))));
+            }
+            return read(tx, contactId);
+        });
+    }
+
+    @Override
+    public ContactConsents of(ContactId contactId) {
+        Assert.notNull(contactId, "contactId");
+        return rt.store().readOnly(tx -> {
+            openableContact(tx, contactId.value(), "read consents of");
+            return read(tx, contactId);
+        });
+    }
+
+    private static ContactConsents read(StoreTransaction tx, ContactId contactId) {
+        return new ContactConsents(contactId, tx.consents().ofContact(contactId.value()),
+                tx.consents().unsubscription(contactId.value()).orElse(null));
+    }
+
+    private static String source(String source, List<Violation> violations) {
+        String clean = source == null ? null : source.strip();
+        if (clean == null || clean.isEmpty()) {
+            violations.add(new Violation("source", "NotBlank", "say where it came from, e.g. 'web form'"));
+        } else if (clean.length() > MAX_SOURCE) {
+            violations.add(new Violation("source", "Size", "at most " + MAX_SOURCE + " characters, was "
+                    + clean.length()));
+        }
+        return clean;
+    }
+
+    private static void failOn(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
+    }
+
+    /** The contact, when the actor may open its customer: need-to-know in the customer's query. */
+    private ContactRecord openableContact(StoreTransaction tx, long id, String what) {
+        ContactRecord contact = tx.contacts().find(id).orElseThrow(() -> new NotFoundException("contact", id));
+        if (tx.customers().find(contact.customerId(), visibility()).isEmpty()) {
+            throw new AccessDeniedException(actor.id(), what + " contact " + id);
+        }
+        return contact;
+    }
+}
