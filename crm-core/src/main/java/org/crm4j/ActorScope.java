@@ -8,6 +8,7 @@ import org.crm4j.internal.ActivityService;
 import org.crm4j.internal.Assert;
 import org.crm4j.internal.CampaignService;
 import org.crm4j.internal.CustomerService;
+import org.crm4j.internal.InboxService;
 import org.crm4j.internal.LeadService;
 import org.crm4j.internal.OfferService;
 import org.crm4j.internal.OpportunityService;
@@ -15,6 +16,7 @@ import org.crm4j.internal.PipelineService;
 import org.crm4j.internal.ReportRun;
 import org.crm4j.internal.Runtime;
 import org.crm4j.lead.Leads;
+import org.crm4j.notify.Inbox;
 import org.crm4j.pipeline.Offers;
 import org.crm4j.pipeline.Opportunities;
 import org.crm4j.pipeline.Pipelines;
@@ -86,6 +88,11 @@ public final class ActorScope {
     /** @return the activities the actor may see, and the actor's first-contact ledger */
     public Activities activities() {
         return activities;
+    }
+
+    /** @return the actor's own notices (R15), latest first, read and unread */
+    public Inbox inbox() {
+        return new InboxService(rt, actor);
     }
 
     /**

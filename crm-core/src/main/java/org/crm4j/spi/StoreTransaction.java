@@ -32,4 +32,13 @@ public interface StoreTransaction {
 
     /** @return activities and the first-contact ledger */
     ActivityStore activities();
+
+    /** @return notices, their deliveries and the inbox */
+    NoticeStore notices();
+
+    /** @return the reminders of planned activities */
+    ReminderStore reminders();
+
+    /** @return customers' contracts with competitors */
+    CompetitorContractStore competitorContracts();
 }

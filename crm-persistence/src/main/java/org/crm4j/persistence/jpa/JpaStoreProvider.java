@@ -108,7 +108,9 @@ public final class JpaStoreProvider implements CrmStoreProvider {
                 .managedClasses(CustomerEntity.class, ContactEntity.class, NoteEntity.class, OwnerChangeEntity.class,
                         OutboxEventEntity.class, PipelineEntity.class, OpportunityEntity.class, StageChangeEntity.class,
                         OpportunityStallEntity.class, OfferEntity.class, SalesOrderEntity.class,
-                        CampaignEntity.class, LeadEntity.class, ActivityEntity.class, FirstContactEntity.class)
+                        CampaignEntity.class, LeadEntity.class, ActivityEntity.class, FirstContactEntity.class,
+                        NoticeEntity.class, NoticeDeliveryEntity.class, ReminderEntity.class,
+                        CompetitorContractEntity.class)
                 .validationMode(ValidationMode.NONE)
                 .properties(settings)
                 .createEntityManagerFactory();

@@ -6,14 +6,17 @@ import org.crm4j.ConflictException;
 import org.crm4j.CrmException;
 import org.crm4j.spi.ActivityStore;
 import org.crm4j.spi.CampaignStore;
+import org.crm4j.spi.CompetitorContractStore;
 import org.crm4j.spi.ContactStore;
 import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.EventStore;
 import org.crm4j.spi.LeadStore;
 import org.crm4j.spi.NoteStore;
+import org.crm4j.spi.NoticeStore;
 import org.crm4j.spi.OfferStore;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.PipelineStore;
+import org.crm4j.spi.ReminderStore;
 import org.crm4j.spi.StoreTransaction;
 import org.hibernate.LockMode;
 import org.hibernate.Session;
@@ -32,6 +35,9 @@ final class JpaTransaction implements StoreTransaction {
     private final JpaCampaignStore campaigns;
     private final JpaLeadStore leads;
     private final JpaActivityStore activities;
+    private final JpaNoticeStore notices;
+    private final JpaReminderStore reminders;
+    private final JpaCompetitorContractStore competitorContracts;
 
     /**
      * @param session the transaction's session; the caller begins and ends the transaction
@@ -50,6 +56,9 @@ final class JpaTransaction implements StoreTransaction {
         this.campaigns = new JpaCampaignStore(this);
         this.leads = new JpaLeadStore(this);
         this.activities = new JpaActivityStore(this);
+        this.notices = new JpaNoticeStore(this);
+        this.reminders = new JpaReminderStore(this);
+        this.competitorContracts = new JpaCompetitorContractStore(this);
     }
 
     @Override
@@ -100,6 +109,21 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public ActivityStore activities() {
         return activities;
+    }
+
+    @Override
+    public NoticeStore notices() {
+        return notices;
+    }
+
+    @Override
+    public ReminderStore reminders() {
+        return reminders;
+    }
+
+    @Override
+    public CompetitorContractStore competitorContracts() {
+        return competitorContracts;
     }
 
     /** @return the session */
