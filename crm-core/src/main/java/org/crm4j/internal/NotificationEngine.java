@@ -52,6 +52,7 @@ public final class NotificationEngine {
     public static final String EMAIL = "email";
     private static final int BATCH = 200;
     private static final int MAX_BATCHES = 50;
+    private static final int INSERT_BATCH = 20;
 
     private final Runtime rt;
     private final List<NoticeRule> rules;
@@ -252,29 +253,45 @@ public final class NotificationEngine {
         }
     }
 
-    /** Inserts in one transaction; when another worker made one of them meanwhile, one by one. */
+    /**
+     * Inserts in small transactions (so that a concurrent worker making the same notices waits
+     * briefly on the unique key); when another worker made some of them meanwhile, the rest one by
+     * one.
+     *
+     * @throws ConflictException when a notice could not be made and does not exist either (it is
+     *     made on a later run)
+     */
     private int insert(List<NoticeDraft> drafts) {
-        if (drafts.isEmpty()) {
-            return 0;
-        }
         Set<String> ids = channels.keySet();
-        try {
-            return rt.store().inTransaction(tx -> {
-                drafts.forEach(d -> tx.notices().insert(d, ids));
-                return drafts.size();
-            });
-        } catch (ConflictException e) {
-            int created = 0;
-            for (NoticeDraft draft : drafts) {
-                try {
-                    rt.store().inTransaction(tx -> tx.notices().insert(draft, ids));
-                    created++;
-                } catch (ConflictException taken) {
-                    LOG.debug("Notice {} for '{}' was made by another worker", draft.key(), draft.recipientId());
+        int created = 0;
+        for (int from = 0; from < drafts.size(); from += INSERT_BATCH) {
+            List<NoticeDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + INSERT_BATCH));
+            try {
+                created += rt.store().inTransaction(tx -> {
+                    chunk.forEach(d -> tx.notices().insert(d, ids));
+                    return chunk.size();
+                });
+            } catch (ConflictException e) {
+                for (NoticeDraft draft : chunk) {
+                    if (!exists(draft)) {
+                        try {
+                            rt.store().inTransaction(tx -> tx.notices().insert(draft, ids));
+                            created++;
+                        } catch (ConflictException taken) {
+                            if (!exists(draft)) {
+                                throw taken;
+                            }
+                        }
+                    }
                 }
             }
-            return created;
         }
+        return created;
+    }
+
+    private boolean exists(NoticeDraft draft) {
+        return rt.store().readOnly(tx -> tx.notices().recipientsByKey(Set.of(draft.key())))
+                .getOrDefault(draft.key(), Set.of()).contains(draft.recipientId());
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.crm4j.persistence.jpa;
 
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +17,7 @@ import org.crm4j.spi.DeliveryState;
 import org.crm4j.spi.Keyset;
 import org.crm4j.spi.NoticeDraft;
 import org.crm4j.spi.NoticeStore;
+import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.query.SelectionQuery;
 
@@ -31,8 +31,6 @@ import org.hibernate.query.SelectionQuery;
  */
 final class JpaNoticeStore implements NoticeStore {
     private static final String CLAIMABLE = "d.state = :pending and (d.leaseUntil is null or d.leaseUntil <= :now)";
-    /** Hibernate's lock timeout meaning "skip locked rows". */
-    private static final int SKIP_LOCKED = -2;
 
     private final JpaTransaction tx;
 
@@ -69,14 +67,11 @@ final class JpaNoticeStore implements NoticeStore {
         if (channels.isEmpty()) {
             return List.of();
         }
-        SelectionQuery<Long> candidates = tx.session().createSelectionQuery("select d.id from NoticeDelivery d"
-                + " where " + CLAIMABLE + " and d.channel in :channels order by d.id", Long.class)
-                .setParameter("pending", DeliveryState.PENDING).setParameter("now", now)
-                .setParameterList("channels", channels).setMaxResults(limit);
-        if (skipLocked()) {
-            candidates.setLockMode(LockModeType.PESSIMISTIC_WRITE).setTimeout(SKIP_LOCKED);
-        }
-        List<Long> ids = candidates.getResultList();
+        List<Long> ids = skipLocked() ? lockedCandidates(channels, now, limit)
+                : tx.session().createSelectionQuery("select d.id from NoticeDelivery d"
+                        + " where " + CLAIMABLE + " and d.channel in :channels order by d.id", Long.class)
+                        .setParameter("pending", DeliveryState.PENDING).setParameter("now", now)
+                        .setParameterList("channels", channels).setMaxResults(limit).getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -99,9 +94,20 @@ final class JpaNoticeStore implements NoticeStore {
         return result;
     }
 
+    /** Whether the database is PostgreSQL, whose {@code FOR UPDATE SKIP LOCKED} lets workers take different rows. */
     private boolean skipLocked() {
         return tx.session() instanceof SessionImplementor s
-                && s.getFactory().getJdbcServices().getDialect().supportsSkipLocked();
+                && s.getFactory().getJdbcServices().getDialect() instanceof PostgreSQLDialect;
+    }
+
+    /** The claimable rows, locked, skipping those another worker is claiming right now. */
+    private List<Long> lockedCandidates(Collection<String> channels, Instant now, int limit) {
+        List<?> rows = tx.session().createNativeQuery("select id from crm_notice_delivery where state = 'PENDING'"
+                + " and (lease_until is null or lease_until <= :now) and channel in (:channels)"
+                + " order by id limit :limit for update skip locked", Object.class)
+                .setParameter("now", now).setParameterList("channels", channels).setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
     @Override
