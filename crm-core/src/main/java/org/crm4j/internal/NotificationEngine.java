@@ -315,11 +315,13 @@ public final class NotificationEngine {
             }
             Instant at = rt.now();
             rt.store().inTransaction(tx -> {
+                Set<Long> held = tx.notices().finish(results, token, at);
                 List<DomainEvent> events = new ArrayList<>();
+                List<Long> toInbox = new ArrayList<>();
                 for (int i = 0; i < results.size(); i++) {
                     DeliveryResult result = results.get(i);
                     ClaimedDelivery delivery = claimed.get(i);
-                    if (!tx.notices().finish(result, token, at)) {
+                    if (!held.contains(delivery.id())) {
                         LOG.warn("CRM-NTF-004 The claim of delivery {} ({} of notice {}) ended before it was done and"
                                 + " another worker took it over; lengthen the notice lease", delivery.id(),
                                 delivery.channel(), delivery.notice().id());
@@ -328,10 +330,13 @@ public final class NotificationEngine {
                     count(tally, delivery, result);
                     if (result.state() == DeliveryState.SENT) {
                         if (delivery.channel().equals(INBOX)) {
-                            tx.notices().putInInbox(delivery.notice().id().value(), at);
+                            toInbox.add(delivery.notice().id().value());
                         }
                         events.add(sentEvent(delivery, at));
                     }
+                }
+                if (!toInbox.isEmpty()) {
+                    tx.notices().putInInbox(toInbox, at);
                 }
                 tx.events().append(events);
                 return null;

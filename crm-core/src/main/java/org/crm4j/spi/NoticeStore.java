@@ -46,21 +46,23 @@ public interface NoticeStore {
     List<ClaimedDelivery> claim(Collection<String> channels, Instant now, Instant leaseUntil, String token, int limit);
 
     /**
-     * @param result how a delivery ended
-     * @param token the claim token it was claimed with
+     * Records how claimed deliveries ended, for those whose claim is still this worker's.
+     *
+     * @param results how the deliveries ended
+     * @param token the claim token they were claimed with
      * @param at when
-     * @return whether the claim was still this worker's (false when its lease ended and another
-     *     took it over; then nothing is written)
+     * @return the ids of the deliveries recorded; one missing had its lease end and was taken over
+     *     by another worker, and nothing was written for it
      */
-    boolean finish(DeliveryResult result, String token, Instant at);
+    Set<Long> finish(List<DeliveryResult> results, String token, Instant at);
 
     /**
-     * Puts a notice in its recipient's inbox; once.
+     * Puts notices in their recipients' inboxes; once (a notice there already keeps its time).
      *
-     * @param noticeId a notice
+     * @param noticeIds notices
      * @param at when
      */
-    void putInInbox(long noticeId, Instant at);
+    void putInInbox(Collection<Long> noticeIds, Instant at);
 
     /**
      * @param id a notice

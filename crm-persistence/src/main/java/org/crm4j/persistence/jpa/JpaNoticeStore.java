@@ -1,5 +1,6 @@
 package org.crm4j.persistence.jpa;
 
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,8 +54,7 @@ final class JpaNoticeStore implements NoticeStore {
     @Override
     public Notice insert(NoticeDraft draft, Collection<String> channels) {
         NoticeEntity notice = NoticeEntity.of(draft);
-        tx.writing().persist(notice);
-        tx.flush();
+        tx.writing().persist(notice);   // the id comes from the sequence; the unique rule is checked on commit
         for (String channel : channels) {
             tx.writing().persist(NoticeDeliveryEntity.pending(notice.id, channel));
         }
@@ -111,22 +111,39 @@ final class JpaNoticeStore implements NoticeStore {
     }
 
     @Override
-    public boolean finish(DeliveryResult result, String token, Instant at) {
-        boolean failed = result.state() == DeliveryState.PENDING || result.state() == DeliveryState.FAILED;
-        return tx.writing().createMutationQuery("update NoticeDelivery d set d.state = :state,"
-                + " d.attempts = d.attempts + :failure, d.claimToken = null, d.leaseUntil = :retryAt,"
-                + " d.sentAt = :sentAt, d.lastError = :error where d.id = :id and d.claimToken = :token")
-                .setParameter("state", result.state()).setParameter("failure", failed ? 1 : 0)
-                .setParameter("retryAt", result.retryAt())
-                .setParameter("sentAt", result.state() == DeliveryState.SENT ? at : null)
-                .setParameter("error", result.error()).setParameter("id", result.id())
-                .setParameter("token", token).executeUpdate() == 1;
+    public Set<Long> finish(List<DeliveryResult> results, String token, Instant at) {
+        if (results.isEmpty()) {
+            return Set.of();
+        }
+        Map<Long, DeliveryResult> byId = new LinkedHashMap<>();
+        results.forEach(r -> byId.put(r.id(), r));
+        // locked, so that no worker takes them over between this read and the commit
+        List<NoticeDeliveryEntity> held = tx.writing().createSelectionQuery("from NoticeDelivery d"
+                + " where d.id in :ids and d.claimToken = :token", NoticeDeliveryEntity.class)
+                .setParameterList("ids", byId.keySet()).setParameter("token", token)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Set<Long> recorded = new LinkedHashSet<>();
+        for (NoticeDeliveryEntity d : held) {
+            DeliveryResult result = byId.get(d.id);
+            boolean failed = result.state() == DeliveryState.PENDING || result.state() == DeliveryState.FAILED;
+            d.state = result.state();
+            d.attempts += failed ? 1 : 0;
+            d.claimToken = null;
+            d.leaseUntil = result.retryAt();
+            d.sentAt = result.state() == DeliveryState.SENT ? at : null;
+            d.lastError = result.error();
+            recorded.add(d.id);
+        }
+        return recorded;
     }
 
     @Override
-    public void putInInbox(long noticeId, Instant at) {
-        tx.writing().createMutationQuery("update Notice n set n.inboxAt = :at where n.id = :id and n.inboxAt is null")
-                .setParameter("at", at).setParameter("id", noticeId).executeUpdate();
+    public void putInInbox(Collection<Long> noticeIds, Instant at) {
+        if (noticeIds.isEmpty()) {
+            return;
+        }
+        tx.writing().createMutationQuery("update Notice n set n.inboxAt = :at where n.id in :ids and n.inboxAt is null")
+                .setParameter("at", at).setParameterList("ids", noticeIds).executeUpdate();
     }
 
     @Override

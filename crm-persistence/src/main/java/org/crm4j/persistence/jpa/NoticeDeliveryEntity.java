@@ -13,8 +13,8 @@ import java.time.Instant;
 import org.crm4j.spi.DeliveryState;
 
 /**
- * The delivery of a notice through one channel ({@code crm_notice_delivery}); claims and outcomes
- * are written with conditional bulk updates, never through this entity.
+ * The delivery of a notice through one channel ({@code crm_notice_delivery}). Claims are written
+ * with a conditional bulk update; outcomes on the rows read locked with the claim's token.
  */
 @Entity(name = "NoticeDelivery")
 @Table(name = "crm_notice_delivery")

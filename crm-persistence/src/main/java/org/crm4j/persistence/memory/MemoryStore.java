@@ -403,25 +403,32 @@ final class MemoryStore implements CrmStore {
             }
 
             @Override
-            public boolean finish(DeliveryResult result, String token, Instant at) {
+            public Set<Long> finish(List<DeliveryResult> results, String token, Instant at) {
                 checkWritable();
-                Delivery d = deliveries.get(result.id());
-                if (d == null || !token.equals(d.token())) {
-                    return false;
+                Set<Long> recorded = new java.util.LinkedHashSet<>();
+                for (DeliveryResult result : results) {
+                    Delivery d = deliveries.get(result.id());
+                    if (d == null || !token.equals(d.token())) {
+                        continue;
+                    }
+                    boolean failed = result.state() == DeliveryState.PENDING
+                            || result.state() == DeliveryState.FAILED;
+                    put(deliveries, d.id(), new Delivery(d.id(), d.noticeId(), d.channel(), result.state(),
+                            d.attempts() + (failed ? 1 : 0), null, result.retryAt(),
+                            result.state() == DeliveryState.SENT ? at : null, result.error()));
+                    recorded.add(d.id());
                 }
-                boolean failed = result.state() == DeliveryState.PENDING || result.state() == DeliveryState.FAILED;
-                put(deliveries, d.id(), new Delivery(d.id(), d.noticeId(), d.channel(), result.state(),
-                        d.attempts() + (failed ? 1 : 0), null, result.retryAt(),
-                        result.state() == DeliveryState.SENT ? at : null, result.error()));
-                return true;
+                return recorded;
             }
 
             @Override
-            public void putInInbox(long noticeId, Instant at) {
-                Notice n = notices.get(noticeId);
-                if (n != null && n.inboxAt() == null) {
-                    put(notices, noticeId, new Notice(n.id(), n.key(), n.kind(), n.recipientId(), n.customerId(),
-                            n.subject(), n.body(), n.values(), n.createdAt(), at, n.readAt()));
+            public void putInInbox(Collection<Long> noticeIds, Instant at) {
+                for (long noticeId : noticeIds) {
+                    Notice n = notices.get(noticeId);
+                    if (n != null && n.inboxAt() == null) {
+                        put(notices, noticeId, new Notice(n.id(), n.key(), n.kind(), n.recipientId(), n.customerId(),
+                                n.subject(), n.body(), n.values(), n.createdAt(), at, n.readAt()));
+                    }
                 }
             }
 

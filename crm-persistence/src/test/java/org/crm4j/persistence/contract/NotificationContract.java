@@ -596,6 +596,42 @@ abstract class NotificationContract extends ContractBase {
         assertThat(inbox(survivor, "sam")).hasSize(MANY / 3);
     }
 
+    // ---- cost
+
+    @Test
+    void statements_ofDueWorkAndTheInbox_areBounded() {
+        assumeThat(fixture().counter()).as("only stores that speak SQL count statements").isNotNull();
+        List<DueNotice> due = new ArrayList<>();
+        Crm node = node(b -> b.noticeRule(rule("test.plain", "plain", c -> due)));
+        var counter = fixture().counter();
+
+        counter.reset();
+        node.runDueWork();
+        long idle = counter.statements();
+
+        IntStream.range(0, 60).forEach(i -> due.add(new DueNotice("n:" + i, "plain", "sam", null,
+                Map.of("text", "number " + i))));
+        counter.reset();
+        DueWorkReport report = node.runDueWork();
+        long sixty = counter.statements();
+
+        counter.reset();
+        node.as(SAM).inbox().list(null, 20);
+        long page = counter.statements();
+        counter.reset();
+        node.as(SAM).inbox().unreadCount();
+        long unread = counter.statements();
+
+        assertThat(report.sent("inbox")).isEqualTo(60);
+        // nothing due: the two built-in rules' selects, the outbox's, one claim
+        assertThat(idle).isLessThanOrEqualTo(4);
+        // 60 notices made in batches and delivered in one claimed batch (H2 23, PostgreSQL 21), plus
+        // the outbox's one sequence value per notice.sent event
+        assertThat(sixty - 60).isLessThanOrEqualTo(25);
+        assertThat(page).isEqualTo(1);
+        assertThat(unread).isEqualTo(1);
+    }
+
     // ---- the built-in scheduler
 
     @Test
