@@ -99,6 +99,13 @@ public final class ActivityService implements Activities {
         } catch (ValidationException e) {
             violations.addAll(e.violations());
         }
+        if (draft != null) {
+            try {
+                activity.reminderOf(draft);
+            } catch (ValidationException e) {
+                violations.addAll(e.violations());
+            }
+        }
         String owner = activity.ownerOr(actor.id());
         rt.access().unknownOwner(owner).ifPresent(violations::add);
         for (String colleague : activity.colleagueIds()) {
