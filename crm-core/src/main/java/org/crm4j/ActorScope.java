@@ -10,6 +10,7 @@ import org.crm4j.internal.Assert;
 import org.crm4j.internal.CampaignService;
 import org.crm4j.internal.ConsentService;
 import org.crm4j.internal.CustomerService;
+import org.crm4j.internal.InboxService;
 import org.crm4j.internal.LeadService;
 import org.crm4j.internal.MailingService;
 import org.crm4j.internal.OfferService;
@@ -19,6 +20,7 @@ import org.crm4j.internal.ReportRun;
 import org.crm4j.internal.Runtime;
 import org.crm4j.lead.Leads;
 import org.crm4j.mailing.Mailings;
+import org.crm4j.notify.Inbox;
 import org.crm4j.pipeline.Offers;
 import org.crm4j.pipeline.Opportunities;
 import org.crm4j.pipeline.Pipelines;
@@ -104,6 +106,11 @@ public final class ActorScope {
     /** @return the mailings the actor may see, to customers' contact persons and to employees */
     public Mailings mailings() {
         return mailings;
+    }
+
+    /** @return the actor's own notices (R15), latest first, read and unread */
+    public Inbox inbox() {
+        return new InboxService(rt, actor);
     }
 
     /**

@@ -18,19 +18,28 @@ import org.crm4j.event.EventTypes;
 import org.crm4j.internal.AccessPolicy;
 import org.crm4j.internal.Assert;
 import org.crm4j.internal.BeanValidation;
+import org.crm4j.internal.BuiltInNotices;
 import org.crm4j.internal.BuiltInRules;
+import org.crm4j.internal.DueWork;
 import org.crm4j.internal.EventDelivery;
 import org.crm4j.internal.FlatUserDirectory;
+import org.crm4j.internal.NoticeTemplates;
+import org.crm4j.internal.NotificationEngine;
 import org.crm4j.internal.PipelineCache;
 import org.crm4j.internal.Runtime;
 import org.crm4j.internal.StallDetection;
+import org.crm4j.notify.DueWorkReport;
+import org.crm4j.notify.NoticeTemplate;
 import org.crm4j.pipeline.StallCriteria;
 import org.crm4j.pipeline.StallReport;
 import org.crm4j.spi.CrmPlugin;
 import org.crm4j.spi.CrmStore;
 import org.crm4j.spi.CrmStoreProvider;
 import org.crm4j.spi.EventListener;
+import org.crm4j.spi.EventNoticeRule;
 import org.crm4j.spi.MailSender;
+import org.crm4j.spi.NoticeRule;
+import org.crm4j.spi.NotificationChannel;
 import org.crm4j.spi.PipelineRule;
 import org.crm4j.spi.PluginContext;
 import org.crm4j.spi.StoreContext;
@@ -62,13 +71,29 @@ public final class Crm implements AutoCloseable {
     private final UserDirectory directory;
     private final EventDelivery delivery;
     private final StallDetection stallDetection;
+    private final DueWork dueWork;
+    private final DueWork.Scheduler scheduler;
     private volatile boolean closed;
 
-    private Crm(Runtime runtime, UserDirectory directory, List<EventListener> listeners) {
+    private Crm(Runtime runtime, UserDirectory directory, List<EventListener> listeners, Notifications notifications) {
         this.runtime = runtime;
         this.directory = directory;
-        this.delivery = new EventDelivery(runtime, listeners);
+        NotificationEngine engine = new NotificationEngine(runtime, notifications.rules(),
+                notifications.eventRules(), notifications.channels(), notifications.templates(),
+                notifications.config());
+        List<EventListener> all = new ArrayList<>();
+        all.add(engine.eventListener());
+        all.addAll(listeners);
+        this.delivery = new EventDelivery(runtime, all);
         this.stallDetection = new StallDetection(runtime);
+        this.dueWork = new DueWork(engine, stallDetection, notifications.stallCriteria(), delivery);
+        this.scheduler = notifications.every() == null ? null : new DueWork.Scheduler(dueWork, notifications.every());
+    }
+
+    /** What the builder configured for notices and due work. */
+    private record Notifications(List<NoticeRule> rules, List<EventNoticeRule> eventRules,
+            List<NotificationChannel> channels, NoticeTemplates templates, NotificationEngine.Config config,
+            StallCriteria stallCriteria, Duration every) {
     }
 
     /** @return a builder with nothing set: embedded H2 in memory, system clock, no listeners */
@@ -132,6 +157,30 @@ public final class Crm implements AutoCloseable {
         return stallDetection.detect(criteria);
     }
 
+    /**
+     * Does the work that is due (R15), as a call the host schedules (e.g. every minute), or the
+     * built-in scheduler ({@link Builder#runDueWorkEvery}) runs: asks the notice rules for due
+     * notices (reminders of planned activities, competitors' contracts ending within the
+     * configured days, plugged-in {@link NoticeRule}s), escalates overdue requests, detects
+     * stalled deals when {@link Builder#stallDetection criteria} are configured, delivers the
+     * outbox (events such as {@code opportunity.stalled} and {@code request.overdue} become
+     * notices, as {@link #deliverEvents()}), and delivers the pending notices through every
+     * channel (the inbox; e-mail when a {@link MailSender} is registered; the host's channels),
+     * raising {@code notice.sent} for each delivery.
+     *
+     * <p>Each notice exists once per cause and recipient and is delivered once per channel, also
+     * when this runs at the same time in several threads or on several application nodes sharing
+     * one database: deliveries are claimed in the database for a lease
+     * ({@link Builder#noticeLease}), after which a crashed worker's claim is taken over. A
+     * delivery that fails is tried again on later runs, with growing pauses, up to 10 times.
+     *
+     * @return what was done
+     */
+    public DueWorkReport runDueWork() {
+        checkOpen();
+        return dueWork.run();
+    }
+
     /** Forgets cached answers of the user directory, after the host changed users or reporting lines. */
     public void userDirectoryChanged() {
         runtime.access().invalidate();
@@ -147,6 +196,9 @@ public final class Crm implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
+            if (scheduler != null) {
+                scheduler.close();
+            }
             runtime.store().close();
             runtime.validation().close();
             LOG.debug("crm4j closed");
@@ -177,6 +229,14 @@ public final class Crm implements AutoCloseable {
         private Boolean discoverPlugins;
         private TemplateEngine templateEngine;
         private MailSender mailSender;
+        private final List<NoticeRule> noticeRules = new ArrayList<>();
+        private final List<EventNoticeRule> eventNoticeRules = new ArrayList<>();
+        private final List<NotificationChannel> channels = new ArrayList<>();
+        private final Map<String, NoticeTemplate> noticeTemplates = new LinkedHashMap<>();
+        private Integer competitorContractNoticeDays;
+        private StallCriteria stallCriteria;
+        private Duration dueWorkEvery;
+        private Duration noticeLease;
 
         private Builder() {
         }
@@ -342,6 +402,117 @@ public final class Crm implements AutoCloseable {
         }
 
         /**
+         * @param rule a rule that finds due notices in the store on every {@link Crm#runDueWork()},
+         *     after the built-in, discovered and plugins' ones
+         * @return this builder
+         */
+        public Builder noticeRule(NoticeRule rule) {
+            noticeRules.add(Assert.notNull(rule, "noticeRule"));
+            return this;
+        }
+
+        /**
+         * @param rule a rule that turns events of one type into notices, after the built-in and
+         *     plugins' ones
+         * @return this builder
+         */
+        public Builder eventNoticeRule(EventNoticeRule rule) {
+            eventNoticeRules.add(Assert.notNull(rule, "eventNoticeRule"));
+            return this;
+        }
+
+        /**
+         * @param channel a way notices reach employees, besides the inbox and e-mail
+         * @return this builder
+         */
+        public Builder notificationChannel(NotificationChannel channel) {
+            channels.add(Assert.notNull(channel, "notificationChannel"));
+            return this;
+        }
+
+        /**
+         * Replaces the template of one kind of notice (see {@link org.crm4j.notify.NoticeKinds}, or a
+         * plugged-in rule's kind). It may use only the values the kind supplies: a placeholder it does
+         * not is refused by {@link #build()}, naming it (when a template engine is on the class path).
+         *
+         * @param kind the kind, e.g. {@code competitor-contract}
+         * @param template the subject and body
+         * @return this builder
+         */
+        public Builder noticeTemplate(String kind, NoticeTemplate template) {
+            Assert.notNull(kind, "kind");
+            Assert.notNull(template, "template");
+            if (noticeTemplates.putIfAbsent(kind, template) != null) {
+                throw new ValidationException("noticeTemplate." + kind, "SetOnce", "was already set");
+            }
+            return this;
+        }
+
+        /**
+         * @param days how many days before a customer's contract with a competitor ends its owner
+         *     gets a notice (default 90)
+         * @return this builder
+         */
+        public Builder competitorContractNoticeDays(int days) {
+            once(competitorContractNoticeDays, "competitorContractNoticeDays");
+            if (days < 0 || days > 3660) {
+                throw new ValidationException("competitorContractNoticeDays", "Range", "must be 0 to 3660, was "
+                        + days);
+            }
+            this.competitorContractNoticeDays = days;
+            return this;
+        }
+
+        /**
+         * @param criteria what counts as a stalled deal for {@link Crm#runDueWork()}, which then runs
+         *     {@link Crm#detectStalledDeals}; without it, due work detects no stalls
+         * @return this builder
+         */
+        public Builder stallDetection(StallCriteria criteria) {
+            once(stallCriteria, "stallDetection");
+            Assert.notNull(criteria, "stallDetection");
+            if (criteria.pageToken() != null) {
+                throw new ValidationException("stallDetection.pageToken", "Null", "a detection run reads no pages");
+            }
+            this.stallCriteria = criteria;
+            return this;
+        }
+
+        /**
+         * Runs {@link Crm#runDueWork()} on one daemon thread of crm4j's, every period (the pause
+         * between the end of a run and the start of the next), until the CRM is closed; a failing run
+         * is logged ({@code CRM-NTF-005}), not thrown. Off by default: the library owns no threads
+         * unless asked to.
+         *
+         * @param every the period, at least one second
+         * @return this builder
+         */
+        public Builder runDueWorkEvery(Duration every) {
+            once(dueWorkEvery, "runDueWorkEvery");
+            Assert.notNull(every, "runDueWorkEvery");
+            if (every.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new ValidationException("runDueWorkEvery", "Min", "must be at least one second, was " + every);
+            }
+            this.dueWorkEvery = every;
+            return this;
+        }
+
+        /**
+         * @param lease how long a worker holds the notices it claimed for delivery (default 5
+         *     minutes); another worker takes them over after it, e.g. when the first one crashed
+         * @return this builder
+         */
+        public Builder noticeLease(Duration lease) {
+            once(noticeLease, "noticeLease");
+            Assert.notNull(lease, "noticeLease");
+            if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new ValidationException("noticeLease", "Min", "must be at least one second, was " + lease);
+            }
+            this.noticeLease = lease;
+            return this;
+        }
+
+        /**
          * Opens the store (creating or migrating the schema) and builds the CRM.
          *
          * @return the CRM
@@ -354,9 +525,16 @@ public final class Crm implements AutoCloseable {
             List<EventListener> allListeners = new ArrayList<>();
             List<CrmPlugin> allPlugins = new ArrayList<>();
             List<PipelineRule> allRules = new ArrayList<>(BuiltInRules.all());
+            List<NoticeRule> allNoticeRules = new ArrayList<>(BuiltInNotices.rules(
+                    competitorContractNoticeDays == null ? BuiltInNotices.DEFAULT_COMPETITOR_DAYS
+                            : competitorContractNoticeDays));
+            List<EventNoticeRule> allEventNoticeRules = new ArrayList<>(BuiltInNotices.eventRules());
+            List<NotificationChannel> allChannels = new ArrayList<>();
             if (discoverPlugins == null || discoverPlugins) {
                 ServiceLoader.load(CrmPlugin.class, classLoader()).forEach(allPlugins::add);
                 ServiceLoader.load(PipelineRule.class, classLoader()).forEach(allRules::add);
+                ServiceLoader.load(NoticeRule.class, classLoader()).forEach(allNoticeRules::add);
+                ServiceLoader.load(NotificationChannel.class, classLoader()).forEach(allChannels::add);
             }
             allPlugins.addAll(plugins);
             Set<String> ids = new HashSet<>();
@@ -372,6 +550,21 @@ public final class Crm implements AutoCloseable {
                 }
 
                 @Override
+                public void addNoticeRule(NoticeRule rule) {
+                    allNoticeRules.add(Assert.notNull(rule, "rule"));
+                }
+
+                @Override
+                public void addEventNoticeRule(EventNoticeRule rule) {
+                    allEventNoticeRules.add(Assert.notNull(rule, "rule"));
+                }
+
+                @Override
+                public void addNotificationChannel(NotificationChannel channel) {
+                    allChannels.add(Assert.notNull(channel, "channel"));
+                }
+
+                @Override
                 public Clock clock() {
                     return c;
                 }
@@ -384,6 +577,35 @@ public final class Crm implements AutoCloseable {
             }
             allListeners.addAll(listeners);
             allRules.addAll(pipelineRules);
+            allNoticeRules.addAll(noticeRules);
+            allEventNoticeRules.addAll(eventNoticeRules);
+            allChannels.addAll(channels);
+            Set<String> noticeRuleIds = new HashSet<>();
+            Map<String, Set<String>> kinds = new LinkedHashMap<>();
+            Map<String, NoticeTemplate> ruleTemplates = new LinkedHashMap<>();
+            for (NoticeRule rule : allNoticeRules) {
+                if (!noticeRuleIds.add(rule.id())) {
+                    throw new CrmException("Two notice rules have the id '" + rule.id() + "'");
+                }
+                declareKind(kinds, ruleTemplates, rule.kind(), rule.placeholders(), rule.defaultTemplate());
+            }
+            for (EventNoticeRule rule : allEventNoticeRules) {
+                declareKind(kinds, ruleTemplates, rule.kind(), rule.placeholders(), rule.defaultTemplate());
+            }
+            TemplateEngine engine = templateEngine == null ? discoverTemplateEngine() : templateEngine;
+            NoticeTemplates templates = NoticeTemplates.of(() -> {
+                if (engine == null) {
+                    throw new CrmException("No template engine for notices: add org.crm4j:crm-reports to the class"
+                            + " path or register one with Crm.builder().templateEngine(...)");
+                }
+                return engine;
+            }, kinds, ruleTemplates, noticeTemplates);
+            if (engine != null || !noticeTemplates.isEmpty()) {
+                templates.checkAll();   // a bad host template fails here, before the store is opened
+            }
+            Notifications notifications = new Notifications(allNoticeRules, allEventNoticeRules, allChannels,
+                    templates, new NotificationEngine.Config(noticeLease == null ? Duration.ofMinutes(5) : noticeLease,
+                            Duration.ofMinutes(1), 10, 500), stallCriteria, dueWorkEvery);
             Set<String> ruleIds = new HashSet<>();
             for (PipelineRule rule : allRules) {
                 if (!ruleIds.add(rule.id())) {
@@ -403,11 +625,29 @@ public final class Crm implements AutoCloseable {
             Duration ttl = userCacheTtl == null ? Duration.ofMinutes(1) : userCacheTtl;
             Runtime runtime = new Runtime(store, new AccessPolicy(directory, ttl), validation, c,
                     new PipelineCache(store, referenceDataTtl == null ? Duration.ofMinutes(5) : referenceDataTtl),
-                    List.copyOf(allRules), templateEngine == null ? discoverTemplateEngine() : templateEngine,
-                    mailSender);
+                    List.copyOf(allRules), engine, mailSender);
             LOG.debug("crm4j started on {} with {} plugins and {} listeners", store.description(),
                     allPlugins.size(), allListeners.size());
-            return new Crm(runtime, directory, allListeners);
+            try {
+                return new Crm(runtime, directory, allListeners, notifications);
+            } catch (RuntimeException e) {
+                store.close();
+                validation.close();
+                throw e;
+            }
+        }
+
+        private static void declareKind(Map<String, Set<String>> kinds, Map<String, NoticeTemplate> templates,
+                String kind, Set<String> placeholders, NoticeTemplate template) {
+            if (kind == null || kind.isBlank()) {
+                throw new CrmException("A notice rule has no kind");
+            }
+            Set<String> names = new HashSet<>(kinds.getOrDefault(kind, Set.of()));
+            names.addAll(placeholders);
+            kinds.put(kind, Set.copyOf(names));
+            if (template != null) {
+                templates.putIfAbsent(kind, template);
+            }
         }
 
         private static TemplateEngine discoverTemplateEngine() {

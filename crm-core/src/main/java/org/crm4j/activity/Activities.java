@@ -1,6 +1,7 @@
 package org.crm4j.activity;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.crm4j.AccessDeniedException;
 import org.crm4j.ConflictException;
@@ -61,6 +62,29 @@ public interface Activities {
      * @throws ConflictException when someone else changed it meanwhile
      */
     Activity complete(ActivityId id, String outcome);
+
+    /**
+     * Sets, moves or removes the reminder of a planned activity (R15): when it is due,
+     * {@code Crm.runDueWork()} sends a notice to the activity's owner and to the colleagues taking
+     * part. A moved reminder is due again, even when the earlier one was sent. Raises
+     * {@code activity.reminder-set}. The activity's version does not move.
+     *
+     * @param id a planned activity
+     * @param remindAt when to remind, or null to remove the reminder
+     * @return when it will remind, empty when removed
+     * @throws ValidationException when the activity is done already
+     * @throws AccessDeniedException when the actor may not see it
+     * @throws NotFoundException when there is none
+     */
+    Optional<Instant> remind(ActivityId id, Instant remindAt);
+
+    /**
+     * @param id an activity the actor may see
+     * @return when it reminds, empty when it has no reminder
+     * @throws AccessDeniedException when the actor may not see it
+     * @throws NotFoundException when there is none
+     */
+    Optional<Instant> reminder(ActivityId id);
 
     /**
      * @param customerId a customer

@@ -34,6 +34,8 @@ public final class NewActivity {
     private String outcome;
     private OpportunityId opportunityId;
     private LeadId leadId;
+    private Instant remindAt;
+    private Duration remindBefore;
 
     private NewActivity(CustomerId customerId, ActivityType type, CallDirection direction) {
         this.customerId = ValidationException.requireNonNull(customerId, "customerId");
@@ -171,6 +173,51 @@ public final class NewActivity {
     public NewActivity lead(LeadId lead) {
         this.leadId = lead;
         return this;
+    }
+
+    /**
+     * Reminds the owner and the colleagues of a planned activity at that time (R15); see
+     * {@link Activities#remind}.
+     *
+     * @param at when to remind
+     * @return this
+     */
+    public NewActivity remindAt(Instant at) {
+        this.remindAt = at;
+        this.remindBefore = null;
+        return this;
+    }
+
+    /**
+     * Reminds the owner and the colleagues of a planned activity that long before it starts.
+     *
+     * @param before how long before the start, zero or more
+     * @return this
+     */
+    public NewActivity remindBefore(Duration before) {
+        this.remindBefore = before;
+        this.remindAt = null;
+        return this;
+    }
+
+    /**
+     * @param activity the activity's state, from {@link #toRecord}
+     * @return when to remind, or null for no reminder. Used by the runtime.
+     * @throws ValidationException when a reminder is given for an activity that is done, or
+     *     before a negative time
+     */
+    public Instant reminderOf(ActivityRecord activity) {
+        if (remindAt == null && remindBefore == null) {
+            return null;
+        }
+        if (activity.status() != ActivityStatus.PLANNED) {
+            throw new ValidationException("remindAt", "Planned", "only a planned activity has a reminder");
+        }
+        if (remindBefore != null && remindBefore.isNegative()) {
+            throw new ValidationException("remindBefore", "PositiveOrZero", "a reminder comes before the start, not "
+                    + remindBefore.negated() + " after it");
+        }
+        return remindAt != null ? remindAt : activity.startsAt().minus(remindBefore);
     }
 
     /**

@@ -126,4 +126,34 @@ public interface Customers {
      * @return every reassignment, oldest first
      */
     List<OwnerChange> ownerHistory(CustomerId customerId);
+
+    /**
+     * Records a customer's contract with a competitor (R15); its owner is told before it ends.
+     * Only who may see the customer's details may add one.
+     *
+     * @param customerId the customer
+     * @param contract the supplier, the end date and what else is known
+     * @return the recorded contract
+     * @throws org.crm4j.ValidationException listing every broken rule (supplier and end date are
+     *     required), before anything is written
+     * @throws org.crm4j.AccessDeniedException when the actor may not see the customer's details
+     */
+    CompetitorContract addCompetitorContract(CustomerId customerId, NewCompetitorContract contract);
+
+    /**
+     * @param customerId a customer whose details the actor may see
+     * @return its contracts with competitors, soonest end first
+     * @throws org.crm4j.AccessDeniedException when the actor may not see the customer's details
+     */
+    List<CompetitorContract> competitorContracts(CustomerId customerId);
+
+    /**
+     * Removes a contract with a competitor (e.g. entered by mistake, or the customer left them);
+     * the event {@code competitor-contract.removed} keeps what it was.
+     *
+     * @param id the contract
+     * @throws org.crm4j.NotFoundException when there is no such contract
+     * @throws org.crm4j.AccessDeniedException when the actor may not see the customer's details
+     */
+    void removeCompetitorContract(CompetitorContractId id);
 }

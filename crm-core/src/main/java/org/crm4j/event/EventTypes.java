@@ -141,6 +141,25 @@ public final class EventTypes {
      * {@code skipped}, and per reason {@code skipped.<REASON>}.
      */
     public static final String MAILING_COMPLETED = "mailing.completed";
+    /**
+     * A planned activity's reminder was set or moved; aggregate type {@code activity}; data:
+     * {@code remindAt} (an ISO-8601 instant), {@code owner}.
+     */
+    public static final String ACTIVITY_REMINDER_SET = "activity.reminder-set";
+    /**
+     * A customer's contract with a competitor was recorded; aggregate type
+     * {@code competitor-contract}; data: {@code supplier}, {@code product} when known, {@code endsOn}.
+     */
+    public static final String COMPETITOR_CONTRACT_ADDED = "competitor-contract.added";
+    /** A contract with a competitor was removed; data as {@link #COMPETITOR_CONTRACT_ADDED}. */
+    public static final String COMPETITOR_CONTRACT_REMOVED = "competitor-contract.removed";
+    /**
+     * A notice was delivered to its recipient through one channel (R15); aggregate type
+     * {@code notice}, no customer (a notice is the recipient's, not part of the customer's
+     * history); actor {@code crm4j}. Data: {@code key}, {@code kind}, {@code recipient},
+     * {@code channel}.
+     */
+    public static final String NOTICE_SENT = "notice.sent";
 
     private EventTypes() {
     }

@@ -59,8 +59,35 @@ public final class ActivityService implements Activities {
         Assert.notNull(activity, "activity");
         Instant now = rt.now();
         ActivityRecord draft = prepare(activity, now);
-        ActivityRecord saved = rt.store().inTransaction(tx -> insert(tx, draft, now));
+        Instant remindAt = activity.reminderOf(draft);
+        ActivityRecord saved = rt.store().inTransaction(tx -> {
+            ActivityRecord inserted = insert(tx, draft, now);
+            if (remindAt != null) {
+                Reminders.set(rt, actor, tx, inserted, remindAt, now);
+            }
+            return inserted;
+        });
         return Activity.fromRecord(saved);
+    }
+
+    @Override
+    public Optional<Instant> remind(ActivityId id, Instant remindAt) {
+        Assert.notNull(id, "id");
+        Instant now = rt.now();
+        return rt.store().inTransaction(tx -> {
+            ActivityRecord stored = visibleActivity(tx, id.value(), "set reminders of");
+            Reminders.set(rt, actor, tx, stored, remindAt, now);
+            return Optional.ofNullable(remindAt);
+        });
+    }
+
+    @Override
+    public Optional<Instant> reminder(ActivityId id) {
+        Assert.notNull(id, "id");
+        return rt.store().readOnly(tx -> {
+            visibleActivity(tx, id.value(), "open");
+            return tx.reminders().find(id.value());
+        });
     }
 
     /** Checks what needs no store, reporting every broken rule at once. */
@@ -71,6 +98,13 @@ public final class ActivityService implements Activities {
             draft = activity.toRecord(actor.id(), now);
         } catch (ValidationException e) {
             violations.addAll(e.violations());
+        }
+        if (draft != null) {
+            try {
+                activity.reminderOf(draft);
+            } catch (ValidationException e) {
+                violations.addAll(e.violations());
+            }
         }
         String owner = activity.ownerOr(actor.id());
         rt.access().unknownOwner(owner).ifPresent(violations::add);

@@ -342,6 +342,22 @@ public final class CustomerService implements Customers {
         });
     }
 
+    @Override
+    public org.crm4j.customer.CompetitorContract addCompetitorContract(CustomerId customerId,
+            org.crm4j.customer.NewCompetitorContract contract) {
+        return new CompetitorContracts(rt, actor).add(customerId, contract);
+    }
+
+    @Override
+    public List<org.crm4j.customer.CompetitorContract> competitorContracts(CustomerId customerId) {
+        return new CompetitorContracts(rt, actor).of(customerId);
+    }
+
+    @Override
+    public void removeCompetitorContract(org.crm4j.customer.CompetitorContractId id) {
+        new CompetitorContracts(rt, actor).remove(id);
+    }
+
     /** Reads a customer the actor may open, with need-to-know applied in the query itself. */
     private CustomerRecord openable(StoreTransaction tx, long id, String what) {
         return openableCustomer(tx, visibility(), actor, id, what);

@@ -13,4 +13,13 @@ public interface PluginContext {
 
     /** @return the CRM's clock */
     Clock clock();
+
+    /** @param rule a rule that finds due notices in the store, asked on every due-work run */
+    void addNoticeRule(NoticeRule rule);
+
+    /** @param rule a rule that turns events of one type into notices */
+    void addEventNoticeRule(EventNoticeRule rule);
+
+    /** @param channel a way notices reach employees */
+    void addNotificationChannel(NotificationChannel channel);
 }

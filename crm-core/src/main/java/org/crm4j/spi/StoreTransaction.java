@@ -38,4 +38,12 @@ public interface StoreTransaction {
 
     /** @return mailings and their recipients */
     MailingStore mailings();
+    /** @return notices, their deliveries and the inbox */
+    NoticeStore notices();
+
+    /** @return the reminders of planned activities */
+    ReminderStore reminders();
+
+    /** @return customers' contracts with competitors */
+    CompetitorContractStore competitorContracts();
 }

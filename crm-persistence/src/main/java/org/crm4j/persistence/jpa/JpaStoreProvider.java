@@ -110,7 +110,9 @@ public final class JpaStoreProvider implements CrmStoreProvider {
                         OpportunityStallEntity.class, OfferEntity.class, SalesOrderEntity.class,
                         CampaignEntity.class, LeadEntity.class, ActivityEntity.class, FirstContactEntity.class,
                         ConsentEntity.class, UnsubscriptionEntity.class, MailingEntity.class,
-                        MailingRecipientEntity.class)
+                        MailingRecipientEntity.class,
+                        NoticeEntity.class, NoticeDeliveryEntity.class, ReminderEntity.class,
+                        CompetitorContractEntity.class)
                 .validationMode(ValidationMode.NONE)
                 .properties(settings)
                 .createEntityManagerFactory();

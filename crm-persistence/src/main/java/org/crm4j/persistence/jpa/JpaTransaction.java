@@ -7,15 +7,18 @@ import org.crm4j.CrmException;
 import org.crm4j.spi.ActivityStore;
 import org.crm4j.spi.CampaignStore;
 import org.crm4j.spi.ConsentStore;
+import org.crm4j.spi.CompetitorContractStore;
 import org.crm4j.spi.ContactStore;
 import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.EventStore;
 import org.crm4j.spi.LeadStore;
 import org.crm4j.spi.MailingStore;
 import org.crm4j.spi.NoteStore;
+import org.crm4j.spi.NoticeStore;
 import org.crm4j.spi.OfferStore;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.PipelineStore;
+import org.crm4j.spi.ReminderStore;
 import org.crm4j.spi.StoreTransaction;
 import org.hibernate.LockMode;
 import org.hibernate.Session;
@@ -36,6 +39,9 @@ final class JpaTransaction implements StoreTransaction {
     private final JpaActivityStore activities;
     private final JpaConsentStore consents;
     private final JpaMailingStore mailings;
+    private final JpaNoticeStore notices;
+    private final JpaReminderStore reminders;
+    private final JpaCompetitorContractStore competitorContracts;
 
     /**
      * @param session the transaction's session; the caller begins and ends the transaction
@@ -56,6 +62,9 @@ final class JpaTransaction implements StoreTransaction {
         this.activities = new JpaActivityStore(this);
         this.consents = new JpaConsentStore(this);
         this.mailings = new JpaMailingStore(this);
+        this.notices = new JpaNoticeStore(this);
+        this.reminders = new JpaReminderStore(this);
+        this.competitorContracts = new JpaCompetitorContractStore(this);
     }
 
     @Override
@@ -116,6 +125,21 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public MailingStore mailings() {
         return mailings;
+    }
+
+    @Override
+    public NoticeStore notices() {
+        return notices;
+    }
+
+    @Override
+    public ReminderStore reminders() {
+        return reminders;
+    }
+
+    @Override
+    public CompetitorContractStore competitorContracts() {
+        return competitorContracts;
     }
 
     /** @return the session */

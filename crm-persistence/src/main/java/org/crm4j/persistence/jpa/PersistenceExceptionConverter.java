@@ -21,6 +21,8 @@ final class PersistenceExceptionConverter {
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceExceptionConverter.class);
     /** SQLSTATE of a unique violation (SQL standard; H2 and PostgreSQL use it). */
     private static final String UNIQUE_VIOLATION = "23505";
+    /** H2's error code for a lock it gave up waiting for ({@code LOCK_TIMEOUT_1}). */
+    private static final int H2_LOCK_TIMEOUT = 50200;
 
     private PersistenceExceptionConverter() {
     }
@@ -43,6 +45,9 @@ final class PersistenceExceptionConverter {
         String unique = brokenUniqueRule(failure);
         if (unique != null) {
             return new ConflictException(describeUniqueRule(unique));
+        }
+        if (lockNotGranted(failure)) {
+            return new ConflictException("a concurrent writer held the record too long; try again");
         }
         return new CrmException("Store failure: " + describe(failure));
     }
@@ -69,6 +74,20 @@ final class PersistenceExceptionConverter {
     static boolean isUniqueViolationOn(Throwable failure, String table) {
         String rule = brokenUniqueRule(failure);
         return rule != null && rule.contains(table);
+    }
+
+    /**
+     * @return whether the database gave up waiting for a lock another transaction held (H2's lock
+     *     timeout, PostgreSQL's lock timeout or a detected deadlock)
+     */
+    private static boolean lockNotGranted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && (s.getErrorCode() == H2_LOCK_TIMEOUT
+                    || "55P03".equals(s.getSQLState()) || "40P01".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return which record was stale, e.g. {@code customer 42}, or null when none was */

@@ -27,6 +27,21 @@ import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.crm4j.ConflictException;
+import org.crm4j.activity.ActivityStatus;
+import org.crm4j.customer.CompetitorContract;
+import org.crm4j.customer.CompetitorContractId;
+import org.crm4j.customer.CustomerId;
+import org.crm4j.notify.Notice;
+import org.crm4j.notify.NoticeId;
+import org.crm4j.spi.ClaimedDelivery;
+import org.crm4j.spi.CompetitorContractStore;
+import org.crm4j.spi.DeliveryResult;
+import org.crm4j.spi.DeliveryState;
+import org.crm4j.spi.DueReminder;
+import org.crm4j.spi.EndingContract;
+import org.crm4j.spi.NoticeDraft;
+import org.crm4j.spi.NoticeStore;
+import org.crm4j.spi.ReminderStore;
 import org.crm4j.CrmException;
 import org.crm4j.activity.ActivityRecord;
 import org.crm4j.activity.FirstContactKind;
@@ -136,8 +151,24 @@ final class MemoryStore implements CrmStore {
     private final TreeMap<Long, RecipientRecord> recipients = new TreeMap<>();
     /** Recipient ids by (mailing id, recipient key): the unique rule. */
     private final Map<List<Object>, Long> recipientKeys = new HashMap<>();
+    /** Notices by id, and their ids by key and recipient (the database's unique rule). */
+    private final TreeMap<Long, Notice> notices = new TreeMap<>();
+    private final Map<List<String>, Long> noticeKeys = new HashMap<>();
+    private final TreeMap<Long, Delivery> deliveries = new TreeMap<>();
+    /** Reminders of planned activities, by activity. */
+    private final Map<Long, Reminder> reminders = new HashMap<>();
+    private final TreeMap<Long, CompetitorContract> competitorContracts = new TreeMap<>();
     private long nextId = 1;
     private volatile boolean closed;
+
+    /** The delivery of a notice through one channel. */
+    private record Delivery(long id, long noticeId, String channel, DeliveryState state, int attempts, String token,
+            Instant leaseUntil, Instant sentAt, String error) {
+    }
+
+    /** An activity's reminder. */
+    private record Reminder(long version, Instant remindAt) {
+    }
 
     /** An event with its delivery state. */
     private record Outboxed(DomainEvent event, Instant deliveredAt, int attempts, String lastError) {
@@ -212,6 +243,9 @@ final class MemoryStore implements CrmStore {
         private final ActivityStore activityStore = new Activities();
         private final ConsentStore consentStore = new Consents();
         private final MailingStore mailingStore = new Mailings();
+        private final NoticeStore noticeStore = new Notices();
+        private final ReminderStore reminderStore = new Reminders();
+        private final CompetitorContractStore competitorContractStore = new CompetitorContracts();
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -326,6 +360,233 @@ final class MemoryStore implements CrmStore {
         @Override
         public MailingStore mailings() {
             return mailingStore;
+        }
+
+        @Override
+        public NoticeStore notices() {
+            return noticeStore;
+        }
+
+        @Override
+        public ReminderStore reminders() {
+            return reminderStore;
+        }
+
+        @Override
+        public CompetitorContractStore competitorContracts() {
+            return competitorContractStore;
+        }
+
+        /**
+         * Notices, deliveries and the inbox. Writers run one at a time, so a claim is simply a
+         * change of the pending rows nobody holds; the rules are the database adapter's.
+         */
+        private final class Notices implements NoticeStore {
+            private static final Comparator<Notice> LATEST_FIRST = Comparator.comparing(Notice::inboxAt)
+                    .thenComparingLong(n -> n.id().value()).reversed();
+
+            @Override
+            public Map<String, Set<String>> recipientsByKey(Collection<String> keys) {
+                Set<String> wanted = new HashSet<>(keys);
+                Map<String, Set<String>> found = new HashMap<>();
+                noticeKeys.keySet().stream().filter(k -> wanted.contains(k.get(0)))
+                        .forEach(k -> found.computeIfAbsent(k.get(0), x -> new HashSet<>()).add(k.get(1)));
+                return found;
+            }
+
+            @Override
+            public Notice insert(NoticeDraft d, Collection<String> channels) {
+                checkWritable();
+                List<String> key = List.of(d.key(), d.recipientId());
+                if (noticeKeys.containsKey(key)) {
+                    throw new ConflictException("notice " + d.key() + " for '" + d.recipientId() + "' exists already");
+                }
+                long id = newId();
+                Notice notice = new Notice(NoticeId.of(id), d.key(), d.kind(), d.recipientId(), d.customerId(),
+                        d.subject(), d.body(), d.values(), d.createdAt(), null, null);
+                put(notices, id, notice);
+                put(noticeKeys, key, id);
+                for (String channel : channels) {
+                    long deliveryId = newId();
+                    put(deliveries, deliveryId, new Delivery(deliveryId, id, channel, DeliveryState.PENDING, 0, null,
+                            null, null, null));
+                }
+                return notice;
+            }
+
+            @Override
+            public List<ClaimedDelivery> claim(Collection<String> channels, Instant now, Instant leaseUntil,
+                    String token, int limit) {
+                checkWritable();
+                List<Delivery> claimable = deliveries.values().stream()
+                        .filter(d -> d.state() == DeliveryState.PENDING && channels.contains(d.channel()))
+                        .filter(d -> d.leaseUntil() == null || !d.leaseUntil().isAfter(now))
+                        .limit(limit).toList();
+                List<ClaimedDelivery> claimed = new ArrayList<>(claimable.size());
+                for (Delivery d : claimable) {
+                    put(deliveries, d.id(), new Delivery(d.id(), d.noticeId(), d.channel(), d.state(), d.attempts(),
+                            token, leaseUntil, d.sentAt(), d.error()));
+                    claimed.add(new ClaimedDelivery(d.id(), d.channel(), d.attempts(), notices.get(d.noticeId())));
+                }
+                return claimed;
+            }
+
+            @Override
+            public Set<Long> finish(List<DeliveryResult> results, String token, Instant at) {
+                checkWritable();
+                Set<Long> recorded = new java.util.LinkedHashSet<>();
+                for (DeliveryResult result : results) {
+                    Delivery d = deliveries.get(result.id());
+                    if (d == null || !token.equals(d.token())) {
+                        continue;
+                    }
+                    boolean failed = result.state() == DeliveryState.PENDING
+                            || result.state() == DeliveryState.FAILED;
+                    put(deliveries, d.id(), new Delivery(d.id(), d.noticeId(), d.channel(), result.state(),
+                            d.attempts() + (failed ? 1 : 0), null, result.retryAt(),
+                            result.state() == DeliveryState.SENT ? at : null, result.error()));
+                    recorded.add(d.id());
+                }
+                return recorded;
+            }
+
+            @Override
+            public void putInInbox(Collection<Long> noticeIds, Instant at) {
+                for (long noticeId : noticeIds) {
+                    Notice n = notices.get(noticeId);
+                    if (n != null && n.inboxAt() == null) {
+                        put(notices, noticeId, new Notice(n.id(), n.key(), n.kind(), n.recipientId(), n.customerId(),
+                                n.subject(), n.body(), n.values(), n.createdAt(), at, n.readAt()));
+                    }
+                }
+            }
+
+            @Override
+            public Optional<Notice> find(long id) {
+                return Optional.ofNullable(notices.get(id));
+            }
+
+            @Override
+            public List<Notice> inbox(String recipientId, Keyset after, int limit) {
+                return notices.values().stream()
+                        .filter(n -> n.recipientId().equals(recipientId) && n.inboxAt() != null)
+                        .filter(n -> after == null || n.inboxAt().isBefore((Instant) after.sortValue())
+                                || n.inboxAt().equals(after.sortValue()) && n.id().value() < after.id())
+                        .sorted(LATEST_FIRST).limit(limit).toList();
+            }
+
+            @Override
+            public long unreadCount(String recipientId) {
+                return notices.values().stream().filter(n -> n.recipientId().equals(recipientId)
+                        && n.inboxAt() != null && n.readAt() == null).count();
+            }
+
+            @Override
+            public boolean markRead(long id, String recipientId, Instant readAt) {
+                Notice n = notices.get(id);
+                if (n == null || !n.recipientId().equals(recipientId) || n.inboxAt() == null) {
+                    return false;
+                }
+                Instant read = readAt == null ? null : n.readAt() != null ? n.readAt() : readAt;
+                put(notices, id, new Notice(n.id(), n.key(), n.kind(), n.recipientId(), n.customerId(), n.subject(),
+                        n.body(), n.values(), n.createdAt(), n.inboxAt(), read));
+                return true;
+            }
+        }
+
+        /** Reminders beside their activities. */
+        private final class Reminders implements ReminderStore {
+            @Override
+            public void set(long activityId, Instant remindAt) {
+                Reminder old = reminders.get(activityId);
+                put(reminders, activityId, new Reminder(old == null ? 1 : old.version() + 1, remindAt));
+            }
+
+            @Override
+            public void clear(long activityId) {
+                remove(reminders, activityId);
+            }
+
+            @Override
+            public Optional<Instant> find(long activityId) {
+                return Optional.ofNullable(reminders.get(activityId)).map(Reminder::remindAt);
+            }
+
+            @Override
+            public List<DueReminder> due(Instant now, int limit) {
+                return reminders.entrySet().stream()
+                        .filter(e -> !e.getValue().remindAt().isAfter(now))
+                        .filter(e -> activities.get(e.getKey()).status() == ActivityStatus.PLANNED)
+                        .filter(e -> noticeKeys.keySet().stream().noneMatch(k -> k.get(0).equals(
+                                DueReminder.noticeKey(e.getKey(), e.getValue().version()))))
+                        .sorted(Comparator.comparing((Map.Entry<Long, Reminder> e) -> e.getValue().remindAt())
+                                .thenComparing(Map.Entry::getKey))
+                        .limit(limit)
+                        .map(e -> {
+                            ActivityRecord a = activities.get(e.getKey());
+                            return new DueReminder(a, e.getValue().remindAt(), e.getValue().version(),
+                                    customers.get(a.customerId()).name());
+                        })
+                        .toList();
+            }
+        }
+
+        /** Contracts with competitors; need-to-know by the customer's owner. */
+        private final class CompetitorContracts implements CompetitorContractStore {
+            private static final Comparator<CompetitorContract> SOONEST_FIRST = Comparator
+                    .comparing(CompetitorContract::endsOn).thenComparingLong(c -> c.id().value());
+
+            @Override
+            public CompetitorContract insert(long customerId, String supplier, String product, LocalDate endsOn,
+                    String note, String createdBy, Instant createdAt) {
+                checkWritable();
+                long id = newId();
+                CompetitorContract c = new CompetitorContract(CompetitorContractId.of(id), CustomerId.of(customerId),
+                        supplier, product, endsOn, note, createdBy, createdAt);
+                put(competitorContracts, id, c);
+                return c;
+            }
+
+            private boolean visible(CompetitorContract c, Visibility visibility) {
+                CustomerRecord customer = customers.get(c.customerId().value());
+                return customer != null && visibility.covers(customer.ownerId());
+            }
+
+            @Override
+            public List<CompetitorContract> ofCustomer(long customerId, Visibility visibility) {
+                return competitorContracts.values().stream().filter(c -> c.customerId().value() == customerId)
+                        .filter(c -> visible(c, visibility)).sorted(SOONEST_FIRST).toList();
+            }
+
+            @Override
+            public Optional<CompetitorContract> find(long id, Visibility visibility) {
+                return Optional.ofNullable(competitorContracts.get(id)).filter(c -> visible(c, visibility));
+            }
+
+            @Override
+            public boolean exists(long id) {
+                return competitorContracts.containsKey(id);
+            }
+
+            @Override
+            public void delete(long id) {
+                remove(competitorContracts, id);
+            }
+
+            @Override
+            public List<EndingContract> ending(LocalDate from, LocalDate until, int limit) {
+                return competitorContracts.values().stream()
+                        .filter(c -> !c.endsOn().isBefore(from) && !c.endsOn().isAfter(until))
+                        .filter(c -> customers.get(c.customerId().value()).status() == CustomerStatus.ACTIVE)
+                        .filter(c -> noticeKeys.keySet().stream().noneMatch(k -> k.get(0).equals(
+                                EndingContract.noticeKey(c.id().value()))))
+                        .sorted(SOONEST_FIRST).limit(limit)
+                        .map(c -> {
+                            CustomerRecord customer = customers.get(c.customerId().value());
+                            return new EndingContract(c, customer.name(), customer.ownerId());
+                        })
+                        .toList();
+            }
         }
 
         // ---- customers

@@ -1,0 +1,83 @@
+package org.crm4j.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crm4j.AccessDeniedException;
+import org.crm4j.NotFoundException;
+import org.crm4j.access.Actor;
+import org.crm4j.customer.CompetitorContract;
+import org.crm4j.customer.CompetitorContractId;
+import org.crm4j.customer.CustomerId;
+import org.crm4j.customer.NewCompetitorContract;
+import org.crm4j.event.EventTypes;
+import org.crm4j.spi.Visibility;
+
+/**
+ * Customers' contracts with competitors for one actor (the {@code Customers} methods): a detail of
+ * the customer, so need-to-know is the customer's, applied in the store's queries.
+ */
+final class CompetitorContracts {
+    private final Runtime rt;
+    private final Actor actor;
+
+    CompetitorContracts(Runtime rt, Actor actor) {
+        this.rt = rt;
+        this.actor = actor;
+    }
+
+    private Visibility visibility() {
+        return rt.access().visibilityOf(actor);
+    }
+
+    CompetitorContract add(CustomerId customerId, NewCompetitorContract contract) {
+        Assert.notNull(customerId, "customerId");
+        Assert.notNull(contract, "contract");
+        contract.check();
+        Instant now = rt.now();
+        return rt.store().inTransaction(tx -> {
+            CustomerService.openableCustomer(tx, visibility(), actor, customerId.value(),
+                    "record competitors' contracts of");
+            CompetitorContract added = tx.competitorContracts().insert(customerId.value(), contract.supplier(),
+                    contract.product(), contract.endsOn(), contract.note(), actor.id(), now);
+            tx.events().append(List.of(rt.event(actor, EventTypes.COMPETITOR_CONTRACT_ADDED, "competitor-contract",
+                    added.id().value(), customerId.value(), now, data(added))));
+            return added;
+        });
+    }
+
+    List<CompetitorContract> of(CustomerId customerId) {
+        Assert.notNull(customerId, "customerId");
+        return rt.store().readOnly(tx -> {
+            CustomerService.openableCustomer(tx, visibility(), actor, customerId.value(),
+                    "see competitors' contracts of");
+            return tx.competitorContracts().ofCustomer(customerId.value(), visibility());
+        });
+    }
+
+    void remove(CompetitorContractId id) {
+        Assert.notNull(id, "id");
+        Instant now = rt.now();
+        rt.store().inTransaction(tx -> {
+            CompetitorContract contract = tx.competitorContracts().find(id.value(), visibility())
+                    .orElseThrow(() -> tx.competitorContracts().exists(id.value())
+                            ? new AccessDeniedException(actor.id(), "remove competitor's contract " + id)
+                            : new NotFoundException("competitor contract", id.value()));
+            tx.competitorContracts().delete(id.value());
+            tx.events().append(List.of(rt.event(actor, EventTypes.COMPETITOR_CONTRACT_REMOVED, "competitor-contract",
+                    id.value(), contract.customerId().value(), now, data(contract))));
+            return null;
+        });
+    }
+
+    private static Map<String, String> data(CompetitorContract c) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("supplier", c.supplier());
+        if (c.product() != null) {
+            data.put("product", c.product());
+        }
+        data.put("endsOn", c.endsOn().toString());
+        return data;
+    }
+}

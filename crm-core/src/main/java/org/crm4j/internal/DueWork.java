@@ -1,0 +1,120 @@
+package org.crm4j.internal;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.crm4j.ConflictException;
+import org.crm4j.event.DeliveryReport;
+import org.crm4j.notify.DueWorkReport;
+import org.crm4j.pipeline.StallCriteria;
+import org.crm4j.pipeline.StallReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The due work of one run, in this order: the notice rules (reminders, competitors' contracts,
+ * plugged-in rules), the escalation of overdue requests, the stalled-deal detection (when criteria
+ * are configured), the delivery of the outbox (so that events make their notices), and the
+ * delivery of the pending notices. Safe to run at the same time in several threads and on several
+ * nodes: notices are made once and delivered once.
+ */
+public final class DueWork {
+    private static final Logger LOG = LoggerFactory.getLogger(DueWork.class);
+
+    private final NotificationEngine engine;
+    private final StallDetection stalls;
+    private final StallCriteria stallCriteria;
+    private final EventDelivery delivery;
+
+    /**
+     * @param engine notices
+     * @param stalls the stalled-deal detection
+     * @param stallCriteria what counts as stalled, or null to skip the detection
+     * @param delivery the outbox's delivery
+     */
+    public DueWork(NotificationEngine engine, StallDetection stalls, StallCriteria stallCriteria,
+            EventDelivery delivery) {
+        this.engine = engine;
+        this.stalls = stalls;
+        this.stallCriteria = stallCriteria;
+        this.delivery = delivery;
+    }
+
+    /** @return what the run did */
+    public DueWorkReport run() {
+        NotificationEngine.Tally tally = new NotificationEngine.Tally();
+        engine.runRules(tally);
+        escalateOverdueRequests();
+        StallReport stallReport = null;
+        if (stallCriteria != null) {
+            try {
+                stallReport = stalls.detect(stallCriteria);
+            } catch (ConflictException e) {
+                LOG.debug("Stalled deals were detected by another node at the same time; skipped this time");
+                stallReport = new StallReport(0, true);
+            }
+        }
+        DeliveryReport[] events = new DeliveryReport[1];
+        engine.countingEventNotices(tally, () -> events[0] = delivery.deliver());
+        engine.dispatch(tally);
+        DueWorkReport report = new DueWorkReport(tally.created, tally.unaddressed, tally.failed, tally.sent,
+                tally.unreachable, tally.deliveryFailures, stallReport, events[0]);
+        if (tally.created + tally.deliveryFailures + tally.sent.size() > 0) {
+            LOG.debug("Due work: {}", report);
+        }
+        return report;
+    }
+
+    /**
+     * The hook for the escalation of overdue customer requests: once requests exist, their
+     * {@code escalateOverdueRequests()} is called here; it raises {@code request.overdue} events,
+     * which the delivery below turns into notices (see {@link BuiltInNotices}).
+     */
+    private void escalateOverdueRequests() {
+        // no requests yet: nothing to escalate
+    }
+
+    /**
+     * Runs the due work every period on one daemon thread, until closed. A failing run is logged
+     * ({@code CRM-NTF-005}) and the next one runs as planned.
+     */
+    public static final class Scheduler implements AutoCloseable {
+        private final ScheduledExecutorService executor;
+
+        /**
+         * @param work the due work
+         * @param every the pause between the end of one run and the start of the next
+         */
+        public Scheduler(DueWork work, Duration every) {
+            this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "crm4j-due-work");
+                t.setDaemon(true);
+                return t;
+            });
+            long millis = Math.max(1, every.toMillis());
+            executor.scheduleWithFixedDelay(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.warn("CRM-NTF-005 A scheduled run of the due work failed; the next runs in {}: {}", every,
+                            e.toString());
+                }
+            }, millis, millis, TimeUnit.MILLISECONDS);
+        }
+
+        /** Stops the thread, waiting a few seconds for a run in progress. */
+        @Override
+        public void close() {
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                executor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
