@@ -8,12 +8,14 @@ import org.crm4j.internal.ActivityService;
 import org.crm4j.internal.Assert;
 import org.crm4j.internal.CampaignService;
 import org.crm4j.internal.CustomerService;
+import org.crm4j.internal.ImportService;
 import org.crm4j.internal.LeadService;
 import org.crm4j.internal.OfferService;
 import org.crm4j.internal.OpportunityService;
 import org.crm4j.internal.PipelineService;
 import org.crm4j.internal.ReportRun;
 import org.crm4j.internal.Runtime;
+import org.crm4j.imports.Imports;
 import org.crm4j.lead.Leads;
 import org.crm4j.pipeline.Offers;
 import org.crm4j.pipeline.Opportunities;
@@ -35,6 +37,7 @@ public final class ActorScope {
     private final Campaigns campaigns;
     private final Leads leads;
     private final Activities activities;
+    private final Imports imports;
 
     ActorScope(Runtime rt, Actor actor) {
         this.rt = rt;
@@ -46,6 +49,7 @@ public final class ActorScope {
         this.campaigns = new CampaignService(rt, actor);
         this.leads = new LeadService(rt, actor);
         this.activities = new ActivityService(rt, actor);
+        this.imports = new ImportService(rt, actor);
     }
 
     /** @return who is acting */
@@ -86,6 +90,11 @@ public final class ActorScope {
     /** @return the activities the actor may see, and the actor's first-contact ledger */
     public Activities activities() {
         return activities;
+    }
+
+    /** @return the bulk import of customers with their contact persons, upserted by external reference */
+    public Imports imports() {
+        return imports;
     }
 
     /**
