@@ -10,6 +10,7 @@ import org.crm4j.internal.Assert;
 import org.crm4j.internal.CampaignService;
 import org.crm4j.internal.ConsentService;
 import org.crm4j.internal.CustomerService;
+import org.crm4j.internal.ImportService;
 import org.crm4j.internal.InboxService;
 import org.crm4j.internal.LeadService;
 import org.crm4j.internal.MailingService;
@@ -18,6 +19,7 @@ import org.crm4j.internal.OpportunityService;
 import org.crm4j.internal.PipelineService;
 import org.crm4j.internal.ReportRun;
 import org.crm4j.internal.Runtime;
+import org.crm4j.imports.Imports;
 import org.crm4j.lead.Leads;
 import org.crm4j.mailing.Mailings;
 import org.crm4j.notify.Inbox;
@@ -43,6 +45,7 @@ public final class ActorScope {
     private final Activities activities;
     private final Consents consents;
     private final Mailings mailings;
+    private final Imports imports;
 
     ActorScope(Runtime rt, Actor actor) {
         this.rt = rt;
@@ -56,6 +59,7 @@ public final class ActorScope {
         this.activities = new ActivityService(rt, actor);
         this.consents = new ConsentService(rt, actor);
         this.mailings = new MailingService(rt, actor);
+        this.imports = new ImportService(rt, actor);
     }
 
     /** @return who is acting */
@@ -111,6 +115,11 @@ public final class ActorScope {
     /** @return the actor's own notices (R15), latest first, read and unread */
     public Inbox inbox() {
         return new InboxService(rt, actor);
+    }
+
+    /** @return the bulk import of customers with their contact persons, upserted by external reference */
+    public Imports imports() {
+        return imports;
     }
 
     /**

@@ -74,9 +74,10 @@ public final class CustomerService implements Customers {
         Assert.notNull(customer, "customer");
         var now = rt.now();
         CustomerRecord draft = customer.toRecord(actor.id(), now);
-        List<Violation> more = new ArrayList<>();
-        rt.access().unknownOwner(draft.ownerId()).ifPresent(more::add);
-        rt.validation().check(Customer.fromRecord(draft), more);
+        List<Violation> violations = violationsOf(rt, draft);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
         if (!visibility().covers(draft.ownerId())) {
             throw new AccessDeniedException(actor.id(), "create customers owned by '" + draft.ownerId() + "'");
         }
@@ -358,6 +359,32 @@ public final class CustomerService implements Customers {
         new CompetitorContracts(rt, actor).remove(id);
     }
 
+    /**
+     * The rules a customer's state must keep, as {@link #create} checks them: every Bean Validation
+     * rule of {@link Customer}, and an owner the directory knows. The bulk import checks its rows
+     * with the same.
+     *
+     * @param rt the runtime
+     * @param customer the state to check
+     * @return every broken rule, none when it is fine
+     */
+    static List<Violation> violationsOf(Runtime rt, CustomerRecord customer) {
+        List<Violation> all = new ArrayList<>(rt.validation().violations(Customer.fromRecord(customer)));
+        rt.access().unknownOwner(customer.ownerId()).ifPresent(all::add);
+        return all;
+    }
+
+    /**
+     * The rules a contact's state must keep, as {@link #addContact} checks them.
+     *
+     * @param rt the runtime
+     * @param contact the state to check
+     * @return every broken rule, none when it is fine
+     */
+    static List<Violation> violationsOf(Runtime rt, ContactRecord contact) {
+        return rt.validation().violations(ContactPerson.fromRecord(contact));
+    }
+
     /** Reads a customer the actor may open, with need-to-know applied in the query itself. */
     private CustomerRecord openable(StoreTransaction tx, long id, String what) {
         return openableCustomer(tx, visibility(), actor, id, what);
@@ -444,7 +471,7 @@ public final class CustomerService implements Customers {
                 + ", now at " + stored + "); reload it and apply the change again");
     }
 
-    private static List<String> changedFields(CustomerRecord a, CustomerRecord b) {
+    static List<String> changedFields(CustomerRecord a, CustomerRecord b) {
         List<String> fields = new ArrayList<>();
         compare(fields, "name", a.name(), b.name());
         compare(fields, "taxId", a.taxId(), b.taxId());
@@ -457,7 +484,7 @@ public final class CustomerService implements Customers {
         return fields;
     }
 
-    private static void compare(List<String> fields, String name, Object a, Object b) {
+    static void compare(List<String> fields, String name, Object a, Object b) {
         if (!Objects.equals(a, b)) {
             fields.add(name);
         }

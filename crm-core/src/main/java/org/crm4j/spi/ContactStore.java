@@ -1,5 +1,6 @@
 package org.crm4j.spi;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.crm4j.customer.ContactRecord;
@@ -31,4 +32,26 @@ public interface ContactStore {
      * @return its contacts, primary first, then by name and id
      */
     List<ContactRecord> ofCustomer(long customerId);
+
+    /**
+     * Reads the contacts of many customers at once, for a bulk import: one query where the store
+     * speaks SQL. The default asks {@link #ofCustomer} for each.
+     *
+     * @param customerIds customers
+     * @return their contacts, in no particular order
+     */
+    default List<ContactRecord> ofCustomers(Collection<Long> customerIds) {
+        return customerIds.stream().distinct().flatMap(id -> ofCustomer(id).stream()).toList();
+    }
+
+    /**
+     * Inserts many new contacts, in JDBC batches where the store speaks SQL. The default inserts
+     * each with {@link #insert}.
+     *
+     * @param contacts new contacts (id 0)
+     * @return them with their ids and version 0, in the same order
+     */
+    default List<ContactRecord> insertContacts(List<ContactRecord> contacts) {
+        return contacts.stream().map(this::insert).toList();
+    }
 }

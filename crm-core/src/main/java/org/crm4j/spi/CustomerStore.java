@@ -1,7 +1,9 @@
 package org.crm4j.spi;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.customer.CustomerRecord;
@@ -54,6 +56,58 @@ public interface CustomerStore {
      * @return the id of the customer holding it
      */
     Optional<Long> idByExternalRef(ExternalRef ref);
+
+    /**
+     * Finds who holds many external references at once, for a bulk import: one query where the
+     * store speaks SQL. The default asks {@link #idByExternalRef} for each.
+     *
+     * @param refs external references
+     * @return the holder's id of each reference some customer holds
+     */
+    default Map<ExternalRef, Long> holdersOf(Collection<ExternalRef> refs) {
+        Map<ExternalRef, Long> out = new LinkedHashMap<>();
+        for (ExternalRef ref : refs) {
+            idByExternalRef(ref).ifPresent(id -> out.put(ref, id));
+        }
+        return out;
+    }
+
+    /**
+     * Reads many customers with everything they hold at once, for a bulk import: one query where
+     * the store speaks SQL. The default asks {@link #find} for each.
+     *
+     * @param ids customer ids
+     * @param visibility applied in the query
+     * @return those that exist and are visible, in no particular order
+     */
+    default List<CustomerRecord> findAll(Collection<Long> ids, Visibility visibility) {
+        return ids.stream().distinct().map(id -> find(id, visibility)).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * Inserts many new customers, in JDBC batches where the store speaks SQL. The default inserts
+     * each with {@link #insert}.
+     *
+     * @param customers new customers (id 0)
+     * @return them with their assigned ids and version 0, in the same order
+     * @throws org.crm4j.ConflictException when an external reference of one of them is taken
+     */
+    default List<CustomerRecord> insertAll(List<CustomerRecord> customers) {
+        return customers.stream().map(this::insert).toList();
+    }
+
+    /**
+     * Tells which of many prospects' keys some existing customer has (tax id and name key among
+     * all customers, e-mail and phone among the contacts of the customers the visibility covers,
+     * as {@link #duplicates} compares them): one query where the store speaks SQL. The default
+     * answers that every key may be present, which is correct and makes the caller check each.
+     *
+     * @param keys the keys
+     * @return those of them that are present
+     */
+    default DuplicateKeys presentKeys(DuplicateKeys keys) {
+        return keys;
+    }
 
     /**
      * Reads the basic fields of many customers at once, for checks of an explicit list (a

@@ -63,8 +63,10 @@ class ArchitectureTest {
             .or(CORE_API_AND_SPI)
             .or(resideInAnyPackage("java..", "jakarta..", "org.slf4j.."))
             .or(resideInAnyPackage("com.github.mustachejava..", "com.openhtmltopdf.."))
+            .or(resideInAPackage("org.apache.commons.csv.."))
             .or(PRIMITIVES)
-            .as("org.crm4j.reports, the crm-core API and SPI, java.., jakarta.., org.slf4j.., Mustache or openhtmltopdf");
+            .as("org.crm4j.reports, the crm-core API and SPI, java.., jakarta.., org.slf4j.., Mustache, openhtmltopdf"
+                    + " or Commons CSV");
 
     static final ArchRule ONLY_CORE_API_AND_STANDARD_LIBRARIES = classes()
             .that().resideInAPackage("org.crm4j.reports..")

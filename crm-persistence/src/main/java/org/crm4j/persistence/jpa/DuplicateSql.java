@@ -1,10 +1,14 @@
 package org.crm4j.persistence.jpa;
 
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.crm4j.lead.DuplicateMatch;
 import org.crm4j.lead.MatchReason;
+import org.crm4j.spi.DuplicateKeys;
 import org.crm4j.spi.DuplicateQuery;
 import org.crm4j.spi.Visibility;
 import org.hibernate.Session;
@@ -72,6 +76,53 @@ final class DuplicateSql {
                 + " " + t + " t, " + e + " e, " + p + " p, " + n + " n"
                 + " from crm_lead l where l.status in ('NEW', 'CONTACTED', 'QUALIFIED') and (" + any + ")) s"
                 + " order by " + score(query, "s") + " desc, s.id";
+    }
+
+    /**
+     * A statement with its list parameters.
+     *
+     * @param sql the statement
+     * @param parameters the value lists by name
+     */
+    record Keys(String sql, Map<String, Collection<?>> parameters) {
+    }
+
+    /**
+     * @param keys the keys of many prospects
+     * @return one statement telling which of them some customer has (columns: the kind of key,
+     *     {@code t}, {@code n}, {@code e} or {@code p}, and the key), on the indexed key columns;
+     *     null when there is nothing to ask
+     */
+    static Keys presentKeys(DuplicateKeys keys) {
+        Visibility v = keys.visibility();
+        boolean channels = v.all() || !v.owners().isEmpty();
+        String ownerJoin = v.all() ? "" : " join crm_customer o on o.id = k.customer_id and o.owner_id in (:owners)";
+        String contacts = " from crm_contact_channel ch join crm_contact k on k.id = ch.contact_id" + ownerJoin;
+        StringBuilder union = new StringBuilder();
+        Map<String, Collection<?>> parameters = new LinkedHashMap<>();
+        if (!keys.taxIds().isEmpty()) {
+            branch(union, "select distinct 't' kind, tax_id kv from crm_customer where tax_id in (:tax)");
+            parameters.put("tax", keys.taxIds());
+        }
+        if (!keys.nameKeys().isEmpty()) {
+            branch(union, "select distinct 'n' kind, match_key kv from crm_customer where match_key in (:name)");
+            parameters.put("name", keys.nameKeys());
+        }
+        if (channels && !keys.emails().isEmpty()) {
+            branch(union, "select distinct 'e' kind, ch.match_key kv" + contacts + " where ch.match_key in (:email)");
+            parameters.put("email", keys.emails());
+        }
+        if (channels && !keys.phones().isEmpty()) {
+            branch(union, "select distinct 'p' kind, ch.match_key kv" + contacts + " where ch.match_key in (:phone)");
+            parameters.put("phone", keys.phones());
+        }
+        if (union.isEmpty()) {
+            return null;
+        }
+        if (union.indexOf(":owners") >= 0) {
+            parameters.put("owners", v.owners());
+        }
+        return new Keys(union.toString(), parameters);
     }
 
     /** Sets the keys the statement uses and the owners when it names them. */

@@ -1,5 +1,7 @@
 package org.crm4j.persistence.jpa;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.crm4j.customer.ContactRecord;
@@ -43,6 +45,30 @@ final class JpaContactStore implements ContactStore {
         return tx.session().createSelectionQuery(WITH_DETAILS + " where ct.customerId = :customer"
                         + " order by ct.primary desc, ct.nameKey, ct.id", ContactEntity.class)
                 .setParameter("customer", customerId)
+                .getResultList().stream().map(ContactEntity::toRecord).toList();
+    }
+
+    /** Persists every contact; Hibernate inserts them in JDBC batches when the transaction flushes. */
+    @Override
+    public List<ContactRecord> insertContacts(List<ContactRecord> contacts) {
+        var session = tx.writing();
+        List<ContactRecord> out = new ArrayList<>(contacts.size());
+        for (ContactRecord contact : contacts) {
+            ContactEntity entity = ContactEntity.of(contact);
+            session.persist(entity);
+            out.add(contact.withIdentity(entity.id, entity.version));
+        }
+        return out;
+    }
+
+    @Override
+    public List<ContactRecord> ofCustomers(Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return tx.session().createSelectionQuery(WITH_DETAILS + " where ct.customerId in :customers",
+                        ContactEntity.class)
+                .setParameterList("customers", customerIds)
                 .getResultList().stream().map(ContactEntity::toRecord).toList();
     }
 }

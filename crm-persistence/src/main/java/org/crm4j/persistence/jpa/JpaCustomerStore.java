@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +24,7 @@ import org.crm4j.spi.CustomerRow;
 import org.crm4j.spi.CustomerSearch;
 import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.CustomerTimeline;
+import org.crm4j.spi.DuplicateKeys;
 import org.crm4j.spi.DuplicateQuery;
 import org.crm4j.spi.Visibility;
 import org.hibernate.LockMode;
@@ -34,6 +37,9 @@ final class JpaCustomerStore implements CustomerStore {
     private static final String FIND = "select c from Customer c left join fetch c.tags left join fetch c.categories"
             + " left join fetch c.externalRefs where c.id = :id";
     private static final String FIND_VISIBLE = FIND + " and c.ownerId in :owners";
+    /** Many customers with everything they hold, in one select. */
+    private static final String FIND_ALL = "select c from Customer c left join fetch c.tags left join fetch c.categories"
+            + " left join fetch c.externalRefs where c.id in :ids";
 
     private static final String NOTE = "note";
     /**
@@ -83,6 +89,95 @@ final class JpaCustomerStore implements CustomerStore {
                     e.copyFrom(customer);
                 }, () -> flushClaiming(added));
         return customer.withIdentity(customer.id(), version);
+    }
+
+    /** Persists every customer (inserted in JDBC batches), then flushes once. */
+    @Override
+    public List<CustomerRecord> insertAll(List<CustomerRecord> customers) {
+        Session session = tx.writing();
+        List<CustomerEntity> entities = new ArrayList<>(customers.size());
+        Set<ExternalRef> refs = new HashSet<>();
+        for (CustomerRecord customer : customers) {
+            CustomerEntity entity = CustomerEntity.of(customer);
+            session.persist(entity);
+            entities.add(entity);
+            refs.addAll(customer.externalRefs());
+        }
+        flushClaiming(refs);
+        List<CustomerRecord> out = new ArrayList<>(customers.size());
+        for (int i = 0; i < customers.size(); i++) {
+            out.add(customers.get(i).withIdentity(entities.get(i).id, entities.get(i).version));
+        }
+        return out;
+    }
+
+    /**
+     * One select on crm_external_ref by the ids alone, on their index (V15), the pairs asked for
+     * picked out here: with a condition on the system too, H2 prefers the key led by the system
+     * and walks every reference of it.
+     */
+    @Override
+    public Map<ExternalRef, Long> holdersOf(Collection<ExternalRef> refs) {
+        Map<ExternalRef, Long> out = new LinkedHashMap<>();
+        if (refs.isEmpty()) {
+            return out;
+        }
+        Set<String> ids = new HashSet<>();
+        refs.forEach(r -> ids.add(r.id()));
+        Set<ExternalRef> wanted = new HashSet<>(refs);
+        List<Object[]> rows = tx.session().createNativeQuery("select external_system, external_id, customer_id"
+                        + " from crm_external_ref where external_id in (:ids)",
+                        Object[].class)
+                .addSynchronizedQuerySpace("crm_external_ref")
+                .setParameterList("ids", ids)
+                .getResultList();
+        for (Object[] row : rows) {
+            ExternalRef ref = new ExternalRef((String) row[0], (String) row[1]);
+            if (wanted.contains(ref)) {
+                out.put(ref, ((Number) row[2]).longValue());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<CustomerRecord> findAll(Collection<Long> ids, Visibility visibility) {
+        if (ids.isEmpty() || !visibility.all() && visibility.owners().isEmpty()) {
+            return List.of();
+        }
+        SelectionQuery<CustomerEntity> query = tx.session().createSelectionQuery(visibility.all() ? FIND_ALL
+                        : FIND_ALL + " and c.ownerId in :owners", CustomerEntity.class)
+                .setParameterList("ids", ids);
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        return query.getResultList().stream().map(CustomerEntity::toRecord).toList();
+    }
+
+    @Override
+    public DuplicateKeys presentKeys(DuplicateKeys keys) {
+        DuplicateSql.Keys sql = DuplicateSql.presentKeys(keys);
+        if (sql == null) {
+            return new DuplicateKeys(Set.of(), Set.of(), Set.of(), Set.of(), keys.visibility());
+        }
+        var query = tx.session().createNativeQuery(sql.sql(), Object[].class)
+                .addSynchronizedQuerySpace("crm_customer").addSynchronizedQuerySpace("crm_contact")
+                .addSynchronizedQuerySpace("crm_contact_channel");
+        sql.parameters().forEach(query::setParameterList);
+        Set<String> taxIds = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        Set<String> emails = new HashSet<>();
+        Set<String> phones = new HashSet<>();
+        for (Object[] row : query.getResultList()) {
+            String key = (String) row[1];
+            switch (String.valueOf(row[0]).trim()) {
+                case "t" -> taxIds.add(key);
+                case "n" -> names.add(key);
+                case "e" -> emails.add(key);
+                default -> phones.add(key);
+            }
+        }
+        return new DuplicateKeys(taxIds, names, emails, phones, keys.visibility());
     }
 
     /** Flushes, naming the external references in question when one of them is taken. */

@@ -91,6 +91,7 @@ import org.crm4j.spi.CustomerRow;
 import org.crm4j.spi.CustomerSearch;
 import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.CustomerTimeline;
+import org.crm4j.spi.DuplicateKeys;
 import org.crm4j.spi.DuplicateQuery;
 import org.crm4j.spi.EventStore;
 import org.crm4j.spi.ForecastGrouping;
@@ -695,6 +696,63 @@ final class MemoryStore implements CrmStore {
         }
 
         @Override
+        public Map<ExternalRef, Long> holdersOf(Collection<ExternalRef> wanted) {
+            Map<ExternalRef, Long> out = new HashMap<>();
+            for (ExternalRef ref : wanted) {
+                Long holder = refs.get(ref);
+                if (holder != null) {
+                    out.put(ref, holder);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public List<CustomerRecord> findAll(Collection<Long> ids, Visibility visibility) {
+            return ids.stream().distinct().map(customers::get).filter(Objects::nonNull)
+                    .filter(c -> visibility.covers(c.ownerId())).toList();
+        }
+
+        @Override
+        public List<CustomerRecord> insertAll(List<CustomerRecord> list) {
+            return list.stream().map(this::insert).toList();
+        }
+
+        /** One pass over the customers and one over the contacts, as the SQL store's one statement. */
+        @Override
+        public DuplicateKeys presentKeys(DuplicateKeys keys) {
+            Set<String> taxIds = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            Set<String> emails = new HashSet<>();
+            Set<String> phones = new HashSet<>();
+            for (CustomerRecord c : customers.values()) {
+                if (c.taxId() != null && keys.taxIds().contains(c.taxId())) {
+                    taxIds.add(c.taxId());
+                }
+                String name = NameKeys.normalize(c.name());
+                if (name != null && keys.nameKeys().contains(name)) {
+                    names.add(name);
+                }
+            }
+            if (!keys.emails().isEmpty() || !keys.phones().isEmpty()) {
+                for (ContactRecord contact : contacts.values()) {
+                    if (!keys.visibility().covers(customers.get(contact.customerId()).ownerId())) {
+                        continue;
+                    }
+                    for (ContactChannel channel : contact.channels()) {
+                        String email = channel.value().toLowerCase(Locale.ROOT);
+                        if (channel.type() == ChannelType.EMAIL && keys.emails().contains(email)) {
+                            emails.add(email);
+                        } else if (channel.type() == ChannelType.PHONE && keys.phones().contains(channel.value())) {
+                            phones.add(channel.value());
+                        }
+                    }
+                }
+            }
+            return new DuplicateKeys(taxIds, names, emails, phones, keys.visibility());
+        }
+
+        @Override
         public List<CustomerRow> search(CustomerSearch search) {
             Comparator<CustomerRecord> order = order(search.sort());
             return customers.values().stream()
@@ -761,6 +819,17 @@ final class MemoryStore implements CrmStore {
         @Override
         public Optional<ContactRecord> find(long id) {
             return Optional.ofNullable(contacts.get(id));
+        }
+
+        @Override
+        public List<ContactRecord> ofCustomers(Collection<Long> customerIds) {
+            Set<Long> wanted = new HashSet<>(customerIds);
+            return contacts.values().stream().filter(c -> wanted.contains(c.customerId())).toList();
+        }
+
+        @Override
+        public List<ContactRecord> insertContacts(List<ContactRecord> list) {
+            return list.stream().map(this::insert).toList();
         }
 
         @Override

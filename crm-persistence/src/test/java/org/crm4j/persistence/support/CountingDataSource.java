@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 /** Wraps a data source and counts the SQL statements prepared through it. */
 public final class CountingDataSource {
     private final AtomicLong statements = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
     private final DataSource dataSource;
 
     public CountingDataSource(DataSource target) {
@@ -31,8 +32,19 @@ public final class CountingDataSource {
         return statements.get();
     }
 
+    /** @return how many of the statements prepared since the last reset write (insert, update, delete, merge) */
+    public long writes() {
+        return writes.get();
+    }
+
     public void reset() {
         statements.set(0);
+        writes.set(0);
+    }
+
+    private static boolean writes(Object sql) {
+        String s = String.valueOf(sql).stripLeading().toLowerCase(java.util.Locale.ROOT);
+        return s.startsWith("insert") || s.startsWith("update") || s.startsWith("delete") || s.startsWith("merge");
     }
 
     private Connection countingConnection(Connection target) {
@@ -40,6 +52,9 @@ public final class CountingDataSource {
             String name = method.getName();
             if (name.equals("prepareStatement") || name.equals("prepareCall")) {
                 statements.incrementAndGet();
+                if (args != null && args.length > 0 && writes(args[0])) {
+                    writes.incrementAndGet();
+                }
             } else if (name.equals("createStatement")) {
                 statements.incrementAndGet();
             }
