@@ -23,7 +23,6 @@ import org.crm4j.spi.UserDirectory;
  */
 public final class InMemoryUserDirectory implements UserDirectory {
     private final Map<String, DirectoryUser> users = new ConcurrentHashMap<>();
-    private final Map<String, EmailAddress> emails = new ConcurrentHashMap<>();
 
     /**
      * Adds or replaces a user.
@@ -49,20 +48,20 @@ public final class InMemoryUserDirectory implements UserDirectory {
     }
 
     /**
-     * Sets a user's e-mail address, for mailings to employees.
+     * Sets a known user's work e-mail address ({@link DirectoryUser#email()}), where e-mail notices
+     * and mailings to employees go.
      *
      * @param id the user's id
      * @param email their address
      * @return this directory
+     * @throws org.crm4j.ValidationException when the address is malformed or there is no such user
      */
     public InMemoryUserDirectory email(String id, String email) {
-        emails.put(id, EmailAddress.of(email));
+        EmailAddress address = EmailAddress.of(email);
+        if (users.computeIfPresent(id, (k, user) -> user.withEmail(address)) == null) {
+            throw new org.crm4j.ValidationException("user.id", "KnownUser", "there is no user '" + id + "'");
+        }
         return this;
-    }
-
-    @Override
-    public Optional<EmailAddress> emailOf(String userId) {
-        return userId == null || !users.containsKey(userId) ? Optional.empty() : Optional.ofNullable(emails.get(userId));
     }
 
     /**
@@ -71,7 +70,6 @@ public final class InMemoryUserDirectory implements UserDirectory {
      */
     public InMemoryUserDirectory remove(String id) {
         users.remove(id);
-        emails.remove(id);
         return this;
     }
 

@@ -87,10 +87,10 @@ public final class AccessPolicy {
 
     /**
      * @param userId a user id
-     * @return the user's e-mail address as the directory tells it now, or empty
+     * @return the user's work e-mail address ({@link DirectoryUser#email()}), or empty
      */
     public Optional<org.crm4j.common.EmailAddress> emailOf(String userId) {
-        return directory.emailOf(userId);
+        return user(userId).flatMap(DirectoryUser::emailAddress);
     }
 
     /** Forgets every cached answer of the directory. */

@@ -2,7 +2,6 @@ package org.crm4j.spi;
 
 import java.util.Collection;
 import java.util.Optional;
-import org.crm4j.common.EmailAddress;
 
 /**
  * Who the host's users are, which roles they have and who reports to whom. The host implements
@@ -26,15 +25,4 @@ public interface UserDirectory {
      * @return the ids of the users whose direct superior this user is; empty when none
      */
     Collection<String> directReportsOf(String userId);
-
-    /**
-     * The user's e-mail address, for mailings to employees. The default knows none, so such
-     * mailings skip every employee as having no address until the host tells them.
-     *
-     * @param userId a user's id
-     * @return the user's e-mail address, or empty
-     */
-    default Optional<EmailAddress> emailOf(String userId) {
-        return Optional.empty();
-    }
 }
