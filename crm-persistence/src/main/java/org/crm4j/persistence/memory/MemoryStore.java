@@ -30,6 +30,7 @@ import org.crm4j.CrmException;
 import org.crm4j.campaign.CampaignRecord;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.common.NameKeys;
+import org.crm4j.customer.ActivitySummary;
 import org.crm4j.customer.ChannelType;
 import org.crm4j.customer.ContactChannel;
 import org.crm4j.customer.ContactRecord;
@@ -41,8 +42,10 @@ import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.customer.OwnerChangeRecord;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.activity.ActivityRecord;
+import org.crm4j.activity.ActivityStatus;
 import org.crm4j.activity.FirstContactKind;
 import org.crm4j.activity.FirstContactRecord;
+import org.crm4j.activity.ScheduleCount;
 import org.crm4j.lead.DuplicateMatch;
 import org.crm4j.lead.LeadRecord;
 import org.crm4j.lead.LeadStatus;
@@ -74,6 +77,9 @@ import org.crm4j.spi.ForecastRow;
 import org.crm4j.spi.ForecastSelection;
 import org.crm4j.spi.Keyset;
 import org.crm4j.spi.ActivityStore;
+import org.crm4j.spi.FirstContactCountRow;
+import org.crm4j.spi.FirstContactSelection;
+import org.crm4j.spi.ScheduleSelection;
 import org.crm4j.spi.Keyset;
 import org.crm4j.spi.LeadFunnelRow;
 import org.crm4j.spi.LeadStore;
@@ -483,14 +489,21 @@ final class MemoryStore implements CrmStore {
         }
 
         @Override
-        public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, Visibility visibility) {
+        public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, int activityLimit,
+                Visibility visibility) {
             return new CustomerTimeline(latest(customerId, noteLimit), events.descendingMap().values().stream()
                     .map(Outboxed::event)
                     .filter(e -> e.customerId() != null && e.customerId() == customerId)
                     .filter(e -> visibility.all() || dealVisible(e.opportunityId(), customerId, visibility)
                             && leadVisible(e.leadId(), customerId, visibility)
                             && activityVisible(e.activityId(), customerId, visibility))
-                    .limit(eventLimit).toList());
+                    .limit(eventLimit).toList(),
+                    activityStore.ofCustomer(customerId, visibility, null, activityLimit).stream()
+                            .map(a -> new ActivitySummary(a.id(), a.type().name(),
+                                    a.direction() == null ? null : a.direction().name(),
+                                    a.status() == ActivityStatus.DONE, a.ownerId(), a.startsAt(), a.endsAt(),
+                                    a.outcome(), a.opportunityId(), a.leadId()))
+                            .toList());
         }
 
         /**
@@ -1071,6 +1084,60 @@ final class MemoryStore implements CrmStore {
                             + " already (recorded at the same time)");
                 }
                 put(firstContacts, key, entry);
+            }
+
+            @Override
+            public List<ActivityRecord> schedule(ScheduleSelection selection, Visibility visibility, Keyset after,
+                    int limit) {
+                return activities.values().stream().filter(a -> scheduled(a, selection, visibility))
+                        .filter(a -> after == null || a.startsAt().isAfter((Instant) after.sortValue())
+                                || a.startsAt().equals(after.sortValue()) && a.id() > after.id())
+                        .sorted(Comparator.comparing(ActivityRecord::startsAt).thenComparingLong(ActivityRecord::id))
+                        .limit(limit).toList();
+            }
+
+            @Override
+            public List<ScheduleCount> scheduleCounts(ScheduleSelection selection, Visibility visibility) {
+                Map<String, long[]> counts = new TreeMap<>();
+                activities.values().stream().filter(a -> scheduled(a, selection, visibility)).forEach(a ->
+                        counts.computeIfAbsent(a.ownerId(), o -> new long[2])[a.status() == ActivityStatus.PLANNED
+                                ? 0 : 1]++);
+                List<ScheduleCount> result = new ArrayList<>();
+                counts.forEach((owner, c) -> result.add(new ScheduleCount(owner, c[0], c[1])));
+                return result;
+            }
+
+            private boolean scheduled(ActivityRecord a, ScheduleSelection selection, Visibility visibility) {
+                return !a.startsAt().isBefore(selection.from()) && a.startsAt().isBefore(selection.to())
+                        && selection.statuses().contains(a.status()) && visibility.covers(a.ownerId());
+            }
+
+            @Override
+            public List<FirstContactCountRow> firstContactCounts(FirstContactSelection selection,
+                    Visibility visibility) {
+                List<Instant> bounds = selection.boundaries();
+                Map<List<Object>, long[]> sums = new HashMap<>();
+                for (FirstContactRecord f : firstContacts.values()) {
+                    if (f.at().isBefore(bounds.get(0)) || !f.at().isBefore(bounds.get(bounds.size() - 1))
+                            || !visibility.covers(f.salespersonId())) {
+                        continue;
+                    }
+                    int period = 0;
+                    while (!f.at().isBefore(bounds.get(period + 1))) {
+                        period++;
+                    }
+                    Instant until = f.at().plus(selection.dealWindow());
+                    boolean followed = opportunities.values().stream().anyMatch(o -> o.customerId() == f.customerId()
+                            && o.ownerId().equals(f.salespersonId()) && !o.createdAt().isBefore(f.at())
+                            && o.createdAt().isBefore(until));
+                    long[] sum = sums.computeIfAbsent(List.of(f.salespersonId(), period, f.kind()), k -> new long[2]);
+                    sum[0]++;
+                    sum[1] += followed ? 1 : 0;
+                }
+                List<FirstContactCountRow> rows = new ArrayList<>();
+                sums.forEach((key, sum) -> rows.add(new FirstContactCountRow((String) key.get(0), (Integer) key.get(1),
+                        (FirstContactKind) key.get(2), sum[0], sum[1])));
+                return rows;
             }
         }
 
