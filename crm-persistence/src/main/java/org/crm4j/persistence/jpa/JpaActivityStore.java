@@ -180,17 +180,18 @@ final class JpaActivityStore implements ActivityStore {
             }
             period.append(" else ").append(last - 1).append(" end");
         }
-        // the period is computed once, in a derived table, so that the grouping needs no parameters
+        // the period is computed once, in a derived table, so that the grouping needs no parameters;
+        // the window is a number of seconds written into the statement (HQL adds no parameter of
+        // type Duration to an instant)
         String hql = "select x.salesperson, x.period, x.kind, count(*), sum(x.followed) from"
                 + " (select f.salespersonId salesperson, " + period + " period, f.kind kind,"
                 + " case when exists (select o.id from Opportunity o where o.customerId = f.customerId"
                 + " and o.ownerId = f.salespersonId and o.createdAt >= f.at"
-                + " and o.createdAt < f.at + :window) then 1 else 0 end followed"
+                + " and o.createdAt < f.at + " + selection.dealWindow().toSeconds() + " second) then 1 else 0 end followed"
                 + " from FirstContact f where f.at >= :b0 and f.at < :b" + last
                 + (visibility.all() ? "" : " and f.salespersonId in :owners") + ") x"
                 + " group by x.salesperson, x.period, x.kind";
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(hql, Object[].class)
-                .setParameter("window", selection.dealWindow());
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(hql, Object[].class);
         for (int i = 0; i <= last; i++) {
             query.setParameter("b" + i, bounds.get(i));
         }
