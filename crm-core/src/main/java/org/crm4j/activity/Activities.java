@@ -96,7 +96,7 @@ public interface Activities {
      * {@link #schedule}.
      *
      * @param query whose activities and when
-     * @return one count per user with activities on it, by user id
+     * @return one count per user with activities on it, ordered by user id
      * @throws ValidationException when the user or manager is unknown
      * @throws AccessDeniedException when the actor may not see that user's or manager's activities
      */

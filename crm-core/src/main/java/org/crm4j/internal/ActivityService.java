@@ -242,7 +242,9 @@ public final class ActivityService implements Activities {
         Assert.notNull(query, "query");
         Visibility whose = whoseSchedule(query);
         ScheduleSelection selection = new ScheduleSelection(query.from(), query.to(), query.statuses());
-        return rt.store().readOnly(tx -> tx.activities().scheduleCounts(selection, whose));
+        // one row per user: sorted here, so that every store and collation gives the same order
+        return rt.store().readOnly(tx -> tx.activities().scheduleCounts(selection, whose)).stream()
+                .sorted(java.util.Comparator.comparing(ScheduleCount::userId)).toList();
     }
 
     /**

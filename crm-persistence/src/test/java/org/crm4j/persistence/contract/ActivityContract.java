@@ -363,6 +363,10 @@ abstract class ActivityContract extends ContractBase {
 
     @Test
     void firstContact_checksTheResponsibleRolesTheHostConfigured() {
+        // by default a buyer is no responsible person
+        assertThatThrownBy(() -> activities(SAM).recordFirstCall(acme.id(), clerk.id(), T, null))
+                .isInstanceOf(ValidationException.class);
+        // (a fresh store for a CRM with other roles; on some fixtures it empties this test's store)
         try (Crm custom = fixture().freshStore(Crm.builder()).userDirectory(directory).clock(clock)
                 .discoverPlugins(false).responsibleRoles(Set.of("purchasing", "Head of Sales")).build()) {
             Customer initech = custom.as(SAM).customers().create(NewCustomer.company("Initech"));
@@ -386,10 +390,6 @@ abstract class ActivityContract extends ContractBase {
             assertThat(custom.as(SAM).activities().ofCustomer(initech.id(), null, 10).items())
                     .extracting(Activity::id).containsExactly(meeting.id(), call.id());
         }
-        // this CRM keeps the default: the buyer is no responsible person here
-        ContactPerson buyer = customersOf(SAM).addContact(acme.id(), NewContact.named("Bill").roles("PURCHASING"));
-        assertThatThrownBy(() -> activities(SAM).recordFirstCall(acme.id(), buyer.id(), T, null))
-                .isInstanceOf(ValidationException.class);
     }
 
     @Test
