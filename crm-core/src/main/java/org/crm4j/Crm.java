@@ -13,6 +13,8 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.crm4j.access.Actor;
+import org.crm4j.activity.Activities;
+import org.crm4j.customer.ContactPerson;
 import org.crm4j.event.DeliveryReport;
 import org.crm4j.event.EventTypes;
 import org.crm4j.internal.AccessPolicy;
@@ -215,6 +217,8 @@ public final class Crm implements AutoCloseable {
      * Configures and builds a {@link Crm}. Every option may be set once; a second call fails.
      */
     public static final class Builder {
+        /** The longest role code of a contact person. */
+        private static final int MAX_ROLE = 50;
         private DataSource dataSource;
         private Path h2File;
         private String storeId;
@@ -237,6 +241,7 @@ public final class Crm implements AutoCloseable {
         private StallCriteria stallCriteria;
         private Duration dueWorkEvery;
         private Duration noticeLease;
+        private Set<String> responsibleRoles;
 
         private Builder() {
         }
@@ -513,6 +518,44 @@ public final class Crm implements AutoCloseable {
         }
 
         /**
+         * Sets the predefined responsible roles of the first-contact ledger (R9): a first call or
+         * first meeting counts only with a contact person holding one of them. By default
+         * {@link org.crm4j.activity.Activities#RESPONSIBLE_ROLES} (CFO, CTO, IT manager).
+         *
+         * @param roles role codes (normalised as contact roles are: trimmed, upper case, {@code _}
+         *     for spaces), at least one, each 1 to 50 characters
+         * @return this builder
+         * @throws ValidationException when the set is empty or holds a blank or too long code
+         */
+        public Builder responsibleRoles(Set<String> roles) {
+            once(responsibleRoles, "responsibleRoles");
+            Assert.notNull(roles, "responsibleRoles");
+            List<ValidationException.Violation> violations = new ArrayList<>();
+            Set<String> codes = new java.util.TreeSet<>();
+            if (roles.isEmpty()) {
+                violations.add(new ValidationException.Violation("responsibleRoles", "NotEmpty",
+                        "name at least one role a first contact must be with"));
+            }
+            for (String role : roles) {
+                String code = ContactPerson.normalizeRole(role);
+                if (code == null || code.isEmpty()) {
+                    violations.add(new ValidationException.Violation("responsibleRoles", "NotBlank",
+                            "a role code cannot be null or blank"));
+                } else if (code.length() > MAX_ROLE) {
+                    violations.add(new ValidationException.Violation("responsibleRoles", "Size",
+                            "a role code has at most " + MAX_ROLE + " characters, was " + code.length()));
+                } else {
+                    codes.add(code);
+                }
+            }
+            if (!violations.isEmpty()) {
+                throw new ValidationException(violations);
+            }
+            this.responsibleRoles = Set.copyOf(codes);
+            return this;
+        }
+
+        /**
          * Opens the store (creating or migrating the schema) and builds the CRM.
          *
          * @return the CRM
@@ -625,7 +668,8 @@ public final class Crm implements AutoCloseable {
             Duration ttl = userCacheTtl == null ? Duration.ofMinutes(1) : userCacheTtl;
             Runtime runtime = new Runtime(store, new AccessPolicy(directory, ttl), validation, c,
                     new PipelineCache(store, referenceDataTtl == null ? Duration.ofMinutes(5) : referenceDataTtl),
-                    List.copyOf(allRules), engine, mailSender);
+                    List.copyOf(allRules), engine, mailSender,
+                    responsibleRoles == null ? Activities.RESPONSIBLE_ROLES : responsibleRoles);
             LOG.debug("crm4j started on {} with {} plugins and {} listeners", store.description(),
                     allPlugins.size(), allListeners.size());
             try {

@@ -1,6 +1,7 @@
 package org.crm4j.activity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.crm4j.AccessDeniedException;
@@ -22,8 +23,10 @@ import org.crm4j.customer.RoleCodes;
 public interface Activities {
 
     /**
-     * The roles a contact person must hold (one of them) for a first call or first meeting to
-     * count: {@link RoleCodes#CFO}, {@link RoleCodes#CTO} and {@link RoleCodes#IT_MANAGER}.
+     * The default predefined responsible roles (R9): {@link RoleCodes#CFO}, {@link RoleCodes#CTO}
+     * and {@link RoleCodes#IT_MANAGER}. A contact person must hold one of the CRM's responsible
+     * roles for a first call or first meeting to count; these unless the host set others with
+     * {@code Crm.builder().responsibleRoles(...)}.
      */
     Set<String> RESPONSIBLE_ROLES = Set.of(RoleCodes.CFO, RoleCodes.CTO, RoleCodes.IT_MANAGER);
 
@@ -97,6 +100,33 @@ public interface Activities {
     Page<Activity> ofCustomer(CustomerId customerId, String pageToken, int pageSize);
 
     /**
+     * The schedule (R14): the activities starting in the query's period, planned, done or both,
+     * of one user, a team (a manager and everyone who reports to them, directly or not) or
+     * everyone the actor may see, earliest start first (then lowest id), one keyset page at a time.
+     * Need-to-know is applied in the query: an activity is on it only when the actor may see its
+     * owner.
+     *
+     * @param query whose activities, when, and which page
+     * @return the page, with the token of the next one while there are more
+     * @throws ValidationException when the user or manager is unknown ({@code userId},
+     *     {@code KnownUser}) or the page token is not one of a schedule
+     * @throws AccessDeniedException when the actor may not see that user's or manager's activities
+     */
+    Page<Activity> schedule(ScheduleQuery query);
+
+    /**
+     * Per user of a schedule, how many of its activities are planned and done, in one aggregate
+     * query over the whole period (the query's page is ignored), with need-to-know as
+     * {@link #schedule}.
+     *
+     * @param query whose activities and when
+     * @return one count per user with activities on it, ordered by user id
+     * @throws ValidationException when the user or manager is unknown
+     * @throws AccessDeniedException when the actor may not see that user's or manager's activities
+     */
+    List<ScheduleCount> scheduleCounts(ScheduleQuery query);
+
+    /**
      * Records the actor's first call with a customer (R9): logs a done outbound call with the
      * contact person and enters it in the first-contact ledger, in one transaction, raising
      * {@code activity.logged} and {@code first-contact.recorded}. Each salesperson records one
@@ -104,7 +134,8 @@ public interface Activities {
      * constraint), also against concurrent calls.
      *
      * @param customerId a customer the actor may open
-     * @param contactId its contact person, holding one of the {@link #RESPONSIBLE_ROLES}
+     * @param contactId its contact person, holding one of the responsible roles (by default
+     *     {@link #RESPONSIBLE_ROLES}, else those given to {@code Crm.Builder.responsibleRoles})
      * @param at when the call took place
      * @param outcome how it went, or null
      * @return the call logged
@@ -123,7 +154,8 @@ public interface Activities {
      * salesperson and customer.
      *
      * @param customerId a customer the actor may open
-     * @param contactId its contact person, holding one of the {@link #RESPONSIBLE_ROLES}
+     * @param contactId its contact person, holding one of the responsible roles (by default
+     *     {@link #RESPONSIBLE_ROLES}, else those given to {@code Crm.Builder.responsibleRoles})
      * @param at when the meeting took place
      * @param outcome how it went, or null
      * @return the meeting logged

@@ -12,7 +12,9 @@ import org.crm4j.event.DomainEvent;
  * may see (a deal is visible to its owner, their superiors and administrators), which need not
  * be the customer's owner's. The history follows the deals: an event about a deal (see
  * {@link DomainEvent#opportunityId()}: the deal's own events, its offers' and orders') is in it
- * only when the actor may see that deal as it is owned now.
+ * only when the actor may see that deal as it is owned now. The activities follow the same rule by
+ * their owner: the card lists the latest {@value #ACTIVITIES} activities the actor may see, latest
+ * start first, and a token for the next page when there are more.
  *
  * @param customer the customer
  * @param contacts its contact persons, primary first
@@ -21,9 +23,18 @@ import org.crm4j.event.DomainEvent;
  *     the actor may not see
  * @param opportunities the deals with the customer the actor may see, open ones first, then the
  *     newest first
+ * @param latestActivities the first page of the customer's activities the actor may see: at most
+ *     {@value #ACTIVITIES}, latest start first, then highest id (the order of
+ *     {@code Activities.ofCustomer})
+ * @param activitiesPageToken where that page ended, to pass to {@code Activities.ofCustomer} for
+ *     the next page; null when there are no more
  */
 public record CustomerCard(Customer customer, List<ContactPerson> contacts, List<Note> latestNotes,
-        List<DomainEvent> latestHistory, List<OpportunitySummary> opportunities) {
+        List<DomainEvent> latestHistory, List<OpportunitySummary> opportunities,
+        List<ActivitySummary> latestActivities, String activitiesPageToken) {
+
+    /** How many activities the card shows. */
+    public static final int ACTIVITIES = 20;
 
     /** Copies the lists. */
     public CustomerCard {
@@ -31,5 +42,6 @@ public record CustomerCard(Customer customer, List<ContactPerson> contacts, List
         latestNotes = List.copyOf(latestNotes);
         latestHistory = List.copyOf(latestHistory);
         opportunities = List.copyOf(opportunities);
+        latestActivities = List.copyOf(latestActivities);
     }
 }

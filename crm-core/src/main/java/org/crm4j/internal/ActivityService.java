@@ -24,6 +24,8 @@ import org.crm4j.activity.CallDirection;
 import org.crm4j.activity.FirstContactKind;
 import org.crm4j.activity.FirstContactRecord;
 import org.crm4j.activity.NewActivity;
+import org.crm4j.activity.ScheduleCount;
+import org.crm4j.activity.ScheduleQuery;
 import org.crm4j.common.Page;
 import org.crm4j.customer.ContactId;
 import org.crm4j.customer.ContactRecord;
@@ -33,6 +35,7 @@ import org.crm4j.event.EventTypes;
 import org.crm4j.lead.LeadRecord;
 import org.crm4j.pipeline.OpportunityRecord;
 import org.crm4j.spi.Keyset;
+import org.crm4j.spi.ScheduleSelection;
 import org.crm4j.spi.StoreTransaction;
 import org.crm4j.spi.Visibility;
 
@@ -161,7 +164,25 @@ public final class ActivityService implements Activities {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        ActivityRecord inserted = tx.activities().insert(draft);
+        return logged(tx, tx.activities().insert(draft), now);
+    }
+
+    /**
+     * Logs a lead's contact attempt as an activity of the actor, in the lead's transaction. The
+     * lead was checked by the caller (the actor may see it and it is the customer's); the customer
+     * need not be one the actor may open, as a lead's owner may work a customer owned by another.
+     *
+     * @param tx the lead's transaction
+     * @param draft the done call or e-mail, linked to the lead
+     * @param now when
+     * @return it as stored
+     */
+    ActivityRecord logAttempt(StoreTransaction tx, ActivityRecord draft, Instant now) {
+        return logged(tx, tx.activities().insert(draft), now);
+    }
+
+    /** What follows an insert: the deal's last activity and the event. */
+    private ActivityRecord logged(StoreTransaction tx, ActivityRecord inserted, Instant now) {
         if (inserted.opportunityId() != null) {
             Instant at = inserted.startsAt().isAfter(now) ? now : inserted.startsAt();
             tx.opportunities().recordActivity(inserted.opportunityId(), at);
@@ -235,6 +256,56 @@ public final class ActivityService implements Activities {
     }
 
     @Override
+    public Page<Activity> schedule(ScheduleQuery query) {
+        Assert.notNull(query, "query");
+        Keyset after = query.pageToken() == null ? null : PageTokens.decodeSchedule(query.pageToken());
+        Visibility whose = whoseSchedule(query);
+        ScheduleSelection selection = new ScheduleSelection(query.from(), query.to(), query.statuses());
+        int size = query.pageSize();
+        List<ActivityRecord> rows = rt.store().readOnly(tx -> tx.activities().schedule(selection, whose, after,
+                size + 1));
+        boolean more = rows.size() > size;
+        List<ActivityRecord> page = more ? rows.subList(0, size) : rows;
+        ActivityRecord last = page.isEmpty() ? null : page.get(page.size() - 1);
+        String next = more ? PageTokens.encodeSchedule(new Keyset(last.startsAt(), last.id())) : null;
+        return new Page<>(page.stream().map(Activity::fromRecord).toList(), next);
+    }
+
+    @Override
+    public List<ScheduleCount> scheduleCounts(ScheduleQuery query) {
+        Assert.notNull(query, "query");
+        Visibility whose = whoseSchedule(query);
+        ScheduleSelection selection = new ScheduleSelection(query.from(), query.to(), query.statuses());
+        // one row per user: sorted here, so that every store and collation gives the same order
+        return rt.store().readOnly(tx -> tx.activities().scheduleCounts(selection, whose)).stream()
+                .sorted(java.util.Comparator.comparing(ScheduleCount::userId)).toList();
+    }
+
+    /**
+     * Whose activities a schedule holds, within what the actor may see: everyone visible, one
+     * visible user, or a visible manager with everyone reporting to them.
+     */
+    private Visibility whoseSchedule(ScheduleQuery query) {
+        Visibility mine = visibility();
+        if (query.scope() == ScheduleQuery.Scope.VISIBLE) {
+            return mine;
+        }
+        String user = query.userId();
+        if (!rt.access().isKnownUser(user)) {
+            throw new ValidationException("userId", "KnownUser", "there is no user '" + user + "'");
+        }
+        if (!mine.covers(user)) {
+            throw new AccessDeniedException(actor.id(), "see the schedule of " + (query.scope()
+                    == ScheduleQuery.Scope.TEAM ? "the team of '" : "'") + user + "'");
+        }
+        if (query.scope() == ScheduleQuery.Scope.USER) {
+            return Visibility.ownedBy(Set.of(user));
+        }
+        // a visible manager's reports are visible too: need-to-know is transitive
+        return rt.access().visibilityOf(Actor.of(user));
+    }
+
+    @Override
     public Activity recordFirstCall(CustomerId customerId, ContactId contactId, Instant at, String outcome) {
         Assert.notNull(customerId, "customerId");
         return recordFirst(FirstContactKind.CALL, NewActivity.call(customerId, CallDirection.OUTBOUND), contactId,
@@ -260,9 +331,10 @@ public final class ActivityService implements Activities {
                     .filter(c -> c.customerId() == draft.customerId())
                     .orElseThrow(() -> new ValidationException("contactId", "CustomersContact", "contact "
                             + contactId + " is no contact person of customer " + draft.customerId()));
-            if (contact.roles().stream().noneMatch(RESPONSIBLE_ROLES::contains)) {
+            Set<String> responsible = rt.responsibleRoles();
+            if (contact.roles().stream().noneMatch(responsible::contains)) {
                 throw new ValidationException("contactId", "ResponsibleRole", "contact " + contactId
-                        + " holds none of the responsible roles " + String.join(", ", RESPONSIBLE_ROLES.stream()
+                        + " holds none of the responsible roles " + String.join(", ", responsible.stream()
                                 .sorted().toList()) + " of a first " + name(kind));
             }
             if (tx.activities().firstContact(actor.id(), draft.customerId(), kind).isPresent()) {

@@ -20,6 +20,7 @@ import org.crm4j.customer.ContactPerson;
 import org.crm4j.customer.ContactRecord;
 import org.crm4j.customer.Criterion;
 import org.crm4j.customer.Customer;
+import org.crm4j.customer.ActivitySummary;
 import org.crm4j.customer.CustomerCard;
 import org.crm4j.customer.CustomerField;
 import org.crm4j.customer.CustomerId;
@@ -196,8 +197,8 @@ public final class CustomerService implements Customers {
 
     /**
      * Four statements where the store speaks SQL, whatever the customer's history: the customer,
-     * its contacts, its timeline (notes and history together) and its deals, the last two with
-     * need-to-know applied to each deal's owner.
+     * its contacts, its timeline (notes, history and activities together) and its deals, the last
+     * two with need-to-know applied to each deal's and activity's owner.
      */
     @Override
     public CustomerCard card(CustomerId id) {
@@ -207,10 +208,19 @@ public final class CustomerService implements Customers {
             CustomerRecord customer = openableCustomer(tx, mine, actor, id.value(), "open");
             List<ContactPerson> contacts = tx.contacts().ofCustomer(id.value()).stream()
                     .map(ContactPerson::fromRecord).toList();
-            CustomerTimeline timeline = tx.customers().timeline(id.value(), CARD_NOTES, CARD_HISTORY, mine);
+            CustomerTimeline timeline = tx.customers().timeline(id.value(), CARD_NOTES, CARD_HISTORY,
+                    CustomerCard.ACTIVITIES + 1, mine);
             List<Note> notes = timeline.notes().stream().map(CustomerService::toNote).toList();
             List<OpportunitySummary> deals = tx.opportunities().summariesOfCustomer(id.value(), mine);
-            return new CustomerCard(Customer.fromRecord(customer), contacts, notes, timeline.events(), deals);
+            List<ActivitySummary> activities = timeline.activities();
+            String next = null;
+            if (activities.size() > CustomerCard.ACTIVITIES) {
+                activities = activities.subList(0, CustomerCard.ACTIVITIES);
+                ActivitySummary last = activities.get(activities.size() - 1);
+                next = PageTokens.encodeActivities(new Keyset(last.startsAt(), last.id()));
+            }
+            return new CustomerCard(Customer.fromRecord(customer), contacts, notes, timeline.events(), deals,
+                    activities, next);
         });
     }
 

@@ -1,5 +1,6 @@
 package org.crm4j.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,15 +8,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.crm4j.AccessDeniedException;
 import org.crm4j.ConflictException;
 import org.crm4j.NotFoundException;
 import org.crm4j.ValidationException;
 import org.crm4j.ValidationException.Violation;
 import org.crm4j.access.Actor;
+import org.crm4j.activity.ActivityRecord;
+import org.crm4j.activity.ActivityStatus;
+import org.crm4j.activity.ActivityType;
+import org.crm4j.activity.CallDirection;
 import org.crm4j.campaign.CampaignId;
 import org.crm4j.common.Address;
 import org.crm4j.common.Page;
+import org.crm4j.customer.ChannelType;
 import org.crm4j.customer.ContactChannel;
 import org.crm4j.customer.ContactPerson;
 import org.crm4j.customer.ContactRecord;
@@ -167,7 +174,17 @@ public final class LeadService implements Leads {
 
     @Override
     public Lead recordContact(LeadId id, String text) {
+        return recordContact(id, ChannelType.PHONE, text);
+    }
+
+    @Override
+    public Lead recordContact(LeadId id, ChannelType channel, String text) {
         Assert.notNull(id, "id");
+        Assert.notNull(channel, "channel");
+        if (channel != ChannelType.PHONE && channel != ChannelType.EMAIL) {
+            throw new ValidationException("channel", "PhoneOrEmail", "a contact attempt is a phone call or an"
+                    + " e-mail, not " + channel);
+        }
         Instant now = rt.now();
         ContactAttempt attempt = new ContactAttempt(actor.id(), now, text);
         LeadRecord saved = rt.store().inTransaction(tx -> {
@@ -181,6 +198,13 @@ public final class LeadService implements Leads {
             if (status != stored.status()) {
                 tx.events().append(List.of(event(rt, actor, EventTypes.LEAD_CONTACTED, updated, now,
                         Map.of("by", actor.id()))));
+            }
+            if (stored.customerId() != null) {
+                boolean call = channel == ChannelType.PHONE;
+                new ActivityService(rt, actor).logAttempt(tx, new ActivityRecord(0, 0,
+                        call ? ActivityType.CALL : ActivityType.EMAIL, call ? CallDirection.OUTBOUND : null,
+                        ActivityStatus.DONE, stored.customerId(), actor.id(), Set.of(), Set.of(), now, Duration.ZERO,
+                        attempt.text(), null, stored.id(), actor.id(), now, now), now);
             }
             return updated;
         });

@@ -37,7 +37,7 @@ public final class PageTokens {
     public static Keyset decode(CustomerSort sort, String token) {
         try {
             String[] parts = unpack(token);
-            if (parts[0].equals(STALLED) || parts[0].equals(ACTIVITIES)) {
+            if (parts[0].equals(STALLED) || parts[0].equals(ACTIVITIES) || parts[0].equals(SCHEDULE)) {
                 throw new IllegalArgumentException("a token of another list");
             }
             if (!parts[0].equals(sort.name())) {
@@ -101,6 +101,34 @@ public final class PageTokens {
             return new Keyset(Instant.parse(parts[2]), Long.parseLong(parts[1]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ValidationException("pageToken", "Format", "not a page token of a customer's activities");
+        }
+    }
+
+    /** The order of a schedule, as named in its tokens. */
+    private static final String SCHEDULE = "SCHEDULE";
+
+    /**
+     * @param keyset where a page of a schedule ended (its last start and id)
+     * @return the token
+     */
+    public static String encodeSchedule(Keyset keyset) {
+        return pack(SCHEDULE, keyset.id(), keyset.sortValue().toString());
+    }
+
+    /**
+     * @param token a token from {@link #encodeSchedule}
+     * @return where the previous page of the schedule ended
+     * @throws ValidationException when the token is malformed or belongs to another list
+     */
+    public static Keyset decodeSchedule(String token) {
+        try {
+            String[] parts = unpack(token);
+            if (!parts[0].equals(SCHEDULE)) {
+                throw new IllegalArgumentException("a token of another list");
+            }
+            return new Keyset(Instant.parse(parts[2]), Long.parseLong(parts[1]));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new ValidationException("pageToken", "Format", "not a page token of a schedule");
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.crm4j.CrmException;
 import org.crm4j.access.Actor;
@@ -23,9 +24,19 @@ import org.crm4j.spi.TemplateEngine;
  * @param clock the clock
  * @param pipelines the cached pipelines
  * @param rules the pipeline rules: the built-in ones, then discovered and registered ones
+ * @param templateEngine the template engine, or null
+ * @param mailSender the host's mail sender, or null
+ * @param responsibleRoles the role codes a contact person must hold one of for a first call or
+ *     first meeting to count (R9)
  */
 public record Runtime(CrmStore store, AccessPolicy access, BeanValidation validation, Clock clock,
-        PipelineCache pipelines, List<PipelineRule> rules, TemplateEngine templateEngine, MailSender mailSender) {
+        PipelineCache pipelines, List<PipelineRule> rules, TemplateEngine templateEngine, MailSender mailSender,
+        Set<String> responsibleRoles) {
+
+    /** Copies the roles. */
+    public Runtime {
+        responsibleRoles = Set.copyOf(responsibleRoles);
+    }
 
     /**
      * @return the template engine: the one registered on the builder, else the one found on the

@@ -7,6 +7,7 @@ import org.crm4j.NotFoundException;
 import org.crm4j.ValidationException;
 import org.crm4j.campaign.CampaignId;
 import org.crm4j.common.Page;
+import org.crm4j.customer.ChannelType;
 import org.crm4j.customer.CustomerId;
 
 /**
@@ -78,8 +79,8 @@ public interface Leads {
     Page<Lead> ofCampaign(CampaignId campaignId, String pageToken, int pageSize);
 
     /**
-     * Records an attempt to contact the lead's customer, by the actor now; a new lead becomes
-     * contacted, raising {@code lead.contacted}.
+     * Records an attempt to contact the lead's customer by phone, by the actor now: as
+     * {@link #recordContact(LeadId, ChannelType, String)} with {@link ChannelType#PHONE}.
      *
      * @param id an open lead
      * @param text how it went
@@ -88,6 +89,27 @@ public interface Leads {
      * @throws AccessDeniedException when the actor may not see it
      */
     Lead recordContact(LeadId id, String text);
+
+    /**
+     * Records an attempt to contact the lead's customer, by the actor now; a new lead becomes
+     * contacted, raising {@code lead.contacted}. For a lead on a customer, the attempt is also
+     * logged as a done activity of the actor with the customer, linked to the lead, in the same
+     * transaction (raising {@code activity.logged}): an outbound call for {@link ChannelType#PHONE},
+     * an e-mail for {@link ChannelType#EMAIL}, with the text as its outcome; so it shows in the
+     * customer's activities, on the card and on the actor's schedule. An inbound lead for a
+     * prospect has no customer yet: its attempts are kept on the lead only
+     * ({@link Lead#attempts()}), and no activity is logged for them, not even when the lead is
+     * converted later.
+     *
+     * @param id an open lead
+     * @param channel how the actor tried: {@link ChannelType#PHONE} or {@link ChannelType#EMAIL}
+     * @param text how it went
+     * @return the lead as now stored
+     * @throws ValidationException when the lead is converted or disqualified, or the channel is
+     *     another ({@code channel}, {@code PhoneOrEmail})
+     * @throws AccessDeniedException when the actor may not see it
+     */
+    Lead recordContact(LeadId id, ChannelType channel, String text);
 
     /**
      * Writes a lead's qualification, disqualification or new owner, raising

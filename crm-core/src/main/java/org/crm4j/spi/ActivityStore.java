@@ -1,10 +1,11 @@
 package org.crm4j.spi;
 
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import org.crm4j.activity.ActivityRecord;
 import org.crm4j.activity.FirstContactKind;
 import org.crm4j.activity.FirstContactRecord;
+import org.crm4j.activity.ScheduleCount;
 
 /**
  * Activities and the first-contact ledger in a store. Need-to-know is the deals' one: an activity
@@ -64,4 +65,33 @@ public interface ActivityStore {
      *     customer already (also one written concurrently)
      */
     void recordFirstContact(FirstContactRecord entry);
+
+    /**
+     * @param selection the period and the statuses
+     * @param visibility applied in the query, to the activities' owners: whose schedule it is
+     * @param after where the previous page ended (the last start as an {@link java.time.Instant}
+     *     and id), or null for the first page
+     * @param limit how many at most
+     * @return the selected activities after the keyset, earliest start first, then lowest id
+     */
+    List<ActivityRecord> schedule(ScheduleSelection selection, Visibility visibility, Keyset after, int limit);
+
+    /**
+     * @param selection the period and the statuses
+     * @param visibility applied in the query, to the activities' owners
+     * @return per owner with any selected activity, how many are planned and done, by owner; in
+     *     one aggregate where the store speaks SQL
+     */
+    List<ScheduleCount> scheduleCounts(ScheduleSelection selection, Visibility visibility);
+
+    /**
+     * Sums the first-contact ledger for a report: per salesperson, period and kind, the first
+     * contacts and how many a deal followed, in one aggregate where the store speaks SQL.
+     *
+     * @param selection the periods and the deal window
+     * @param visibility applied in the query, to the salespeople of the ledger (a deal counts when
+     *     its owner is the salesperson)
+     * @return the non-empty sums, in no particular order
+     */
+    List<FirstContactCountRow> firstContactCounts(FirstContactSelection selection, Visibility visibility);
 }

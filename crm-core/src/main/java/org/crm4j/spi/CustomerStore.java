@@ -156,13 +156,18 @@ public interface CustomerStore {
      * limit counts the included events only; other events are included whatever the visibility.
      * Events about a lead ({@link org.crm4j.event.DomainEvent#leadId()}) or an activity
      * ({@link org.crm4j.event.DomainEvent#activityId()}) are included alike, only when it is the
-     * customer's and its owner is covered.
+     * customer's and its owner is covered. The customer's activities are included when their
+     * owner is covered, latest start first (then highest id), as {@link ActivityStore#ofCustomer}
+     * orders them.
      *
      * @param customerId a customer
      * @param noteLimit how many notes at most
      * @param eventLimit how many events at most
-     * @param visibility whose deals' events to include, applied in the query
-     * @return the newest notes and the newest events about the customer the visibility allows
+     * @param activityLimit how many activities at most
+     * @param visibility whose deals' events and whose activities to include, applied in the query
+     * @return the newest notes, the newest events and the latest activities of the customer the
+     *     visibility allows
      */
-    CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, Visibility visibility);
+    CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, int activityLimit,
+            Visibility visibility);
 }

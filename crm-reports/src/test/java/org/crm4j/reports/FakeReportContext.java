@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.PipelineId;
+import org.crm4j.spi.ActivityStore;
 import org.crm4j.spi.CampaignCostRow;
 import org.crm4j.spi.CampaignHead;
 import org.crm4j.spi.CampaignStore;
 import org.crm4j.spi.DirectoryUser;
+import org.crm4j.spi.FirstContactCountRow;
+import org.crm4j.spi.FirstContactSelection;
 import org.crm4j.spi.ForecastRow;
 import org.crm4j.spi.ForecastSelection;
 import org.crm4j.spi.LeadFunnelRow;
@@ -26,7 +29,7 @@ import org.crm4j.spi.Visibility;
 import org.crm4j.spi.WonRevenueRow;
 
 /**
- * A report context whose store answers the cash-flow and campaign aggregates with given rows and
+ * A report context whose store answers the cash-flow, campaign and first-contact aggregates with given rows and
  * records what it was asked; every other store call fails.
  */
 final class FakeReportContext implements ReportContext {
@@ -41,6 +44,8 @@ final class FakeReportContext implements ReportContext {
     private final List<CampaignCostRow> costs = new ArrayList<>();
     private final List<LeadFunnelRow> funnel = new ArrayList<>();
     private final List<WonRevenueRow> won = new ArrayList<>();
+    final List<FirstContactSelection> firstContactSelections = new ArrayList<>();
+    private final List<FirstContactCountRow> firstContacts = new ArrayList<>();
 
     FakeReportContext(Visibility visibility) {
         this.visibility = visibility;
@@ -68,6 +73,11 @@ final class FakeReportContext implements ReportContext {
 
     FakeReportContext won(WonRevenueRow row) {
         won.add(row);
+        return this;
+    }
+
+    FakeReportContext firstContacts(FirstContactCountRow row) {
+        firstContacts.add(row);
         return this;
     }
 
@@ -124,9 +134,19 @@ final class FakeReportContext implements ReportContext {
                         default -> throw new UnsupportedOperationException(method.getName());
                     };
                 });
+        ActivityStore activities = (ActivityStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ActivityStore.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("firstContactCounts")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    firstContactSelections.add((FirstContactSelection) args[0]);
+                    visibilities.add((Visibility) args[1]);
+                    return List.copyOf(firstContacts);
+                });
         return (StoreTransaction) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {StoreTransaction.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "opportunities" -> opportunities;
+                    case "activities" -> activities;
                     case "campaigns" -> campaigns;
                     case "leads" -> leads;
                     default -> throw new UnsupportedOperationException(method.getName());

@@ -4,10 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.crm4j.activity.ActivityRecord;
+import org.crm4j.activity.ActivityStatus;
 import org.crm4j.activity.FirstContactKind;
 import org.crm4j.activity.FirstContactRecord;
+import org.crm4j.activity.ScheduleCount;
 import org.crm4j.spi.ActivityStore;
+import org.crm4j.spi.FirstContactCountRow;
+import org.crm4j.spi.FirstContactSelection;
 import org.crm4j.spi.Keyset;
+import org.crm4j.spi.ScheduleSelection;
 import org.crm4j.spi.Visibility;
 import org.hibernate.query.SelectionQuery;
 
@@ -101,5 +106,100 @@ final class JpaActivityStore implements ActivityStore {
     public void recordFirstContact(FirstContactRecord entry) {
         tx.writing().persist(FirstContactEntity.of(entry));
         tx.flush();
+    }
+
+    @Override
+    public List<ActivityRecord> schedule(ScheduleSelection selection, Visibility visibility, Keyset after, int limit) {
+        if (!visibility.all() && visibility.owners().isEmpty()) {
+            return List.of();
+        }
+        // the page's ids by keyset in the row-value form, then the page with its participants
+        SelectionQuery<Long> ids = tx.session().createSelectionQuery("select a.id from Activity a"
+                + " where a.startsAt >= :from and a.startsAt < :to and a.status in :statuses"
+                + (after == null ? "" : " and (a.startsAt, a.id) > (:start, :id)")
+                + (visibility.all() ? "" : " and a.ownerId in :owners")
+                + " order by a.startsAt, a.id", Long.class)
+                .setParameter("from", selection.from()).setParameter("to", selection.to())
+                .setParameterList("statuses", selection.statuses()).setMaxResults(limit);
+        if (after != null) {
+            ids.setParameter("start", (Instant) after.sortValue()).setParameter("id", after.id());
+        }
+        if (!visibility.all()) {
+            ids.setParameterList("owners", visibility.owners());
+        }
+        List<Long> page = ids.getResultList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        return tx.session().createSelectionQuery(WITH_PARTICIPANTS + " where a.id in :ids"
+                + " order by a.startsAt, a.id", ActivityEntity.class).setParameterList("ids", page)
+                .getResultList().stream().map(ActivityEntity::toRecord).toList();
+    }
+
+    @Override
+    public List<ScheduleCount> scheduleCounts(ScheduleSelection selection, Visibility visibility) {
+        if (!visibility.all() && visibility.owners().isEmpty()) {
+            return List.of();
+        }
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select a.ownerId,"
+                + " sum(case when a.status = :planned then 1 else 0 end),"
+                + " sum(case when a.status = :done then 1 else 0 end) from Activity a"
+                + " where a.startsAt >= :from and a.startsAt < :to and a.status in :statuses"
+                + (visibility.all() ? "" : " and a.ownerId in :owners")
+                + " group by a.ownerId order by a.ownerId", Object[].class)
+                .setParameter("planned", ActivityStatus.PLANNED).setParameter("done", ActivityStatus.DONE)
+                .setParameter("from", selection.from()).setParameter("to", selection.to())
+                .setParameterList("statuses", selection.statuses());
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        return query.getResultList().stream().map(r -> new ScheduleCount((String) r[0],
+                ((Number) r[1]).longValue(), ((Number) r[2]).longValue())).toList();
+    }
+
+    /**
+     * One aggregate over the ledger: the period is the index of the boundary interval the contact
+     * falls in (a searched case over the boundaries, which the report computed in its zone), and a
+     * contact counts as followed by a deal when the customer has one owned by the salesperson,
+     * opened in the window after it.
+     */
+    @Override
+    public List<FirstContactCountRow> firstContactCounts(FirstContactSelection selection, Visibility visibility) {
+        if (!visibility.all() && visibility.owners().isEmpty()) {
+            return List.of();
+        }
+        List<Instant> bounds = selection.boundaries();
+        int last = bounds.size() - 1;
+        StringBuilder period = new StringBuilder();
+        if (last == 1) {
+            period.append("0");
+        } else {
+            period.append("case");
+            for (int i = 1; i < last; i++) {
+                period.append(" when f.at < :b").append(i).append(" then ").append(i - 1);
+            }
+            period.append(" else ").append(last - 1).append(" end");
+        }
+        // the period is computed once, in a derived table, so that the grouping needs no parameters;
+        // the window is a number of seconds written into the statement (HQL adds no parameter of
+        // type Duration to an instant)
+        String hql = "select x.salesperson, x.period, x.kind, count(*), sum(x.followed) from"
+                + " (select f.salespersonId salesperson, " + period + " period, f.kind kind,"
+                + " case when exists (select o.id from Opportunity o where o.customerId = f.customerId"
+                + " and o.ownerId = f.salespersonId and o.createdAt >= f.at"
+                + " and o.createdAt < f.at + " + selection.dealWindow().toSeconds() + " second) then 1 else 0 end followed"
+                + " from FirstContact f where f.at >= :b0 and f.at < :b" + last
+                + (visibility.all() ? "" : " and f.salespersonId in :owners") + ") x"
+                + " group by x.salesperson, x.period, x.kind";
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(hql, Object[].class);
+        for (int i = 0; i <= last; i++) {
+            query.setParameter("b" + i, bounds.get(i));
+        }
+        if (!visibility.all()) {
+            query.setParameterList("owners", visibility.owners());
+        }
+        return query.getResultList().stream().map(r -> new FirstContactCountRow((String) r[0],
+                ((Number) r[1]).intValue(), (FirstContactKind) r[2], ((Number) r[3]).longValue(),
+                ((Number) r[4]).longValue())).toList();
     }
 }

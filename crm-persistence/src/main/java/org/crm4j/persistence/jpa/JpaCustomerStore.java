@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.crm4j.ConflictException;
 import org.crm4j.common.ExternalRef;
+import org.crm4j.activity.ActivityStatus;
+import org.crm4j.customer.ActivitySummary;
 import org.crm4j.customer.CustomerRecord;
 import org.crm4j.customer.NoteRecord;
 import org.crm4j.customer.OwnerChangeRecord;
@@ -42,27 +44,34 @@ final class JpaCustomerStore implements CustomerStore {
             + " left join fetch c.externalRefs where c.id in :ids";
 
     private static final String NOTE = "note";
+    private static final String EVENT = "event";
     /**
-     * The customer card's notes and history in one statement: each part ordered and limited on
-     * its own, then put together with a common column shape (kind, id or sequence, time, actor,
-     * text or data, and the event's columns, null for notes; the event id as text, since HQL
-     * casts no null to a UUID). Hibernate renders the limits as the dialect writes them.
+     * The customer card's notes, history and activities in one statement: each part ordered and
+     * limited on its own, then put together with a common column shape (kind, id or sequence,
+     * time, actor or owner, text or data or outcome, then the event's type, aggregate type,
+     * aggregate id and id as text, which an activity fills with its type, status, deal and
+     * direction, and an activity's end and lead, null for the others; the event id as text, since
+     * HQL casts no null to a UUID). Hibernate renders the limits as the dialect writes them.
      */
-    private static final String TIMELINE = timeline("");
+    private static final String TIMELINE = timeline("", " where a.customerId = :customer");
     /**
      * The same, for an actor who may see only some deals, leads and activities: events about a
      * deal, a lead or an activity only when it is the customer's and its current owner visible
-     * (R28), in the same statement.
+     * (R28), and activities by the same rule, in the same statement.
      */
     private static final String TIMELINE_VISIBLE = timeline(" and (e.opportunityId is null or e.opportunityId in"
             + " (select o.id from Opportunity o where o.customerId = :customer and o.ownerId in :owners))"
             + " and (e.leadId is null or e.leadId in"
             + " (select l.id from Lead l where l.customerId = :customer and l.ownerId in :owners))"
             + " and (e.activityId is null or e.activityId in"
-            + " (select a.id from Activity a where a.customerId = :customer and a.ownerId in :owners))");
-    /** The same, for an actor who may see no deal, lead or activity at all: no event about any. */
+            + " (select a.id from Activity a where a.customerId = :customer and a.ownerId in :owners))",
+            " where a.customerId = :customer and a.ownerId in :owners");
+    /**
+     * The same, for an actor who may see no deal, lead or activity at all: no event about any,
+     * and no activity.
+     */
     private static final String TIMELINE_NO_DEALS = timeline(" and e.opportunityId is null and e.leadId is null"
-            + " and e.activityId is null");
+            + " and e.activityId is null", null);
 
     private final JpaTransaction tx;
 
@@ -289,41 +298,61 @@ final class JpaCustomerStore implements CustomerStore {
                 .getResultList().stream().map(OwnerChangeEntity::toRecord).toList();
     }
 
-    /** The timeline statement with a condition on the events (starting with " and ", or empty). */
-    private static String timeline(String eventCondition) {
+    /**
+     * The timeline statement with a condition on the events (starting with " and ", or empty) and
+     * the where clause of the activities (null for none).
+     */
+    private static String timeline(String eventCondition, String activityWhere) {
         return "(select '" + NOTE + "', n.id, n.createdAt, n.authorId, n.text,"
-                + " cast(null as String), cast(null as String), cast(null as Long), cast(null as String)"
+                + " cast(null as String), cast(null as String), cast(null as Long), cast(null as String),"
+                + " cast(null as Instant), cast(null as Long)"
                 + " from Note n where n.customerId = :customer order by n.createdAt desc, n.id desc limit :notes)"
                 + " union all"
-                + " (select 'event', e.sequence, e.occurredAt, e.actorId, e.data,"
-                + " e.type, e.aggregateType, e.aggregateId, cast(e.eventId as String)"
+                + " (select '" + EVENT + "', e.sequence, e.occurredAt, e.actorId, e.data,"
+                + " e.type, e.aggregateType, e.aggregateId, cast(e.eventId as String),"
+                + " cast(null as Instant), cast(null as Long)"
                 + " from OutboxEvent e where e.customerId = :customer" + eventCondition
-                + " order by e.sequence desc limit :events)";
+                + " order by e.sequence desc limit :events)"
+                + (activityWhere == null ? "" : " union all"
+                + " (select 'activity', a.id, a.startsAt, a.ownerId, a.outcome,"
+                + " cast(a.type as String), cast(a.status as String), a.opportunityId, cast(a.direction as String),"
+                + " a.endsAt, a.leadId"
+                + " from Activity a" + activityWhere + " order by a.startsAt desc, a.id desc limit :activities)");
     }
 
     @Override
-    public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, Visibility visibility) {
+    public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, int activityLimit,
+            Visibility visibility) {
         boolean someDeals = !visibility.all() && !visibility.owners().isEmpty();
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery(visibility.all() ? TIMELINE
                         : someDeals ? TIMELINE_VISIBLE : TIMELINE_NO_DEALS, Object[].class)
                 .setParameter("customer", customerId)
                 .setParameter("notes", noteLimit)
                 .setParameter("events", eventLimit);
+        if (visibility.all() || someDeals) {
+            query.setParameter("activities", activityLimit);
+        }
         if (someDeals) {
             query.setParameterList("owners", visibility.owners());
         }
         List<Object[]> rows = query.getResultList();
         List<Object[]> notes = new ArrayList<>();
         List<Object[]> events = new ArrayList<>();
+        List<Object[]> activities = new ArrayList<>();
         for (Object[] row : rows) {
-            (NOTE.equals(row[0]) ? notes : events).add(row);
+            (NOTE.equals(row[0]) ? notes : EVENT.equals(row[0]) ? events : activities).add(row);
         }
         notes.sort(Comparator.comparing((Object[] r) -> (Instant) r[2]).thenComparing(r -> (Long) r[1]).reversed());
         events.sort(Comparator.comparing((Object[] r) -> (Long) r[1]).reversed());
+        activities.sort(Comparator.comparing((Object[] r) -> (Instant) r[2]).thenComparing(r -> (Long) r[1])
+                .reversed());
         return new CustomerTimeline(
                 notes.stream().map(r -> new NoteRecord((Long) r[1], customerId, (String) r[3], (String) r[4],
                         (Instant) r[2])).toList(),
                 events.stream().map(r -> new DomainEvent(UUID.fromString((String) r[8]), (String) r[5], (String) r[6], (Long) r[7],
-                        customerId, (String) r[3], (Instant) r[2], EventDataCodec.decode((String) r[4]))).toList());
+                        customerId, (String) r[3], (Instant) r[2], EventDataCodec.decode((String) r[4]))).toList(),
+                activities.stream().map(r -> new ActivitySummary((Long) r[1], (String) r[5], (String) r[8],
+                        ActivityStatus.DONE.name().equals(r[6]), (String) r[3], (Instant) r[2], (Instant) r[9],
+                        (String) r[4], (Long) r[7], (Long) r[10])).toList());
     }
 }

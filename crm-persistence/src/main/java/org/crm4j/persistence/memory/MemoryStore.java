@@ -27,33 +27,24 @@ import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.crm4j.ConflictException;
-import org.crm4j.activity.ActivityStatus;
-import org.crm4j.customer.CompetitorContract;
-import org.crm4j.customer.CompetitorContractId;
-import org.crm4j.customer.CustomerId;
-import org.crm4j.notify.Notice;
-import org.crm4j.notify.NoticeId;
-import org.crm4j.spi.ClaimedDelivery;
-import org.crm4j.spi.CompetitorContractStore;
-import org.crm4j.spi.DeliveryResult;
-import org.crm4j.spi.DeliveryState;
-import org.crm4j.spi.DueReminder;
-import org.crm4j.spi.EndingContract;
-import org.crm4j.spi.NoticeDraft;
-import org.crm4j.spi.NoticeStore;
-import org.crm4j.spi.ReminderStore;
 import org.crm4j.CrmException;
 import org.crm4j.activity.ActivityRecord;
+import org.crm4j.activity.ActivityStatus;
 import org.crm4j.activity.FirstContactKind;
 import org.crm4j.activity.FirstContactRecord;
+import org.crm4j.activity.ScheduleCount;
 import org.crm4j.campaign.CampaignRecord;
 import org.crm4j.campaign.CostEntry;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.common.NameKeys;
+import org.crm4j.customer.ActivitySummary;
 import org.crm4j.customer.ChannelType;
+import org.crm4j.customer.CompetitorContract;
+import org.crm4j.customer.CompetitorContractId;
 import org.crm4j.customer.Consent;
 import org.crm4j.customer.ContactChannel;
 import org.crm4j.customer.ContactRecord;
+import org.crm4j.customer.CustomerId;
 import org.crm4j.customer.CustomerRecord;
 import org.crm4j.customer.CustomerSort;
 import org.crm4j.customer.CustomerStatus;
@@ -72,6 +63,8 @@ import org.crm4j.lead.Prospect;
 import org.crm4j.mailing.MailingRecord;
 import org.crm4j.mailing.RecipientRecord;
 import org.crm4j.mailing.RecipientStatus;
+import org.crm4j.notify.Notice;
+import org.crm4j.notify.NoticeId;
 import org.crm4j.pipeline.OfferRecord;
 import org.crm4j.pipeline.OfferStatus;
 import org.crm4j.pipeline.OpportunityRecord;
@@ -84,6 +77,8 @@ import org.crm4j.spi.ActivityStore;
 import org.crm4j.spi.CampaignCostRow;
 import org.crm4j.spi.CampaignHead;
 import org.crm4j.spi.CampaignStore;
+import org.crm4j.spi.ClaimedDelivery;
+import org.crm4j.spi.CompetitorContractStore;
 import org.crm4j.spi.ConsentStore;
 import org.crm4j.spi.ContactStore;
 import org.crm4j.spi.CrmStore;
@@ -91,9 +86,15 @@ import org.crm4j.spi.CustomerRow;
 import org.crm4j.spi.CustomerSearch;
 import org.crm4j.spi.CustomerStore;
 import org.crm4j.spi.CustomerTimeline;
+import org.crm4j.spi.DeliveryResult;
+import org.crm4j.spi.DeliveryState;
+import org.crm4j.spi.DueReminder;
 import org.crm4j.spi.DuplicateKeys;
 import org.crm4j.spi.DuplicateQuery;
+import org.crm4j.spi.EndingContract;
 import org.crm4j.spi.EventStore;
+import org.crm4j.spi.FirstContactCountRow;
+import org.crm4j.spi.FirstContactSelection;
 import org.crm4j.spi.ForecastGrouping;
 import org.crm4j.spi.ForecastRow;
 import org.crm4j.spi.ForecastSelection;
@@ -102,11 +103,15 @@ import org.crm4j.spi.LeadFunnelRow;
 import org.crm4j.spi.LeadStore;
 import org.crm4j.spi.MailingStore;
 import org.crm4j.spi.NoteStore;
+import org.crm4j.spi.NoticeDraft;
+import org.crm4j.spi.NoticeStore;
 import org.crm4j.spi.OfferStore;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.PipelineStore;
 import org.crm4j.spi.RecipientCandidate;
 import org.crm4j.spi.RecipientCount;
+import org.crm4j.spi.ReminderStore;
+import org.crm4j.spi.ScheduleSelection;
 import org.crm4j.spi.StageTotalRow;
 import org.crm4j.spi.StallMark;
 import org.crm4j.spi.StallQuery;
@@ -842,14 +847,21 @@ final class MemoryStore implements CrmStore {
         }
 
         @Override
-        public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, Visibility visibility) {
+        public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, int activityLimit,
+                Visibility visibility) {
             return new CustomerTimeline(latest(customerId, noteLimit), events.descendingMap().values().stream()
                     .map(Outboxed::event)
                     .filter(e -> e.customerId() != null && e.customerId() == customerId)
                     .filter(e -> visibility.all() || dealVisible(e.opportunityId(), customerId, visibility)
                             && leadVisible(e.leadId(), customerId, visibility)
                             && activityVisible(e.activityId(), customerId, visibility))
-                    .limit(eventLimit).toList());
+                    .limit(eventLimit).toList(),
+                    activityStore.ofCustomer(customerId, visibility, null, activityLimit).stream()
+                            .map(a -> new ActivitySummary(a.id(), a.type().name(),
+                                    a.direction() == null ? null : a.direction().name(),
+                                    a.status() == ActivityStatus.DONE, a.ownerId(), a.startsAt(), a.endsAt(),
+                                    a.outcome(), a.opportunityId(), a.leadId()))
+                            .toList());
         }
 
         /**
@@ -1430,6 +1442,60 @@ final class MemoryStore implements CrmStore {
                             + " already (recorded at the same time)");
                 }
                 put(firstContacts, key, entry);
+            }
+
+            @Override
+            public List<ActivityRecord> schedule(ScheduleSelection selection, Visibility visibility, Keyset after,
+                    int limit) {
+                return activities.values().stream().filter(a -> scheduled(a, selection, visibility))
+                        .filter(a -> after == null || a.startsAt().isAfter((Instant) after.sortValue())
+                                || a.startsAt().equals(after.sortValue()) && a.id() > after.id())
+                        .sorted(Comparator.comparing(ActivityRecord::startsAt).thenComparingLong(ActivityRecord::id))
+                        .limit(limit).toList();
+            }
+
+            @Override
+            public List<ScheduleCount> scheduleCounts(ScheduleSelection selection, Visibility visibility) {
+                Map<String, long[]> counts = new TreeMap<>();
+                activities.values().stream().filter(a -> scheduled(a, selection, visibility)).forEach(a ->
+                        counts.computeIfAbsent(a.ownerId(), o -> new long[2])[a.status() == ActivityStatus.PLANNED
+                                ? 0 : 1]++);
+                List<ScheduleCount> result = new ArrayList<>();
+                counts.forEach((owner, c) -> result.add(new ScheduleCount(owner, c[0], c[1])));
+                return result;
+            }
+
+            private boolean scheduled(ActivityRecord a, ScheduleSelection selection, Visibility visibility) {
+                return !a.startsAt().isBefore(selection.from()) && a.startsAt().isBefore(selection.to())
+                        && selection.statuses().contains(a.status()) && visibility.covers(a.ownerId());
+            }
+
+            @Override
+            public List<FirstContactCountRow> firstContactCounts(FirstContactSelection selection,
+                    Visibility visibility) {
+                List<Instant> bounds = selection.boundaries();
+                Map<List<Object>, long[]> sums = new HashMap<>();
+                for (FirstContactRecord f : firstContacts.values()) {
+                    if (f.at().isBefore(bounds.get(0)) || !f.at().isBefore(bounds.get(bounds.size() - 1))
+                            || !visibility.covers(f.salespersonId())) {
+                        continue;
+                    }
+                    int period = 0;
+                    while (!f.at().isBefore(bounds.get(period + 1))) {
+                        period++;
+                    }
+                    Instant until = f.at().plus(selection.dealWindow());
+                    boolean followed = opportunities.values().stream().anyMatch(o -> o.customerId() == f.customerId()
+                            && o.ownerId().equals(f.salespersonId()) && !o.createdAt().isBefore(f.at())
+                            && o.createdAt().isBefore(until));
+                    long[] sum = sums.computeIfAbsent(List.of(f.salespersonId(), period, f.kind()), k -> new long[2]);
+                    sum[0]++;
+                    sum[1] += followed ? 1 : 0;
+                }
+                List<FirstContactCountRow> rows = new ArrayList<>();
+                sums.forEach((key, sum) -> rows.add(new FirstContactCountRow((String) key.get(0), (Integer) key.get(1),
+                        (FirstContactKind) key.get(2), sum[0], sum[1])));
+                return rows;
             }
         }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.crm4j.AccessDeniedException;
 import org.crm4j.ConflictException;
+import org.crm4j.Crm;
 import org.crm4j.NotFoundException;
 import org.crm4j.ValidationException;
 import org.crm4j.access.Actor;
@@ -22,16 +23,20 @@ import org.crm4j.activity.ActivityStatus;
 import org.crm4j.activity.ActivityType;
 import org.crm4j.activity.CallDirection;
 import org.crm4j.activity.NewActivity;
+import org.crm4j.activity.ScheduleQuery;
 import org.crm4j.common.Page;
+import org.crm4j.customer.ChannelType;
 import org.crm4j.customer.ContactPerson;
 import org.crm4j.customer.Customer;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.customer.NewContact;
+import org.crm4j.customer.NewCustomer;
 import org.crm4j.customer.RoleCodes;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
 import org.crm4j.lead.Lead;
 import org.crm4j.lead.NewLead;
+import org.crm4j.lead.Prospect;
 import org.crm4j.pipeline.NewOpportunity;
 import org.crm4j.pipeline.NewPipeline;
 import org.crm4j.pipeline.Opportunity;
@@ -354,6 +359,113 @@ abstract class ActivityContract extends ContractBase {
         assertThat(deliveredOf(EventTypes.ACTIVITY_LOGGED)).hasSize(1);
         assertThatThrownBy(() -> activities(SAM).recordFirstCall(acme.id(), cfo.id(), T, "later"))
                 .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void firstContact_checksTheResponsibleRolesTheHostConfigured() {
+        // by default a buyer is no responsible person
+        assertThatThrownBy(() -> activities(SAM).recordFirstCall(acme.id(), clerk.id(), T, null))
+                .isInstanceOf(ValidationException.class);
+        // (a fresh store for a CRM with other roles; on some fixtures it empties this test's store)
+        try (Crm custom = fixture().freshStore(Crm.builder()).userDirectory(directory).clock(clock)
+                .discoverPlugins(false).responsibleRoles(Set.of("purchasing", "Head of Sales")).build()) {
+            Customer initech = custom.as(SAM).customers().create(NewCustomer.company("Initech"));
+            ContactPerson buyer = custom.as(SAM).customers().addContact(initech.id(), NewContact.named("Bill")
+                    .roles(RoleCodes.PURCHASING));
+            ContactPerson head = custom.as(SAM).customers().addContact(initech.id(), NewContact.named("Peter")
+                    .roles("head of sales"));
+            ContactPerson initechCfo = custom.as(SAM).customers().addContact(initech.id(), NewContact.named("Bob")
+                    .roles(RoleCodes.CFO));
+
+            Activity call = custom.as(SAM).activities().recordFirstCall(initech.id(), buyer.id(), T, null);
+            assertThatThrownBy(() -> custom.as(SAM).activities().recordFirstMeeting(initech.id(), initechCfo.id(), T,
+                    null)).isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.violations()).extracting(ValidationException.Violation::field,
+                                ValidationException.Violation::rule).containsExactly(tuple("contactId",
+                                "ResponsibleRole"));
+                        assertThat(e.getMessage()).contains("HEAD_OF_SALES, PURCHASING");
+                    });
+            Activity meeting = custom.as(SAM).activities().recordFirstMeeting(initech.id(), head.id(), T, null);
+
+            assertThat(custom.as(SAM).activities().ofCustomer(initech.id(), null, 10).items())
+                    .extracting(Activity::id).containsExactly(meeting.id(), call.id());
+        }
+    }
+
+    @Test
+    void responsibleRoles_refusesAnEmptySetAndBadCodes_listingEach_andIsSetOnce() {
+        assertThatThrownBy(() -> Crm.builder().responsibleRoles(Set.of()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::rule).containsExactly("NotEmpty"));
+        assertThatThrownBy(() -> Crm.builder().responsibleRoles(Set.of(" ", "X".repeat(51), "CFO")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::rule)
+                        .containsExactlyInAnyOrder("NotBlank", "Size"));
+        assertThatThrownBy(() -> Crm.builder().responsibleRoles(Set.of("CFO")).responsibleRoles(Set.of("CTO")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::rule).containsExactly("SetOnce"));
+    }
+
+    // ---- leads' contact attempts
+
+    @Test
+    void leadContact_logsADoneCallOrEmailOfTheActor_linkedToTheLead_inTheHistoryAndTheSchedule() {
+        Lead lead = as(SAM).leads().open(NewLead.onCustomer(acme.id()));
+        clock.advance(Duration.ofHours(1));
+        Instant called = clock.instant();
+        as(SAM).leads().recordContact(lead.id(), "left a message");
+        clock.advance(Duration.ofHours(1));
+        as(SAM).leads().recordContact(lead.id(), ChannelType.EMAIL, "sent the brochure");
+
+        List<Activity> logged = activities(SAM).ofCustomer(acme.id(), null, 10).items();
+        assertThat(logged).extracting(Activity::type, a -> a.direction().orElse(null), Activity::status,
+                Activity::ownerId, a -> a.outcome().orElse(null), Activity::leadId, Activity::startsAt)
+                .containsExactly(
+                        tuple(ActivityType.EMAIL, null, ActivityStatus.DONE, "sam", "sent the brochure",
+                                java.util.Optional.of(lead.id()), called.plus(Duration.ofHours(1))),
+                        tuple(ActivityType.CALL, CallDirection.OUTBOUND, ActivityStatus.DONE, "sam", "left a message",
+                                java.util.Optional.of(lead.id()), called));
+        assertThat(as(SAM).leads().get(lead.id()).attempts()).hasSize(2);
+        assertThat(customersOf(SAM).card(acme.id()).latestActivities()).extracting(a -> a.id())
+                .containsExactly(logged.get(0).id().value(), logged.get(1).id().value());
+        assertThat(activities(MIA).schedule(ScheduleQuery.team("mia", T, T.plus(Duration.ofDays(1)))).items())
+                .extracting(Activity::id).containsExactly(logged.get(1).id(), logged.get(0).id());
+        assertThat(deliveredOf(EventTypes.ACTIVITY_LOGGED)).hasSize(2).allSatisfy(e -> assertThat(e.data())
+                .containsEntry("lead", Long.toString(lead.id().value())));
+    }
+
+    @Test
+    void leadContact_onACustomerOfAnother_isTheActorsActivity_underNeedToKnow() {
+        Lead piasLead = as(MIA).leads().open(NewLead.onCustomer(acme.id()).owner("pia"));
+
+        as(PIA).leads().recordContact(piasLead.id(), "wants a demo");
+
+        assertThat(activities(PIA).schedule(ScheduleQuery.user("pia", T, T.plus(Duration.ofDays(1)))).items())
+                .singleElement().satisfies(a -> {
+                    assertThat(a.customerId()).isEqualTo(acme.id());
+                    assertThat(a.leadId()).contains(piasLead.id());
+                });
+        assertThat(activities(SAM).ofCustomer(acme.id(), null, 10).items()).isEmpty();
+        assertThat(customersOf(SAM).card(acme.id()).latestActivities()).isEmpty();
+        assertThat(customersOf(MIA).card(acme.id()).latestActivities()).extracting(a -> a.ownerId())
+                .containsExactly("pia");
+    }
+
+    @Test
+    void leadContact_ofAnInboundProspect_logsNoActivity_andABadChannelWritesNothing() {
+        Lead inbound = as(SAM).leads().open(NewLead.inbound(Prospect.company("Hooli")));
+        Lead lead = as(SAM).leads().open(NewLead.onCustomer(acme.id()));
+
+        as(SAM).leads().recordContact(inbound.id(), "no answer");
+        assertThatThrownBy(() -> as(SAM).leads().recordContact(lead.id(), ChannelType.POSTAL, "sent a letter"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::field, ValidationException.Violation::rule)
+                        .containsExactly(tuple("channel", "PhoneOrEmail")));
+
+        assertThat(as(SAM).leads().get(inbound.id()).attempts()).hasSize(1);
+        assertThat(as(SAM).leads().get(lead.id()).attempts()).isEmpty();
+        assertThat(activities(ADA).schedule(ScheduleQuery.visible(T, T.plus(Duration.ofDays(1)))).items()).isEmpty();
+        assertThat(deliveredOf(EventTypes.ACTIVITY_LOGGED)).isEmpty();
     }
 
     private Pipeline pipeline() {

@@ -15,8 +15,11 @@ import java.util.OptionalLong;
 import org.crm4j.AccessDeniedException;
 import org.crm4j.NotFoundException;
 import org.crm4j.access.Actor;
+import org.crm4j.activity.CallDirection;
+import org.crm4j.activity.NewActivity;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.common.Money;
+import org.crm4j.customer.ActivitySummary;
 import org.crm4j.customer.ContactChannel;
 import org.crm4j.customer.ContactId;
 import org.crm4j.customer.ContactPerson;
@@ -342,6 +345,13 @@ abstract class CardContract extends ContractBase {
         for (int i = 0; i < 120; i++) {
             customersOf(SAM).addNote(big.id(), "note " + i);
         }
+        for (int i = 0; i < 200; i++) {
+            // sam's, and every tenth his manager's, which sam may not see
+            as(i % 10 == 9 ? MIA : SAM).activities().log(NewActivity.call(big.id(), CallDirection.OUTBOUND)
+                    .at(Instant.parse("2026-01-01T08:00:00Z").plus(Duration.ofHours(i)), Duration.ofMinutes(5))
+                    .participants(contacts.get(i % 5)).colleagues("pia").outcome("call " + i));
+        }
+
         List<Long> piasDeals = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             NewOpportunity deal = deal(big, "Deal " + i).amount(Money.of("1000", "EUR"))
@@ -379,7 +389,77 @@ abstract class CardContract extends ContractBase {
                 .noneMatch(e -> e.opportunityId().isPresent() && piasDeals.contains(e.opportunityId().getAsLong()))
                 .anyMatch(e -> e.opportunityId().isPresent());
         assertThat(titles(card)).containsExactly("Deal 3", "Deal 0", "Deal 4", "Deal 1");
+        assertThat(smallCard.latestActivities()).isEmpty();
+        assertThat(smallCard.activitiesPageToken()).isNull();
+        assertThat(card.latestActivities()).hasSize(CustomerCard.ACTIVITIES).extracting(ActivitySummary::outcome)
+                .startsWith("call 198", "call 197", "call 196", "call 195", "call 194", "call 193", "call 192",
+                        "call 191", "call 190", "call 188");
+        assertThat(card.activitiesPageToken()).isNotNull();
         assertThat(forBig).isEqualTo(forSmall).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void card_showsTheLatestActivitiesTheActorMaySee_andItsTokenContinuesThem() {
+        Customer acme = companyOf(SAM, "ACME");
+        ContactId eva = customersOf(SAM).addContact(acme.id(), NewContact.named("Eva")).id();
+        Opportunity deal = open(SAM, deal(acme, "Deal"));
+        Instant start = Instant.parse("2026-02-01T08:00:00Z");
+        List<Long> sams = new ArrayList<>();
+        List<Long> all = new ArrayList<>();
+        for (int i = 0; i < 27; i++) {
+            Actor owner = i % 9 == 4 ? MIA : SAM;
+            NewActivity activity = i % 2 == 0
+                    ? NewActivity.meeting(acme.id()).participants(eva).opportunity(deal.id())
+                    : NewActivity.call(acme.id(), CallDirection.INBOUND);
+            long id = as(owner).activities().log((i == 26 ? activity.planned() : activity)
+                    .at(start.plus(Duration.ofDays(i / 3)), Duration.ofMinutes(30)).outcome("#" + i)).id().value();
+            all.add(0, id);
+            if (owner == SAM) {
+                sams.add(0, id);
+            }
+        }
+
+        CustomerCard samsCard = customersOf(SAM).card(acme.id());
+        CustomerCard miasCard = customersOf(MIA).card(acme.id());
+        CustomerCard adasCard = customersOf(ADA).card(acme.id());
+
+        // latest start first, then the highest id: the order of Activities.ofCustomer
+        assertThat(samsCard.latestActivities()).extracting(ActivitySummary::id)
+                .containsExactlyElementsOf(sams.subList(0, CustomerCard.ACTIVITIES));
+        assertThat(samsCard.latestActivities()).extracting(ActivitySummary::ownerId).containsOnly("sam");
+        assertThat(miasCard.latestActivities()).extracting(ActivitySummary::id)
+                .containsExactlyElementsOf(all.subList(0, CustomerCard.ACTIVITIES));
+        assertThat(adasCard.latestActivities()).isEqualTo(miasCard.latestActivities());
+        assertThat(samsCard.latestActivities().get(0)).satisfies(a -> {
+            assertThat(a.type()).isEqualTo("MEETING");
+            assertThat(a.direction()).isNull();
+            assertThat(a.done()).isFalse();
+            assertThat(a.startsAt()).isEqualTo(start.plus(Duration.ofDays(8)));
+            assertThat(a.endsAt()).isEqualTo(start.plus(Duration.ofDays(8)).plus(Duration.ofMinutes(30)));
+            assertThat(a.outcome()).isEqualTo("#26");
+            assertThat(a.opportunityId()).isEqualTo(deal.id().value());
+            assertThat(a.leadId()).isNull();
+        });
+        assertThat(samsCard.latestActivities().get(1)).satisfies(a -> {
+            assertThat(a.type()).isEqualTo("CALL");
+            assertThat(a.direction()).isEqualTo("INBOUND");
+            assertThat(a.done()).isTrue();
+            assertThat(a.opportunityId()).isNull();
+        });
+        // the token goes on where the card ended, with need-to-know
+        var rest = as(SAM).activities().ofCustomer(acme.id(), samsCard.activitiesPageToken(), 50);
+        assertThat(rest.items()).extracting(a -> a.id().value())
+                .containsExactlyElementsOf(sams.subList(CustomerCard.ACTIVITIES, sams.size()));
+        assertThat(rest.nextPageToken()).isNull();
+        var miasRest = as(MIA).activities().ofCustomer(acme.id(), miasCard.activitiesPageToken(), 50);
+        assertThat(miasRest.items()).extracting(a -> a.id().value())
+                .containsExactlyElementsOf(all.subList(CustomerCard.ACTIVITIES, all.size()));
+        // a customer with fewer activities than a page gives no token
+        Customer small = companyOf(SAM, "Small");
+        as(SAM).activities().log(NewActivity.note(small.id()));
+        assertThat(customersOf(SAM).card(small.id()).latestActivities()).hasSize(1);
+        assertThat(customersOf(SAM).card(small.id()).activitiesPageToken()).isNull();
+        assertThat(customersOf(PIA).card(companyOf(PIA, "Pia's").id()).latestActivities()).isEmpty();
     }
 
     @Test
