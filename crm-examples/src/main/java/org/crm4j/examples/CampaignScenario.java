@@ -1,11 +1,8 @@
 package org.crm4j.examples;
 
 import java.io.PrintStream;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.crm4j.Crm;
@@ -174,31 +171,4 @@ public final class CampaignScenario {
         return Money.of(amount, "EUR");
     }
 
-    /** A clock the story moves forward by whole days. */
-    private static final class StoryClock extends Clock {
-        private Instant now;
-
-        StoryClock(Instant start) {
-            this.now = start;
-        }
-
-        void days(int days) {
-            now = now.plus(Duration.ofDays(days));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -8,11 +8,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -223,34 +220,6 @@ public final class DealScenario {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A clock the story moves forward. */
-    private static final class StoryClock extends Clock {
-        private volatile Instant now;
-
-        StoryClock(Instant start) {
-            this.now = start;
-        }
-
-        void days(int days) {
-            now = now.plus(Duration.ofDays(days));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
