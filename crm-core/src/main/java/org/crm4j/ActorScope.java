@@ -2,6 +2,8 @@ package org.crm4j;
 
 import org.crm4j.access.Actor;
 import org.crm4j.activity.Activities;
+import org.crm4j.activity.Requests;
+import org.crm4j.activity.ServiceStandards;
 import org.crm4j.campaign.Campaigns;
 import org.crm4j.customer.Customers;
 import org.crm4j.internal.ActivityService;
@@ -13,6 +15,8 @@ import org.crm4j.internal.OfferService;
 import org.crm4j.internal.OpportunityService;
 import org.crm4j.internal.PipelineService;
 import org.crm4j.internal.ReportRun;
+import org.crm4j.internal.RequestService;
+import org.crm4j.internal.ServiceStandardService;
 import org.crm4j.internal.Runtime;
 import org.crm4j.lead.Leads;
 import org.crm4j.pipeline.Offers;
@@ -35,6 +39,8 @@ public final class ActorScope {
     private final Campaigns campaigns;
     private final Leads leads;
     private final Activities activities;
+    private final Requests requests;
+    private final ServiceStandards serviceStandards;
 
     ActorScope(Runtime rt, Actor actor) {
         this.rt = rt;
@@ -46,6 +52,8 @@ public final class ActorScope {
         this.campaigns = new CampaignService(rt, actor);
         this.leads = new LeadService(rt, actor);
         this.activities = new ActivityService(rt, actor);
+        this.requests = new RequestService(rt, actor);
+        this.serviceStandards = new ServiceStandardService(rt, actor);
     }
 
     /** @return who is acting */
@@ -86,6 +94,16 @@ public final class ActorScope {
     /** @return the activities the actor may see, and the actor's first-contact ledger */
     public Activities activities() {
         return activities;
+    }
+
+    /** @return the customer requests the actor may see, tracked until answered */
+    public Requests requests() {
+        return requests;
+    }
+
+    /** @return the service standards, and where the salespeople the actor may see do not meet them */
+    public ServiceStandards serviceStandards() {
+        return serviceStandards;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.crm4j.CrmException;
 import org.crm4j.access.Actor;
+import org.crm4j.common.WorkingCalendar;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.spi.CrmStore;
 import org.crm4j.spi.MailSender;
@@ -23,9 +24,13 @@ import org.crm4j.spi.TemplateEngine;
  * @param clock the clock
  * @param pipelines the cached pipelines
  * @param rules the pipeline rules: the built-in ones, then discovered and registered ones
+ * @param templateEngine renders notices and mailings, or null
+ * @param mailSender hands e-mail to the host, or null
+ * @param calendar the working days deadlines are counted in (in the clock's zone)
  */
 public record Runtime(CrmStore store, AccessPolicy access, BeanValidation validation, Clock clock,
-        PipelineCache pipelines, List<PipelineRule> rules, TemplateEngine templateEngine, MailSender mailSender) {
+        PipelineCache pipelines, List<PipelineRule> rules, TemplateEngine templateEngine, MailSender mailSender,
+        WorkingCalendar calendar) {
 
     /**
      * @return the template engine: the one registered on the builder, else the one found on the
@@ -55,6 +60,15 @@ public record Runtime(CrmStore store, AccessPolicy access, BeanValidation valida
     public Instant now() {
         Instant now = clock.instant();
         return now.minusNanos(now.getNano() % 1000);
+    }
+
+    /**
+     * @param from an instant
+     * @param days working days, 0 or more
+     * @return that many working days later, in the working calendar and the clock's zone
+     */
+    public Instant plusWorkingDays(Instant from, int days) {
+        return calendar.plusWorkingDays(from, days, clock.getZone());
     }
 
     /**

@@ -32,4 +32,10 @@ public interface StoreTransaction {
 
     /** @return activities and the first-contact ledger */
     ActivityStore activities();
+
+    /** @return customer requests, beside their activities */
+    RequestStore requests();
+
+    /** @return service standards and the counts that check them */
+    ServiceStandardStore serviceStandards();
 }

@@ -108,7 +108,8 @@ public final class JpaStoreProvider implements CrmStoreProvider {
                 .managedClasses(CustomerEntity.class, ContactEntity.class, NoteEntity.class, OwnerChangeEntity.class,
                         OutboxEventEntity.class, PipelineEntity.class, OpportunityEntity.class, StageChangeEntity.class,
                         OpportunityStallEntity.class, OfferEntity.class, SalesOrderEntity.class,
-                        CampaignEntity.class, LeadEntity.class, ActivityEntity.class, FirstContactEntity.class)
+                        CampaignEntity.class, LeadEntity.class, ActivityEntity.class, FirstContactEntity.class,
+                        RequestEntity.class, ServiceStandardEntity.class)
                 .validationMode(ValidationMode.NONE)
                 .properties(settings)
                 .createEntityManagerFactory();

@@ -14,6 +14,8 @@ import org.crm4j.spi.NoteStore;
 import org.crm4j.spi.OfferStore;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.PipelineStore;
+import org.crm4j.spi.RequestStore;
+import org.crm4j.spi.ServiceStandardStore;
 import org.crm4j.spi.StoreTransaction;
 import org.hibernate.LockMode;
 import org.hibernate.Session;
@@ -32,6 +34,8 @@ final class JpaTransaction implements StoreTransaction {
     private final JpaCampaignStore campaigns;
     private final JpaLeadStore leads;
     private final JpaActivityStore activities;
+    private final JpaRequestStore requests;
+    private final JpaServiceStandardStore serviceStandards;
 
     /**
      * @param session the transaction's session; the caller begins and ends the transaction
@@ -50,6 +54,8 @@ final class JpaTransaction implements StoreTransaction {
         this.campaigns = new JpaCampaignStore(this);
         this.leads = new JpaLeadStore(this);
         this.activities = new JpaActivityStore(this);
+        this.requests = new JpaRequestStore(this);
+        this.serviceStandards = new JpaServiceStandardStore(this);
     }
 
     @Override
@@ -100,6 +106,16 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public ActivityStore activities() {
         return activities;
+    }
+
+    @Override
+    public RequestStore requests() {
+        return requests;
+    }
+
+    @Override
+    public ServiceStandardStore serviceStandards() {
+        return serviceStandards;
     }
 
     /** @return the session */
