@@ -45,8 +45,9 @@ public final class RequestEscalation {
                 boolean more = rows.size() > LIMIT;
                 List<DomainEvent> events = new ArrayList<>();
                 for (EscalationRow row : more ? rows.subList(0, LIMIT) : rows) {
+                    // a request found past its escalation time reaches level 2 in this run, level 1 on the way
                     int reached = row.escalateAt().isBefore(now) ? 2 : 1;
-                    if (reached <= row.level() || !tx.requests().claimEscalation(row.id(), row.level(), reached)) {
+                    if (!tx.requests().claimEscalation(row.id(), row.level(), reached)) {
                         continue; // another node claimed it, or it was answered meanwhile
                     }
                     for (int level = row.level() + 1; level <= reached; level++) {
