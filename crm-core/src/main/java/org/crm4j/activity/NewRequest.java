@@ -145,8 +145,8 @@ public final class NewRequest {
      * Checks what needs no store, reporting every broken rule at once. Used by the runtime.
      *
      * @param now when it is logged
-     * @throws ValidationException when the subject is blank or too long, the text too long, or
-     *     it came in after now
+     * @throws ValidationException when the subject is blank or too long, the text too long, the
+     *     owner blank, or it came in after now
      */
     public void check(Instant now) {
         List<Violation> violations = new ArrayList<>();
@@ -159,6 +159,10 @@ public final class NewRequest {
         if (text != null && text.length() > RequestRecord.MAX_TEXT) {
             violations.add(new Violation("text", "Size", "at most " + RequestRecord.MAX_TEXT + " characters, was "
                     + text.length()));
+        }
+        if (ownerId != null && ownerId.isBlank()) {
+            violations.add(new Violation("ownerId", "NotBlank", "name who answers it, or leave it to the customer's"
+                    + " owner"));
         }
         if (receivedAt != null && receivedAt.isAfter(now)) {
             violations.add(new Violation("receivedAt", "PastOrPresent", "a request cannot come in after it is"

@@ -1,5 +1,6 @@
 package org.crm4j.persistence.jpa;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -122,11 +123,11 @@ final class JpaServiceStandardStore implements ServiceStandardStore {
         }
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select a.ownerId, count(a)"
                 + " from Activity a where a.type = :type and a.endsAt >= :since and a.endsAt < :asOf"
-                + " and ((coalesce(a.doneAt, :asOf) - a.endsAt) by second) > :seconds"
+                + " and ((coalesce(a.doneAt, :asOf) - a.endsAt) by nanosecond) > :limit"
                 + (visibility.all() ? "" : " and a.ownerId in :owners")
                 + " group by a.ownerId", Object[].class)
                 .setParameter("type", type).setParameter("since", since).setParameter("asOf", asOf)
-                .setParameter("seconds", hours * 3600L);
+                .setParameter("limit", Duration.ofHours(hours).toNanos());
         if (!visibility.all()) {
             query.setParameterList("owners", visibility.owners());
         }

@@ -1263,8 +1263,8 @@ final class MemoryStore implements CrmStore {
                 return countByOwner(activities.values().stream()
                         .filter(a -> a.type() == type && !a.endsAt().isBefore(since) && a.endsAt().isBefore(asOf))
                         .filter(a -> visibility.covers(a.ownerId()))
-                        .filter(a -> Duration.between(a.endsAt(), a.doneAt() == null ? asOf : a.doneAt())
-                                .getSeconds() > hours * 3600L)
+                        .filter(a -> (a.doneAt() == null ? asOf : a.doneAt()).isAfter(a.endsAt()
+                                .plus(Duration.ofHours(hours))))
                         .map(ActivityRecord::ownerId).toList());
             }
 

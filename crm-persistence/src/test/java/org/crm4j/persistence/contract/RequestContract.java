@@ -42,6 +42,7 @@ import org.crm4j.customer.NewCustomer;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -163,6 +164,9 @@ abstract class RequestContract extends ContractBase {
                         .extracting(Violation::field, Violation::rule)
                         .containsExactlyInAnyOrder(tuple("contactId", "CustomersContact"),
                                 tuple("ownerId", "KnownUser")));
+        assertThatThrownBy(() -> requests(SAM).log(NewRequest.question(acme.id(), "Who?").owner(" ")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::rule).containsExactly(tuple("ownerId", "NotBlank")));
         assertThatThrownBy(() -> question(SAM, CustomerId.of(999_999), "Anyone?"))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> question(PIA, acme.id(), "Not pia's customer"))
@@ -444,6 +448,23 @@ abstract class RequestContract extends ContractBase {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasViolation("pageSize")).isTrue());
         assertThatThrownBy(() -> requests(SAM).overdue(null, 501))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasViolation("pageSize")).isTrue());
+    }
+
+    @Test
+    void overdue_isTwoStatementsWhateverThePageSize() {
+        var counter = fixture().counter();
+        Assumptions.assumeTrue(counter != null, "only stores that speak SQL count statements");
+        for (int i = 0; i < 30; i++) {
+            requests(SAM).log(NewRequest.question(i % 2 == 0 ? acme.id() : globex.id(), "Request " + i)
+                    .from(i % 2 == 0 ? bill.id() : hank.id()).receivedAt(MONDAY.minus(Duration.ofDays(7))));
+        }
+        counter.reset();
+        assertThat(requests(MIA).overdue(null, 2).items()).hasSize(2);
+        assertThat(counter.statements()).as("the page of requests, then their activities").isEqualTo(2);
+        counter.reset();
+        assertThat(requests(MIA).overdue(null, 500).items()).hasSize(30).allSatisfy(r -> assertThat(r.contactId())
+                .isPresent());
+        assertThat(counter.statements()).isEqualTo(2);
     }
 
     // ---- escalation

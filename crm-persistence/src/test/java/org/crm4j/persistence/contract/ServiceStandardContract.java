@@ -30,6 +30,7 @@ import org.crm4j.customer.Customer;
 import org.crm4j.customer.NewCustomer;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -237,6 +238,8 @@ abstract class ServiceStandardContract extends ContractBase {
                 .at(now.minus(Duration.ofHours(25)).minus(Duration.ofMinutes(10)), Duration.ofMinutes(10)));
         sams.log(NewActivity.call(acme.id(), CallDirection.INBOUND) // exactly 24 h: in time
                 .at(now.minus(Duration.ofHours(24)).minus(Duration.ofMinutes(10)), Duration.ofMinutes(10)));
+        sams.log(NewActivity.call(acme.id(), CallDirection.INBOUND) // half a second late
+                .at(now.minus(Duration.ofHours(24)).minusMillis(500), Duration.ZERO));
         sams.log(NewActivity.call(acme.id(), CallDirection.INBOUND)
                 .at(now.minus(Duration.ofHours(2)), Duration.ofMinutes(10)));
         sams.log(NewActivity.call(acme.id(), CallDirection.INBOUND) // ended before the period
@@ -251,9 +254,38 @@ abstract class ServiceStandardContract extends ContractBase {
         assertThat(rows(report)).containsExactly(
                 "mia LOGGED_LATE LogWithin[type=MEETING, hours=2] 1",
                 "pia LOGGED_LATE LogWithin[type=CALL, hours=24] 1",
-                "sam LOGGED_LATE LogWithin[type=CALL, hours=24] 2");
+                "sam LOGGED_LATE LogWithin[type=CALL, hours=24] 3");
         assertThat(rows(standards(PIA).notMet(T0, now.plus(Duration.ofMinutes(1)))))
                 .containsExactly("pia LOGGED_LATE LogWithin[type=CALL, hours=24] 1");
         assertThat(report.shortfalls()).extracting(Shortfall::standard).doesNotContainNull();
+    }
+
+    // ---- counted by the database
+
+    @Test
+    void notMet_isOneStatementPerStandardWhateverTheNumberOfCustomers() {
+        var counter = fixture().counter();
+        Assumptions.assumeTrue(counter != null, "only stores that speak SQL count statements");
+        standards(ADA).define(ServiceStandard.contactEvery("A", 30));
+        standards(ADA).define(ServiceStandard.contactEvery(null, 60));
+        standards(ADA).define(ServiceStandard.logWithin(ActivityType.CALL, 24));
+        rated(SAM, "First", "A");
+        clock.advance(Duration.ofDays(61));
+        counter.reset();
+        assertThat(standards(MIA).notMet(T0, clock.instant()).cases("sam", ShortfallKind.NOT_CONTACTED)).isEqualTo(1);
+        long statements = counter.statements();
+        assertThat(statements).as("the standards, one count per standard, one for the requests").isEqualTo(5);
+
+        for (int i = 0; i < 20; i++) {
+            Customer c = rated(i % 2 == 0 ? SAM : PIA, "Customer " + i, i % 3 == 0 ? "A" : null);
+            as(ADA).activities().log(NewActivity.call(c.id(), CallDirection.OUTBOUND).planned()
+                    .at(clock.instant().minus(Duration.ofDays(2)), Duration.ofMinutes(5)));
+            as(ADA).requests().log(NewRequest.question(c.id(), "Question " + i)
+                    .receivedAt(clock.instant().minus(Duration.ofDays(7))));
+        }
+        clock.advance(Duration.ofDays(61));
+        counter.reset();
+        assertThat(standards(MIA).notMet(T0, clock.instant()).shortfalls()).isNotEmpty();
+        assertThat(counter.statements()).isEqualTo(statements);
     }
 }
