@@ -102,7 +102,8 @@ final class JpaServiceStandardStore implements ServiceStandardStore {
             return List.of();
         }
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select a.ownerId,"
-                + " sum(case when r.status = :open then 0 else 1 end), sum(case when r.status = :open then 1 else 0 end)"
+                + " sum(case when r.status = :open then 0 else 1 end),"
+                + " sum(case when r.status = :open then 1 else 0 end)"
                 + " from Request r join Activity a on a.id = r.activityId"
                 + " where r.dueAt >= :since and r.dueAt < :asOf and (r.status = :open or r.answeredAt > r.dueAt)"
                 + (visibility.all() ? "" : " and a.ownerId in :owners")

@@ -3,12 +3,8 @@ package org.crm4j.persistence.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +17,7 @@ class ActivityDoneAtMigrationIT {
 
     @Test
     void migrate_backfillsDoneAtOfExistingActivities() throws SQLException {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:done-at-migration;DB_CLOSE_DELAY=-1");
-        Flyway.configure(getClass().getClassLoader()).dataSource(ds).locations("classpath:org/crm4j/persistence/migration")
-                .javaMigrations(new V9__duplicate_check()).table("crm_schema_history")
-                .placeholders(DatabaseKind.H2.placeholders()).target("10").load().migrate();
+        JdbcDataSource ds = Migrations.h2At("done-at-migration", "10");
         String created = "timestamp with time zone '2026-03-02 09:00:00+00'";
         String completed = "timestamp with time zone '2026-03-04 17:30:00+00'";
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
@@ -44,17 +36,7 @@ class ActivityDoneAtMigrationIT {
 
         assertThat(Integer.parseInt(SchemaMigration.migrate(ds, DatabaseKind.H2))).isGreaterThanOrEqualTo(11);
 
-        assertThat(column(ds, "select cast(done_at as varchar) from crm_activity order by id"))
+        assertThat(Migrations.column(ds, "select cast(done_at as varchar) from crm_activity order by id"))
                 .containsExactly("2026-03-02 09:00:00+00", "2026-03-04 17:30:00+00", null);
-    }
-
-    private static List<String> column(JdbcDataSource ds, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
     }
 }
