@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -104,7 +105,7 @@ public final class ServiceStandardService implements ServiceStandards {
         List<Shortfall> shortfalls = rt.store().readOnly(tx -> {
             List<ServiceStandardRow> rows = tx.serviceStandards().all();
             Set<String> ratedApart = rows.stream().filter(r -> r.kind().equals(ServiceStandardRow.CONTACT_EVERY))
-                    .map(ServiceStandardRow::rating).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+                    .map(ServiceStandardRow::rating).filter(Objects::nonNull).collect(Collectors.toSet());
             List<Shortfall> found = new ArrayList<>();
             for (ServiceStandardRow row : rows) {
                 ServiceStandard standard = row.toStandard();
