@@ -2,6 +2,8 @@ package org.crm4j;
 
 import org.crm4j.access.Actor;
 import org.crm4j.activity.Activities;
+import org.crm4j.activity.Requests;
+import org.crm4j.activity.ServiceStandards;
 import org.crm4j.campaign.Campaigns;
 import org.crm4j.customer.Consents;
 import org.crm4j.customer.Customers;
@@ -18,6 +20,8 @@ import org.crm4j.internal.OfferService;
 import org.crm4j.internal.OpportunityService;
 import org.crm4j.internal.PipelineService;
 import org.crm4j.internal.ReportRun;
+import org.crm4j.internal.RequestService;
+import org.crm4j.internal.ServiceStandardService;
 import org.crm4j.internal.Runtime;
 import org.crm4j.imports.Imports;
 import org.crm4j.lead.Leads;
@@ -46,6 +50,8 @@ public final class ActorScope {
     private final Consents consents;
     private final Mailings mailings;
     private final Imports imports;
+    private final Requests requests;
+    private final ServiceStandards serviceStandards;
 
     ActorScope(Runtime rt, Actor actor) {
         this.rt = rt;
@@ -60,6 +66,8 @@ public final class ActorScope {
         this.consents = new ConsentService(rt, actor);
         this.mailings = new MailingService(rt, actor);
         this.imports = new ImportService(rt, actor);
+        this.requests = new RequestService(rt, actor);
+        this.serviceStandards = new ServiceStandardService(rt, actor);
     }
 
     /** @return who is acting */
@@ -120,6 +128,16 @@ public final class ActorScope {
     /** @return the bulk import of customers with their contact persons, upserted by external reference */
     public Imports imports() {
         return imports;
+    }
+
+    /** @return the customer requests the actor may see, tracked until answered */
+    public Requests requests() {
+        return requests;
+    }
+
+    /** @return the service standards, and where the salespeople the actor may see do not meet them */
+    public ServiceStandards serviceStandards() {
+        return serviceStandards;
     }
 
     /**

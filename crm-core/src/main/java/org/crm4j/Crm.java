@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import org.crm4j.access.Actor;
 import org.crm4j.activity.Activities;
 import org.crm4j.customer.ContactPerson;
+import org.crm4j.activity.EscalationReport;
+import org.crm4j.common.WorkingCalendar;
 import org.crm4j.event.DeliveryReport;
 import org.crm4j.event.EventTypes;
 import org.crm4j.internal.AccessPolicy;
@@ -28,6 +30,7 @@ import org.crm4j.internal.FlatUserDirectory;
 import org.crm4j.internal.NoticeTemplates;
 import org.crm4j.internal.NotificationEngine;
 import org.crm4j.internal.PipelineCache;
+import org.crm4j.internal.RequestEscalation;
 import org.crm4j.internal.Runtime;
 import org.crm4j.internal.StallDetection;
 import org.crm4j.notify.DueWorkReport;
@@ -75,6 +78,7 @@ public final class Crm implements AutoCloseable {
     private final StallDetection stallDetection;
     private final DueWork dueWork;
     private final DueWork.Scheduler scheduler;
+    private final RequestEscalation requestEscalation;
     private volatile boolean closed;
 
     private Crm(Runtime runtime, UserDirectory directory, List<EventListener> listeners, Notifications notifications) {
@@ -88,7 +92,8 @@ public final class Crm implements AutoCloseable {
         all.addAll(listeners);
         this.delivery = new EventDelivery(runtime, all);
         this.stallDetection = new StallDetection(runtime);
-        this.dueWork = new DueWork(engine, stallDetection, notifications.stallCriteria(), delivery);
+        this.requestEscalation = new RequestEscalation(runtime);
+        this.dueWork = new DueWork(engine, requestEscalation, stallDetection, notifications.stallCriteria(), delivery);
         this.scheduler = notifications.every() == null ? null : new DueWork.Scheduler(dueWork, notifications.every());
     }
 
@@ -183,6 +188,29 @@ public final class Crm implements AutoCloseable {
         return dueWork.run();
     }
 
+    /**
+     * Escalates the open requests whose due time passed (R7), once per level, raising one
+     * {@link EventTypes#REQUEST_OVERDUE} event for each, in the outbox; {@link #deliverEvents()}
+     * then hands them to the listeners (the notification engine tells the event's
+     * {@code recipient}). Level 1, when the due time has passed: the request's owner. Level 2,
+     * when it is still open one more answer period later (as many working days again as it got
+     * to be answered in): the owner's superior in the user directory, or the owner again when
+     * nobody is above them. A request found past both at once reaches both levels in one run.
+     * Every request is looked at, whoever owns it; escalating leaves its version alone, so a
+     * user answering it meanwhile meets no conflict. Reopening a request lets it escalate anew.
+     *
+     * <p>Due work: call it from the host's scheduler (e.g. every few minutes). One run escalates
+     * at most 500 requests in one transaction and says when more remain. Each level is claimed in
+     * the store by a conditional update, so runs at the same time, in this JVM or on other nodes
+     * on the same database, never raise a level twice.
+     *
+     * @return how many escalations were raised and whether more remain
+     */
+    public EscalationReport escalateOverdueRequests() {
+        checkOpen();
+        return requestEscalation.escalate();
+    }
+
     /** Forgets cached answers of the user directory, after the host changed users or reporting lines. */
     public void userDirectoryChanged() {
         runtime.access().invalidate();
@@ -242,6 +270,7 @@ public final class Crm implements AutoCloseable {
         private Duration dueWorkEvery;
         private Duration noticeLease;
         private Set<String> responsibleRoles;
+        private WorkingCalendar workingCalendar;
 
         private Builder() {
         }
@@ -556,6 +585,18 @@ public final class Crm implements AutoCloseable {
         }
 
         /**
+         * @param calendar the working days that deadlines in working days are counted in (a
+         *     request's due time), in the zone of the clock; by default Monday to Friday without
+         *     holidays
+         * @return this builder
+         */
+        public Builder workingCalendar(WorkingCalendar calendar) {
+            once(workingCalendar, "workingCalendar");
+            this.workingCalendar = Assert.notNull(calendar, "workingCalendar");
+            return this;
+        }
+
+        /**
          * Opens the store (creating or migrating the schema) and builds the CRM.
          *
          * @return the CRM
@@ -669,7 +710,8 @@ public final class Crm implements AutoCloseable {
             Runtime runtime = new Runtime(store, new AccessPolicy(directory, ttl), validation, c,
                     new PipelineCache(store, referenceDataTtl == null ? Duration.ofMinutes(5) : referenceDataTtl),
                     List.copyOf(allRules), engine, mailSender,
-                    responsibleRoles == null ? Activities.RESPONSIBLE_ROLES : responsibleRoles);
+                    responsibleRoles == null ? Activities.RESPONSIBLE_ROLES : responsibleRoles,
+                    workingCalendar == null ? WorkingCalendar.mondayToFriday() : workingCalendar);
             LOG.debug("crm4j started on {} with {} plugins and {} listeners", store.description(),
                     allPlugins.size(), allListeners.size());
             try {

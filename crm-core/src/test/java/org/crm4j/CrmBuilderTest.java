@@ -22,6 +22,9 @@ class CrmBuilderTest {
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> builder.listener(null)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("listener");
+        builder.workingCalendar(org.crm4j.common.WorkingCalendar.mondayToFriday());
+        assertThatThrownBy(() -> builder.workingCalendar(org.crm4j.common.WorkingCalendar.mondayToFriday()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("workingCalendar");
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.crm4j.lead.LeadId;
 import org.crm4j.pipeline.OpportunityId;
 
 /**
- * An activity with a customer: a phone call, meeting, e-mail, task or note, planned or done, with
+ * An activity with a customer: a phone call, meeting, e-mail, task, note or request, planned or done, with
  * who took part on both sides and how it went. Logged with {@link Activities#log}; a planned one
  * is done with {@link Activities#complete}. Immutable.
  */
@@ -126,6 +126,15 @@ public final class Activity {
     /** @return when it last changed */
     public Instant updatedAt() {
         return r.updatedAt();
+    }
+
+    /**
+     * @return when it was recorded as done: when it was logged for one logged done, when it was
+     *     completed for one planned first; empty while planned. Service standards such as "every
+     *     call is logged within 24 h" compare it with {@link #endsAt()}.
+     */
+    public Optional<Instant> doneAt() {
+        return Optional.ofNullable(r.doneAt());
     }
 
     @Override

@@ -30,11 +30,13 @@ import org.crm4j.ValidationException.Violation;
  * @param createdBy who logged it
  * @param createdAt when
  * @param updatedAt when it last changed
+ * @param doneAt when it was recorded as done: when it was logged for one logged done, when it was
+ *     completed for one planned first; null while planned
  */
 public record ActivityRecord(long id, long version, ActivityType type, CallDirection direction, ActivityStatus status,
         long customerId, String ownerId, Set<String> colleagueIds, Set<Long> contactIds, Instant startsAt,
         Duration duration, String outcome, Long opportunityId, Long leadId, String createdBy, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, Instant doneAt) {
 
     /** The longest outcome text. */
     public static final int MAX_OUTCOME = 2000;
@@ -56,6 +58,9 @@ public record ActivityRecord(long id, long version, ActivityType type, CallDirec
         }
         if (status == null) {
             violations.add(new Violation("status", "NotNull", "cannot be null"));
+        } else if ((status == ActivityStatus.DONE) != (doneAt != null)) {
+            violations.add(new Violation("doneAt", "DoneOnly", "a done activity has the time it was recorded"
+                    + " done, a planned one none"));
         }
         if (ownerId == null || ownerId.isBlank()) {
             violations.add(new Violation("ownerId", "NotBlank", "an activity has a responsible salesperson"));
@@ -98,16 +103,18 @@ public record ActivityRecord(long id, long version, ActivityType type, CallDirec
      */
     public ActivityRecord withIdentity(long newId, long newVersion) {
         return new ActivityRecord(newId, newVersion, type, direction, status, customerId, ownerId, colleagueIds,
-                contactIds, startsAt, duration, outcome, opportunityId, leadId, createdBy, createdAt, updatedAt);
+                contactIds, startsAt, duration, outcome, opportunityId, leadId, createdBy, createdAt, updatedAt,
+                doneAt);
     }
 
     /**
      * @param text how it went
      * @param now when it was completed
-     * @return a copy that is done, with the outcome
+     * @return a copy that is done, with the outcome, recorded done now
      */
     public ActivityRecord completed(String text, Instant now) {
         return new ActivityRecord(id, version, type, direction, ActivityStatus.DONE, customerId, ownerId,
-                colleagueIds, contactIds, startsAt, duration, text, opportunityId, leadId, createdBy, createdAt, now);
+                colleagueIds, contactIds, startsAt, duration, text, opportunityId, leadId, createdBy, createdAt, now,
+                now);
     }
 }

@@ -11,5 +11,10 @@ public enum ActivityType {
     /** A task to be done for the customer. */
     TASK,
     /** A note of something that happened. */
-    NOTE
+    NOTE,
+    /**
+     * A customer's question, complaint or service request, tracked until answered; logged and
+     * answered through {@link Requests}, which keep its state beside the activity.
+     */
+    REQUEST
 }

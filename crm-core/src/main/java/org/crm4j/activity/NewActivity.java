@@ -248,6 +248,6 @@ public final class NewActivity {
         return new ActivityRecord(0, 0, type, direction, status, customerId.value(), owner, others, contacts,
                 startsAt == null ? now : startsAt, duration, outcome,
                 opportunityId == null ? null : opportunityId.value(), leadId == null ? null : leadId.value(),
-                actorId, now, now);
+                actorId, now, now, status == ActivityStatus.DONE ? now : null);
     }
 }

@@ -160,6 +160,45 @@ public final class EventTypes {
      * {@code channel}.
      */
     public static final String NOTICE_SENT = "notice.sent";
+    /*
+     * Events about a request (R7) have aggregate type request and the request's id (its
+     * activity's) as aggregate id, and name the activity in the data entry activity, so that
+     * need-to-know shows them only to who may see the request (DomainEvent.activityId()).
+     */
+
+    /**
+     * A request was logged or received; its activity is announced by this event alone (no
+     * {@link #ACTIVITY_LOGGED}). Data: {@code activity}, {@code kind} ({@code QUESTION},
+     * {@code COMPLAINT}, {@code SERVICE_REQUEST}), {@code owner}, {@code subject}, {@code due} (an
+     * ISO-8601 instant), and {@code source} ({@code system:id}) for a received one.
+     */
+    public static final String REQUEST_OPENED = "request.opened";
+    /** A request was answered; data: {@code activity}, {@code owner}, {@code by}, {@code late} ({@code true}/{@code false}). */
+    public static final String REQUEST_ANSWERED = "request.answered";
+    /** An answered request was closed; data: {@code activity}, {@code owner}. */
+    public static final String REQUEST_CLOSED = "request.closed";
+    /** An answered or closed request was reopened; data: {@code activity}, {@code owner}, {@code reason}, {@code due}. */
+    public static final String REQUEST_REOPENED = "request.reopened";
+    /**
+     * An open request is overdue and was escalated, raised once per level by
+     * {@code Crm.escalateOverdueRequests}; its actor is {@code crm4j}. The notification engine
+     * tells the {@code recipient}, so these data keys are a contract: {@code request} (its id),
+     * {@code level} ({@code 1}: the owner, when its due time passed; {@code 2}: the owner's
+     * superior, or the owner again at the top of the hierarchy, when one more answer period
+     * passed), {@code recipient} (a user id), {@code due} (its due time, an ISO-8601 instant); and
+     * {@code activity}, {@code owner}, {@code subject}.
+     */
+    public static final String REQUEST_OVERDUE = "request.overdue";
+
+    /**
+     * A service standard was defined or replaced (R14); aggregate type {@code service-standard},
+     * no customer. Data: {@code kind} ({@code CONTACT_EVERY}, {@code ANSWER_REQUESTS_WITHIN},
+     * {@code LOG_WITHIN}), {@code scope} (the rating or activity type; empty for every other
+     * customer), {@code limit} (days, working days or hours).
+     */
+    public static final String SERVICE_STANDARD_DEFINED = "service-standard.defined";
+    /** A service standard was removed; data: {@code kind}, {@code scope}. */
+    public static final String SERVICE_STANDARD_REMOVED = "service-standard.removed";
 
     private EventTypes() {
     }

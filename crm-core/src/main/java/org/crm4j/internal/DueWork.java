@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.crm4j.ConflictException;
+import org.crm4j.activity.EscalationReport;
 import org.crm4j.event.DeliveryReport;
 import org.crm4j.notify.DueWorkReport;
 import org.crm4j.pipeline.StallCriteria;
@@ -23,19 +24,22 @@ public final class DueWork {
     private static final Logger LOG = LoggerFactory.getLogger(DueWork.class);
 
     private final NotificationEngine engine;
+    private final RequestEscalation escalation;
     private final StallDetection stalls;
     private final StallCriteria stallCriteria;
     private final EventDelivery delivery;
 
     /**
      * @param engine notices
+     * @param escalation the escalation of overdue customer requests
      * @param stalls the stalled-deal detection
      * @param stallCriteria what counts as stalled, or null to skip the detection
      * @param delivery the outbox's delivery
      */
-    public DueWork(NotificationEngine engine, StallDetection stalls, StallCriteria stallCriteria,
-            EventDelivery delivery) {
+    public DueWork(NotificationEngine engine, RequestEscalation escalation, StallDetection stalls,
+            StallCriteria stallCriteria, EventDelivery delivery) {
         this.engine = engine;
+        this.escalation = escalation;
         this.stalls = stalls;
         this.stallCriteria = stallCriteria;
         this.delivery = delivery;
@@ -45,7 +49,7 @@ public final class DueWork {
     public DueWorkReport run() {
         NotificationEngine.Tally tally = new NotificationEngine.Tally();
         engine.runRules(tally);
-        escalateOverdueRequests();
+        EscalationReport escalations = escalateOverdueRequests();
         StallReport stallReport = null;
         if (stallCriteria != null) {
             try {
@@ -59,7 +63,7 @@ public final class DueWork {
         engine.countingEventNotices(tally, () -> events[0] = delivery.deliver());
         engine.dispatch(tally);
         DueWorkReport report = new DueWorkReport(tally.created, tally.unaddressed, tally.failed, tally.sent,
-                tally.unreachable, tally.deliveryFailures, stallReport, events[0]);
+                tally.unreachable, tally.deliveryFailures, stallReport, escalations, events[0]);
         if (tally.created + tally.deliveryFailures + tally.sent.size() > 0) {
             LOG.debug("Due work: {}", report);
         }
@@ -67,12 +71,23 @@ public final class DueWork {
     }
 
     /**
-     * The hook for the escalation of overdue customer requests: once requests exist, their
-     * {@code escalateOverdueRequests()} is called here; it raises {@code request.overdue} events,
-     * which the delivery below turns into notices (see {@link BuiltInNotices}).
+     * Escalates overdue customer requests (R7), each level once, raising {@code request.overdue}
+     * events, which the delivery below turns into notices to their recipients (see
+     * {@link BuiltInNotices}). Runs until none remain, so a backlog is worked off in one run.
      */
-    private void escalateOverdueRequests() {
-        // no requests yet: nothing to escalate
+    private EscalationReport escalateOverdueRequests() {
+        int escalated = 0;
+        EscalationReport batch;
+        do {
+            try {
+                batch = escalation.escalate();
+            } catch (ConflictException e) {
+                LOG.debug("Overdue requests were escalated by another node at the same time; skipped this time");
+                return new EscalationReport(escalated, true);
+            }
+            escalated += batch.escalated();
+        } while (batch.more() && batch.escalated() > 0);
+        return new EscalationReport(escalated, batch.more());
     }
 
     /**

@@ -204,7 +204,7 @@ public final class LeadService implements Leads {
                 new ActivityService(rt, actor).logAttempt(tx, new ActivityRecord(0, 0,
                         call ? ActivityType.CALL : ActivityType.EMAIL, call ? CallDirection.OUTBOUND : null,
                         ActivityStatus.DONE, stored.customerId(), actor.id(), Set.of(), Set.of(), now, Duration.ZERO,
-                        attempt.text(), null, stored.id(), actor.id(), now, now), now);
+                        attempt.text(), null, stored.id(), actor.id(), now, now, now), now);
             }
             return updated;
         });

@@ -338,7 +338,7 @@ final class MailingRun {
                     ActivityRecord activity = tx.activities().insert(new ActivityRecord(0, 0, ActivityType.EMAIL, null,
                             ActivityStatus.DONE, r.customerId(), r.customerOwnerId(), Set.of(), Set.of(r.contactId()),
                             now, Duration.ZERO, abbreviate("Mailing '" + m.name() + "' (" + m.id() + "): "
-                                    + message.subject(), ActivityRecord.MAX_OUTCOME), null, null, actor.id(), now, now));
+                                    + message.subject(), ActivityRecord.MAX_OUTCOME), null, null, actor.id(), now, now, now));
                     activityId = activity.id();
                     Map<String, String> data = new LinkedHashMap<>();
                     data.put("type", ActivityType.EMAIL.name());

@@ -37,7 +37,8 @@ public final class PageTokens {
     public static Keyset decode(CustomerSort sort, String token) {
         try {
             String[] parts = unpack(token);
-            if (parts[0].equals(STALLED) || parts[0].equals(ACTIVITIES) || parts[0].equals(SCHEDULE)) {
+            if (parts[0].equals(STALLED) || parts[0].equals(ACTIVITIES) || parts[0].equals(SCHEDULE)
+                    || parts[0].equals(OVERDUE_REQUESTS)) {
                 throw new IllegalArgumentException("a token of another list");
             }
             if (!parts[0].equals(sort.name())) {
@@ -65,15 +66,7 @@ public final class PageTokens {
      * @throws ValidationException when the token is malformed or belongs to another list
      */
     public static Keyset decodeStalled(String token) {
-        try {
-            String[] parts = unpack(token);
-            if (!parts[0].equals(STALLED)) {
-                throw new IllegalArgumentException("a token of another list");
-            }
-            return new Keyset(Instant.parse(parts[2]), Long.parseLong(parts[1]));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new ValidationException("pageToken", "Format", "not a page token of the stalled deals");
-        }
+        return decodeByInstant(STALLED, token, "the stalled deals");
     }
 
     /** The order of a customer's activities, as named in its tokens. */
@@ -93,14 +86,39 @@ public final class PageTokens {
      * @throws ValidationException when the token is malformed or belongs to another list
      */
     public static Keyset decodeActivities(String token) {
+        return decodeByInstant(ACTIVITIES, token, "a customer's activities");
+    }
+
+    /** The order of the overdue requests, as named in its tokens. */
+    private static final String OVERDUE_REQUESTS = "OVERDUE_REQUESTS";
+
+    /**
+     * @param keyset where a page of overdue requests ended (its last due time and id)
+     * @return the token
+     */
+    public static String encodeOverdueRequests(Keyset keyset) {
+        return pack(OVERDUE_REQUESTS, keyset.id(), keyset.sortValue().toString());
+    }
+
+    /**
+     * @param token a token from {@link #encodeOverdueRequests}
+     * @return where the previous page of overdue requests ended
+     * @throws ValidationException when the token is malformed or belongs to another list
+     */
+    public static Keyset decodeOverdueRequests(String token) {
+        return decodeByInstant(OVERDUE_REQUESTS, token, "the overdue requests");
+    }
+
+    /** Reads a token of a list ordered by an instant, then id. */
+    private static Keyset decodeByInstant(String order, String token, String list) {
         try {
             String[] parts = unpack(token);
-            if (!parts[0].equals(ACTIVITIES)) {
+            if (!parts[0].equals(order)) {
                 throw new IllegalArgumentException("a token of another list");
             }
             return new Keyset(Instant.parse(parts[2]), Long.parseLong(parts[1]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new ValidationException("pageToken", "Format", "not a page token of a customer's activities");
+            throw new ValidationException("pageToken", "Format", "not a page token of " + list);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.crm4j.CrmException;
 import org.crm4j.access.Actor;
+import org.crm4j.common.WorkingCalendar;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.spi.CrmStore;
 import org.crm4j.spi.MailSender;
@@ -24,14 +25,15 @@ import org.crm4j.spi.TemplateEngine;
  * @param clock the clock
  * @param pipelines the cached pipelines
  * @param rules the pipeline rules: the built-in ones, then discovered and registered ones
- * @param templateEngine the template engine, or null
- * @param mailSender the host's mail sender, or null
+ * @param templateEngine renders notices and mailings, or null
+ * @param mailSender hands e-mail to the host, or null
  * @param responsibleRoles the role codes a contact person must hold one of for a first call or
  *     first meeting to count (R9)
+ * @param calendar the working days deadlines are counted in (in the clock's zone)
  */
 public record Runtime(CrmStore store, AccessPolicy access, BeanValidation validation, Clock clock,
         PipelineCache pipelines, List<PipelineRule> rules, TemplateEngine templateEngine, MailSender mailSender,
-        Set<String> responsibleRoles) {
+        Set<String> responsibleRoles, WorkingCalendar calendar) {
 
     /** Copies the roles. */
     public Runtime {
@@ -66,6 +68,15 @@ public record Runtime(CrmStore store, AccessPolicy access, BeanValidation valida
     public Instant now() {
         Instant now = clock.instant();
         return now.minusNanos(now.getNano() % 1000);
+    }
+
+    /**
+     * @param from an instant
+     * @param days working days, 0 or more
+     * @return that many working days later, in the working calendar and the clock's zone
+     */
+    public Instant plusWorkingDays(Instant from, int days) {
+        return calendar.plusWorkingDays(from, days, clock.getZone());
     }
 
     /**

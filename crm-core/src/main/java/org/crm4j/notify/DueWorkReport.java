@@ -3,6 +3,7 @@ package org.crm4j.notify;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Collections;
+import org.crm4j.activity.EscalationReport;
 import org.crm4j.event.DeliveryReport;
 import org.crm4j.pipeline.StallReport;
 
@@ -18,10 +19,12 @@ import org.crm4j.pipeline.StallReport;
  *     e-mail to a user without an address); they are not tried again
  * @param failed deliveries that failed in this run; they are tried again later, up to the limit
  * @param stalls what the stalled-deal detection announced, or null when no criteria are configured
+ * @param escalations how many overdue customer requests were escalated (a level each)
  * @param events what the event delivery did (events raise notices, e.g. stalled deals)
  */
 public record DueWorkReport(int noticesCreated, int noticesUnaddressed, int noticesFailed, Map<String, Integer> sent,
-        Map<String, Integer> unreachable, int failed, StallReport stalls, DeliveryReport events) {
+        Map<String, Integer> unreachable, int failed, StallReport stalls, EscalationReport escalations,
+        DeliveryReport events) {
 
     /** Copies the maps. */
     public DueWorkReport {

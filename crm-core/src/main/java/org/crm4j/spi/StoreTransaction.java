@@ -46,4 +46,9 @@ public interface StoreTransaction {
 
     /** @return customers' contracts with competitors */
     CompetitorContractStore competitorContracts();
+    /** @return customer requests, beside their activities */
+    RequestStore requests();
+
+    /** @return service standards and the counts that check them */
+    ServiceStandardStore serviceStandards();
 }

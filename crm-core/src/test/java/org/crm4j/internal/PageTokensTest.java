@@ -120,4 +120,21 @@ class PageTokensTest {
         assertThatThrownBy(() -> PageTokens.decode(CustomerSort.CREATED_ASC, stalled))
                 .isInstanceOf(ValidationException.class);
     }
+
+    @Test
+    void overdueRequestTokenRoundTrips_andIsNoTokenOfAnotherList() {
+        Keyset keyset = new Keyset(Instant.parse("2026-03-04T09:00:00.000001Z"), 42);
+        String token = PageTokens.encodeOverdueRequests(keyset);
+        String activities = PageTokens.encodeActivities(keyset);
+
+        assertThat(PageTokens.decodeOverdueRequests(token)).isEqualTo(keyset);
+        assertThatThrownBy(() -> PageTokens.decodeOverdueRequests(activities))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::rule)
+                        .containsExactly(tuple("pageToken", "Format")));
+        assertThatThrownBy(() -> PageTokens.decodeActivities(token)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> PageTokens.decode(CustomerSort.CREATED_ASC, token))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::rule).containsExactly("Format"));
+    }
 }

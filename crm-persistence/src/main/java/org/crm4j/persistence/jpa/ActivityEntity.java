@@ -79,6 +79,9 @@ class ActivityEntity {
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
 
+    @Column(name = "done_at")
+    Instant doneAt;
+
     @ElementCollection
     @CollectionTable(name = "crm_activity_colleague", joinColumns = @JoinColumn(name = "activity_id"))
     @Column(name = "user_id", nullable = false, length = 100)
@@ -113,6 +116,7 @@ class ActivityEntity {
         endsAt = r.endsAt();
         outcome = r.outcome();
         updatedAt = r.updatedAt();
+        doneAt = r.doneAt();
         ElementCollections.replace(colleagueIds, r.colleagueIds());
         ElementCollections.replace(contactIds, r.contactIds());
     }
@@ -120,6 +124,6 @@ class ActivityEntity {
     ActivityRecord toRecord() {
         return new ActivityRecord(id, version, type, direction, status, customerId, ownerId, colleagueIds, contactIds,
                 startsAt, Duration.between(startsAt, endsAt), outcome, opportunityId, leadId, createdBy, createdAt,
-                updatedAt);
+                updatedAt, doneAt);
     }
 }

@@ -1,8 +1,11 @@
 package org.crm4j.persistence.jpa;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.crm4j.activity.ActivityRecord;
 import org.crm4j.activity.ActivityStatus;
 import org.crm4j.activity.FirstContactKind;
@@ -14,6 +17,7 @@ import org.crm4j.spi.FirstContactSelection;
 import org.crm4j.spi.Keyset;
 import org.crm4j.spi.ScheduleSelection;
 import org.crm4j.spi.Visibility;
+import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 
 /**
@@ -92,6 +96,20 @@ final class JpaActivityStore implements ActivityStore {
         return tx.session().createSelectionQuery(WITH_PARTICIPANTS + " where a.id in :ids"
                 + " order by a.startsAt desc, a.id desc", ActivityEntity.class).setParameterList("ids", page)
                 .getResultList().stream().map(ActivityEntity::toRecord).toList();
+    }
+
+    /**
+     * @param session the transaction's session
+     * @param ids activities
+     * @return those that exist, with their participants, by id; in one select
+     */
+    static Map<Long, ActivityRecord> byIds(Session session, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return session.createSelectionQuery(WITH_PARTICIPANTS + " where a.id in :ids", ActivityEntity.class)
+                .setParameterList("ids", ids).getResultList().stream()
+                .collect(Collectors.toMap(a -> a.id, ActivityEntity::toRecord));
     }
 
     @Override

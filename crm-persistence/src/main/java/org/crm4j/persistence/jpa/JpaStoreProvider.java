@@ -112,7 +112,8 @@ public final class JpaStoreProvider implements CrmStoreProvider {
                         ConsentEntity.class, UnsubscriptionEntity.class, MailingEntity.class,
                         MailingRecipientEntity.class,
                         NoticeEntity.class, NoticeDeliveryEntity.class, ReminderEntity.class,
-                        CompetitorContractEntity.class)
+                        CompetitorContractEntity.class,
+                        RequestEntity.class, ServiceStandardEntity.class)
                 .validationMode(ValidationMode.NONE)
                 .properties(settings)
                 .createEntityManagerFactory();

@@ -19,6 +19,8 @@ import org.crm4j.spi.OfferStore;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.PipelineStore;
 import org.crm4j.spi.ReminderStore;
+import org.crm4j.spi.RequestStore;
+import org.crm4j.spi.ServiceStandardStore;
 import org.crm4j.spi.StoreTransaction;
 import org.hibernate.LockMode;
 import org.hibernate.Session;
@@ -42,6 +44,8 @@ final class JpaTransaction implements StoreTransaction {
     private final JpaNoticeStore notices;
     private final JpaReminderStore reminders;
     private final JpaCompetitorContractStore competitorContracts;
+    private final JpaRequestStore requests;
+    private final JpaServiceStandardStore serviceStandards;
 
     /**
      * @param session the transaction's session; the caller begins and ends the transaction
@@ -65,6 +69,8 @@ final class JpaTransaction implements StoreTransaction {
         this.notices = new JpaNoticeStore(this);
         this.reminders = new JpaReminderStore(this);
         this.competitorContracts = new JpaCompetitorContractStore(this);
+        this.requests = new JpaRequestStore(this);
+        this.serviceStandards = new JpaServiceStandardStore(this);
     }
 
     @Override
@@ -140,6 +146,16 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public CompetitorContractStore competitorContracts() {
         return competitorContracts;
+    }
+
+    @Override
+    public RequestStore requests() {
+        return requests;
+    }
+
+    @Override
+    public ServiceStandardStore serviceStandards() {
+        return serviceStandards;
     }
 
     /** @return the session */

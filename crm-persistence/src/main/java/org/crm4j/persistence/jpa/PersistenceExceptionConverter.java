@@ -163,6 +163,12 @@ final class PersistenceExceptionConverter {
         if (rule.contains("crm_unsubscription")) {
             return "the contact was unsubscribed at the same time";
         }
+        if (rule.contains("crm_request_source_uk")) {
+            return "a request with this source id was received already (received at the same time)";
+        }
+        if (rule.contains("crm_service_standard_uk")) {
+            return "a service standard of this kind and scope was defined at the same time; try again";
+        }
         return "a unique rule of the store is broken: " + rule;
     }
 

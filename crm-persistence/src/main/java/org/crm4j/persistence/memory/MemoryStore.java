@@ -1,6 +1,7 @@
 package org.crm4j.persistence.memory;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -54,6 +55,13 @@ import org.crm4j.customer.OwnerChangeRecord;
 import org.crm4j.customer.Purpose;
 import org.crm4j.customer.Unsubscription;
 import org.crm4j.event.DomainEvent;
+import org.crm4j.activity.ActivityRecord;
+import org.crm4j.activity.ActivityStatus;
+import org.crm4j.activity.ActivityType;
+import org.crm4j.activity.RequestRecord;
+import org.crm4j.activity.RequestStatus;
+import org.crm4j.activity.FirstContactKind;
+import org.crm4j.activity.FirstContactRecord;
 import org.crm4j.lead.DuplicateMatch;
 import org.crm4j.lead.LeadRecord;
 import org.crm4j.lead.LeadStatus;
@@ -99,6 +107,14 @@ import org.crm4j.spi.ForecastGrouping;
 import org.crm4j.spi.ForecastRow;
 import org.crm4j.spi.ForecastSelection;
 import org.crm4j.spi.Keyset;
+import org.crm4j.spi.ActivityStore;
+import org.crm4j.spi.EscalationRow;
+import org.crm4j.spi.LateRequestsRow;
+import org.crm4j.spi.OwnerCount;
+import org.crm4j.spi.RequestStore;
+import org.crm4j.spi.ServiceStandardRow;
+import org.crm4j.spi.ServiceStandardStore;
+import org.crm4j.spi.StoredRequest;
 import org.crm4j.spi.LeadFunnelRow;
 import org.crm4j.spi.LeadStore;
 import org.crm4j.spi.MailingStore;
@@ -164,6 +180,10 @@ final class MemoryStore implements CrmStore {
     /** Reminders of planned activities, by activity. */
     private final Map<Long, Reminder> reminders = new HashMap<>();
     private final TreeMap<Long, CompetitorContract> competitorContracts = new TreeMap<>();
+    /** Each request's state beside its activity, by the activity's id. */
+    private final TreeMap<Long, RequestRecord> requests = new TreeMap<>();
+    /** The service standards, by id; one per kind and scope. */
+    private final TreeMap<Long, ServiceStandardRow> standards = new TreeMap<>();
     private long nextId = 1;
     private volatile boolean closed;
 
@@ -252,6 +272,8 @@ final class MemoryStore implements CrmStore {
         private final NoticeStore noticeStore = new Notices();
         private final ReminderStore reminderStore = new Reminders();
         private final CompetitorContractStore competitorContractStore = new CompetitorContracts();
+        private final RequestStore requestStore = new Requests();
+        private final ServiceStandardStore standardStore = new ServiceStandards();
 
         Tx(boolean writable) {
             this.writable = writable;
@@ -593,6 +615,16 @@ final class MemoryStore implements CrmStore {
                         })
                         .toList();
             }
+        }
+
+        @Override
+        public RequestStore requests() {
+            return requestStore;
+        }
+
+        @Override
+        public ServiceStandardStore serviceStandards() {
+            return standardStore;
         }
 
         // ---- customers
@@ -1656,6 +1688,184 @@ final class MemoryStore implements CrmStore {
                 return new RecipientRecord(r.id(), r.mailingId(), r.recipientKey(), r.contactId(), r.customerId(),
                         r.customerName(), r.customerOwnerId(), r.userId(), r.name(), r.email(), status, r.skipReason(),
                         attempts, error, token, claimedAt, sentAt, activityId);
+            }
+        }
+
+        /**
+         * Requests, in the same transaction; a source id is taken by one request, as the
+         * database's unique rule.
+         */
+        private final class Requests implements RequestStore {
+            private static final Comparator<RequestRecord> EARLIEST_DUE = Comparator
+                    .comparing(RequestRecord::dueAt).thenComparingLong(RequestRecord::activityId);
+
+            @Override
+            public RequestRecord insert(RequestRecord request) {
+                checkWritable();
+                if (bySource(request.sourceSystem(), request.sourceId()).isPresent()) {
+                    throw new ConflictException("a request with this source id was received already (received at"
+                            + " the same time)");
+                }
+                RequestRecord stored = request.withIdentity(request.activityId(), 0);
+                put(requests, stored.activityId(), stored);
+                return stored;
+            }
+
+            @Override
+            public RequestRecord update(RequestRecord request) {
+                long id = request.activityId();
+                return replaceVersioned(requests, id, request.version(), RequestRecord::version, "request " + id,
+                        next -> request.withIdentity(id, next).escalatedTo(requests.get(id).escalationLevel()));
+            }
+
+            @Override
+            public Optional<StoredRequest> find(long id, Visibility visibility) {
+                return Optional.ofNullable(requests.get(id)).map(this::stored)
+                        .filter(r -> visibility.covers(r.activity().ownerId()));
+            }
+
+            @Override
+            public boolean exists(long id) {
+                return requests.containsKey(id);
+            }
+
+            @Override
+            public Optional<StoredRequest> bySource(String sourceSystem, String sourceId) {
+                if (sourceSystem == null) {
+                    return Optional.empty();
+                }
+                return requests.values().stream().filter(r -> sourceSystem.equals(r.sourceSystem())
+                        && sourceId.equals(r.sourceId())).findFirst().map(this::stored);
+            }
+
+            @Override
+            public List<StoredRequest> overdue(Instant now, Visibility visibility, Keyset after, int limit) {
+                return requests.values().stream()
+                        .filter(r -> r.status() == RequestStatus.OPEN && r.dueAt().isBefore(now))
+                        .filter(r -> after == null || r.dueAt().isAfter((Instant) after.sortValue())
+                                || r.dueAt().equals(after.sortValue()) && r.activityId() > after.id())
+                        .sorted(EARLIEST_DUE).map(this::stored)
+                        .filter(r -> visibility.covers(r.activity().ownerId())).limit(limit).toList();
+            }
+
+            @Override
+            public List<EscalationRow> toEscalate(Instant now, int limit) {
+                return requests.values().stream().filter(r -> r.status() == RequestStatus.OPEN
+                        && (r.escalationLevel() == 0 && r.dueAt().isBefore(now)
+                                || r.escalationLevel() == 1 && r.escalateAt().isBefore(now)))
+                        .sorted(EARLIEST_DUE).limit(limit).map(r -> {
+                            ActivityRecord a = activities.get(r.activityId());
+                            return new EscalationRow(r.activityId(), a.customerId(), a.ownerId(), a.outcome(),
+                                    r.escalationLevel(), r.dueAt(), r.escalateAt());
+                        }).toList();
+            }
+
+            @Override
+            public boolean claimEscalation(long id, int from, int to) {
+                RequestRecord r = requests.get(id);
+                if (r == null || r.status() != RequestStatus.OPEN || r.escalationLevel() != from) {
+                    return false;
+                }
+                put(requests, id, r.escalatedTo(to));
+                return true;
+            }
+
+            @Override
+            public void resetEscalation(long id) {
+                RequestRecord r = requests.get(id);
+                if (r != null) {
+                    put(requests, id, r.escalatedTo(0));
+                }
+            }
+
+            private StoredRequest stored(RequestRecord r) {
+                return new StoredRequest(activities.get(r.activityId()), r);
+            }
+        }
+
+        /** Service standards and their checks, counted over the maps as the database's GROUP BY does. */
+        private final class ServiceStandards implements ServiceStandardStore {
+            @Override
+            public List<ServiceStandardRow> all() {
+                return List.copyOf(standards.values());
+            }
+
+            @Override
+            public long put(ServiceStandardRow standard) {
+                long id = idOf(standard.kind(), standard.scope()).orElseGet(Tx.this::newId);
+                Tx.this.put(standards, id, standard);
+                return id;
+            }
+
+            @Override
+            public OptionalLong remove(String kind, String scope) {
+                OptionalLong id = idOf(kind, scope).map(OptionalLong::of).orElse(OptionalLong.empty());
+                id.ifPresent(i -> Tx.this.remove(standards, i));
+                return id;
+            }
+
+            private Optional<Long> idOf(String kind, String scope) {
+                return standards.entrySet().stream().filter(e -> e.getValue().kind().equals(kind)
+                        && e.getValue().scope().equals(scope)).map(Map.Entry::getKey).findFirst();
+            }
+
+            @Override
+            public List<OwnerCount> uncontacted(String rating, Set<String> ratedApart, Set<ActivityType> contactTypes,
+                    Instant since, Instant asOf, Visibility visibility) {
+                Set<Long> contacted = new HashSet<>();
+                for (ActivityRecord a : activities.values()) {
+                    if (a.status() == ActivityStatus.DONE && contactTypes.contains(a.type())
+                            && within(a.startsAt(), since, asOf)) {
+                        contacted.add(a.customerId());
+                    }
+                }
+                for (RequestRecord r : requests.values()) {
+                    if (r.answeredAt() != null && within(r.answeredAt(), since, asOf)) {
+                        contacted.add(activities.get(r.activityId()).customerId());
+                    }
+                }
+                return countByOwner(customers.values().stream()
+                        .filter(c -> c.status() == CustomerStatus.ACTIVE && !c.createdAt().isAfter(since))
+                        .filter(c -> rating != null ? rating.equals(c.rating())
+                                : c.rating() == null || !ratedApart.contains(c.rating()))
+                        .filter(c -> visibility.covers(c.ownerId()) && !contacted.contains(c.id()))
+                        .map(CustomerRecord::ownerId).toList());
+            }
+
+            @Override
+            public List<LateRequestsRow> lateRequests(Instant since, Instant asOf, Visibility visibility) {
+                Map<String, long[]> counts = new TreeMap<>();
+                for (RequestRecord r : requests.values()) {
+                    String owner = activities.get(r.activityId()).ownerId();
+                    boolean open = r.status() == RequestStatus.OPEN;
+                    if (!r.dueAt().isBefore(since) && r.dueAt().isBefore(asOf) && visibility.covers(owner)
+                            && (open || r.answeredAt().isAfter(r.dueAt()))) {
+                        counts.computeIfAbsent(owner, k -> new long[2])[open ? 1 : 0]++;
+                    }
+                }
+                return counts.entrySet().stream().map(e -> new LateRequestsRow(e.getKey(), e.getValue()[0],
+                        e.getValue()[1])).toList();
+            }
+
+            @Override
+            public List<OwnerCount> loggedLate(ActivityType type, int hours, Instant since, Instant asOf,
+                    Visibility visibility) {
+                return countByOwner(activities.values().stream()
+                        .filter(a -> a.type() == type && !a.endsAt().isBefore(since) && a.endsAt().isBefore(asOf))
+                        .filter(a -> visibility.covers(a.ownerId()))
+                        .filter(a -> (a.doneAt() == null ? asOf : a.doneAt()).isAfter(a.endsAt()
+                                .plus(Duration.ofHours(hours))))
+                        .map(ActivityRecord::ownerId).toList());
+            }
+
+            private boolean within(Instant at, Instant from, Instant to) {
+                return !at.isBefore(from) && !at.isAfter(to);
+            }
+
+            private List<OwnerCount> countByOwner(List<String> owners) {
+                Map<String, Long> counts = new TreeMap<>();
+                owners.forEach(o -> counts.merge(o, 1L, Long::sum));
+                return counts.entrySet().stream().map(e -> new OwnerCount(e.getKey(), e.getValue())).toList();
             }
         }
 

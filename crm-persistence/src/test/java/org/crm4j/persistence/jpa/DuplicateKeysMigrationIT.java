@@ -3,12 +3,8 @@ package org.crm4j.persistence.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +13,7 @@ class DuplicateKeysMigrationIT {
 
     @Test
     void migrate_backfillsTheKeysOfExistingCustomersContactsAndLeads() throws SQLException {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:dupes-migration;DB_CLOSE_DELAY=-1");
-        Flyway.configure(getClass().getClassLoader()).dataSource(ds).locations("classpath:org/crm4j/persistence/migration")
-                .table("crm_schema_history").placeholders(DatabaseKind.H2.placeholders()).target("7").load().migrate();
+        JdbcDataSource ds = Migrations.h2At("dupes-migration", "7");
         String at = "timestamp with time zone '2026-03-02 09:00:00+00'";
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into crm_customer (id, version, kind, name, name_key, status, owner_id, created_at,"
@@ -40,20 +33,12 @@ class DuplicateKeysMigrationIT {
         // migrates on to the newest version, past the one that adds the keys
         assertThat(Integer.parseInt(SchemaMigration.migrate(ds, DatabaseKind.H2))).isGreaterThanOrEqualTo(9);
 
-        assertThat(column(ds, "select match_key from crm_customer")).containsExactly("muller");
-        assertThat(column(ds, "select match_key from crm_contact_channel order by position"))
+        assertThat(Migrations.column(ds, "select match_key from crm_customer")).containsExactly("muller");
+        assertThat(Migrations.column(ds, "select match_key from crm_contact_channel order by position"))
                 .containsExactly("eva.berg@mueller.example", "+4930123456", null);
-        assertThat(column(ds, "select email_key from crm_lead order by id")).containsExactly("bill@initech.example", null);
-        assertThat(column(ds, "select name_key from crm_lead order by id")).containsExactly("initech", "anna schmidt");
-    }
-
-    private static List<String> column(JdbcDataSource ds, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        }
-        return values;
+        assertThat(Migrations.column(ds, "select email_key from crm_lead order by id"))
+                .containsExactly("bill@initech.example", null);
+        assertThat(Migrations.column(ds, "select name_key from crm_lead order by id"))
+                .containsExactly("initech", "anna schmidt");
     }
 }

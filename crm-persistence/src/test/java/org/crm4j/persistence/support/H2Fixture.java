@@ -25,4 +25,9 @@ public final class H2Fixture implements StoreFixture {
     public CountingDataSource counter() {
         return counter;
     }
+
+    @Override
+    public Crm.Builder sameStore(Crm.Builder builder) {
+        return builder.store("jpa").dataSource(counter.dataSource());
+    }
 }

@@ -18,4 +18,9 @@ public final class MemoryFixture implements StoreFixture {
     public CountingDataSource counter() {
         return null;
     }
+
+    @Override
+    public Crm.Builder sameStore(Crm.Builder builder) {
+        return null;
+    }
 }

@@ -35,6 +35,11 @@ public final class PostgresFixture implements StoreFixture {
         return counter;
     }
 
+    @Override
+    public Crm.Builder sameStore(Crm.Builder builder) {
+        return builder.store("jpa").dataSource(counter.dataSource());
+    }
+
     private void truncate() {
         try (Connection c = counter.dataSource().getConnection(); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();

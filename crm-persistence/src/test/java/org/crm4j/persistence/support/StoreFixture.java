@@ -18,4 +18,13 @@ public interface StoreFixture {
 
     /** @return the statement counter of the current database, or null when the store has no SQL */
     CountingDataSource counter();
+
+    /**
+     * Configures the builder to use the database of the last {@link #freshStore} as it is, for a
+     * second CRM on it: another node of the same application.
+     *
+     * @param builder a builder with nothing about the store set
+     * @return the builder, or null when the adapter keeps its records inside one CRM (in memory)
+     */
+    Crm.Builder sameStore(Crm.Builder builder);
 }
