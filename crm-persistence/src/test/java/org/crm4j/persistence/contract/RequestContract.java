@@ -41,6 +41,8 @@ import org.crm4j.customer.NewContact;
 import org.crm4j.customer.NewCustomer;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
+import org.crm4j.notify.DueWorkReport;
+import org.crm4j.notify.NoticeKinds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -505,6 +507,28 @@ abstract class RequestContract extends ContractBase {
                 .containsExactly("1:sam", "2:mia");
         requests(SAM).answer(r.id(), "Sorry for the wait"); // the user's save meets no conflict
         assertThat(requests(SAM).get(r.id()).escalationLevel()).as("kept by the user's save").isEqualTo(2);
+    }
+
+    @Test
+    void dueWork_escalatesAnOverdueRequest_intoTheOwnersInbox_thenTheSuperiors_oncePerLevel() {
+        Request r = question(SAM, acme.id(), "Unanswered");
+        clock.advance(Duration.between(MONDAY, WEDNESDAY).plusMinutes(1));
+
+        DueWorkReport first = crm.runDueWork();
+
+        assertThat(first.escalations().escalated()).isEqualTo(1);
+        assertThat(crm.as(SAM).inbox().list(null, 10).items()).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(NoticeKinds.REQUEST_OVERDUE);
+            assertThat(n.key()).isEqualTo("request-overdue:" + r.id().value() + ":1");
+        });
+        assertThat(crm.as(MIA).inbox().unreadCount()).isZero();
+        assertThat(crm.runDueWork().escalations().escalated()).as("once per level").isZero();
+
+        clock.advance(Duration.between(WEDNESDAY, FRIDAY));
+        assertThat(crm.runDueWork().escalations().escalated()).isEqualTo(1);
+        assertThat(crm.as(MIA).inbox().list(null, 10).items()).singleElement()
+                .satisfies(n -> assertThat(n.key()).isEqualTo("request-overdue:" + r.id().value() + ":2"));
+        assertThat(crm.as(SAM).inbox().unreadCount()).as("the owner's notice came once").isEqualTo(1);
     }
 
     @Test
