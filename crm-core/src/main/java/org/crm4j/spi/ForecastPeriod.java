@@ -3,6 +3,8 @@ package org.crm4j.spi;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
 import org.crm4j.ValidationException;
 
 /** The length of the periods a forecast sums deals into, by their expected close date. */
@@ -31,5 +33,19 @@ public enum ForecastPeriod {
     public LocalDate next(LocalDate start) {
         ValidationException.requireNonNull(start, "start");
         return this == MONTH ? start.plusMonths(1) : start.plusWeeks(1);
+    }
+
+    /**
+     * @param from the first day of a range
+     * @param to the day after its last
+     * @return the first day of every period the range touches, in order (the first may lie before
+     *     {@code from})
+     */
+    public List<LocalDate> starts(LocalDate from, LocalDate to) {
+        List<LocalDate> starts = new ArrayList<>();
+        for (LocalDate start = startOf(from); start.isBefore(to); start = next(start)) {
+            starts.add(start);
+        }
+        return starts;
     }
 }

@@ -168,11 +168,7 @@ public final class FirstContactReport implements Report<FirstContactResult> {
 
     /** @return the first day of every period of the range, in order */
     public List<LocalDate> periods() {
-        List<LocalDate> periods = new ArrayList<>();
-        for (LocalDate start = period.startOf(from); start.isBefore(to); start = period.next(start)) {
-            periods.add(start);
-        }
-        return periods;
+        return period.starts(from, to);
     }
 
     /**
