@@ -394,6 +394,16 @@ final class CustomerImport {
             drafts.add(draft);
         }
         Map<Integer, List<DuplicateMatch>> matches = duplicates(tx, valid, drafts);
+        if (!matches.isEmpty() && write) {
+            // a concurrent import may have created these very customers since their references were
+            // looked up: then they are no duplicates but this batch came second, and its retry
+            // finds them by reference
+            Set<ExternalRef> flagged = new HashSet<>();
+            matches.keySet().forEach(i -> flagged.add(valid.get(i).ref()));
+            if (!tx.customers().holdersOf(flagged).isEmpty()) {
+                throw new ConflictException("customers of this batch were imported at the same time by another run");
+            }
+        }
         List<Candidate> toCreate = new ArrayList<>();
         List<CustomerRecord> records = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
