@@ -105,7 +105,7 @@ final class Generator {
                         + " channel_type, channel_value, match_key) values (?, 0, 'EMAIL', ?, ?)");
                 PreparedStatement activity = c.prepareStatement("insert into crm_activity (id, version, activity_type,"
                         + " direction, status, customer_id, owner_id, starts_at, ends_at, outcome, created_by, created_at,"
-                        + " updated_at) values (?, 0, 'CALL', 'OUTBOUND', 'DONE', ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + " updated_at, done_at) values (?, 0, 'CALL', 'OUTBOUND', 'DONE', ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement deal = c.prepareStatement("insert into crm_opportunity (id, version, customer_id,"
                         + " owner_id, pipeline_id, stage_code, status, title, amount, currency, probability,"
                         + " expected_close, stage_since, created_at, updated_at, last_activity_at)"
@@ -181,6 +181,7 @@ final class Generator {
                     activity.setString(7, owner);
                     activity.setObject(8, at);
                     activity.setObject(9, at);
+                    activity.setObject(10, at.plusMinutes(15));
                     activity.addBatch();
                 }
                 for (int k = 0; k < set.dealsPerCustomer; k++) {

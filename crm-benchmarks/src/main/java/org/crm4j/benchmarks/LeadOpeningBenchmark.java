@@ -1,0 +1,149 @@
+package org.crm4j.benchmarks;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.crm4j.access.Actor;
+import org.crm4j.campaign.Campaign;
+import org.crm4j.campaign.CampaignGoal;
+import org.crm4j.campaign.LeadOpening;
+import org.crm4j.campaign.LeadOpeningReport;
+import org.crm4j.campaign.LeadTargets;
+import org.crm4j.campaign.NewCampaign;
+import org.crm4j.customer.Criteria;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Bulk opening of leads (R17): a new campaign opens a lead on every customer tagged
+ * {@code bench-10pct} (10 % of the set), each assigned to the customer's owner, with its
+ * {@code lead.opened} event, through {@code campaigns().openLeads(...)}; against selecting the
+ * tagged customers and batch-inserting the same leads and events with JDBC, committed per 500.
+ * The leads, their events and the campaign are removed after each operation, so the data set
+ * stays as generated.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
+public class LeadOpeningBenchmark {
+    static final Actor DIRECTOR = Actor.of("director");
+    static final int BATCH = 500;
+
+    @Param({"h2", "postgres"})
+    public String db;
+    @Param({"small"})
+    public String set;
+
+    private Fixture fixture;
+    private Campaign campaign;
+
+    @Setup
+    public void setUp() {
+        fixture = Fixture.of(db, set);
+    }
+
+    /** A new campaign for every operation: a campaign opens a customer's lead only once. */
+    @Setup(Level.Iteration)
+    public void campaign() {
+        campaign = fixture.crm.as(DIRECTOR).campaigns().define(NewCampaign.named("Bench " + UUID.randomUUID(),
+                CampaignGoal.UPSELL, "EUR").product("SCN-300")
+                .period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
+        campaign = fixture.crm.as(DIRECTOR).campaigns().save(campaign.start());
+    }
+
+    /** Removes what the operation opened. */
+    @TearDown(Level.Iteration)
+    public void removeLeads() throws SQLException {
+        long id = campaign.id().value();
+        try (Connection c = fixture.db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("delete from crm_event where lead_id in (select id from crm_lead where campaign_id = " + id + ")"
+                    + " or (aggregate_type = 'campaign' and aggregate_id = " + id + ")");
+            s.execute("delete from crm_lead where campaign_id = " + id);
+            s.execute("delete from crm_campaign where id = " + id);
+        }
+    }
+
+    @Benchmark
+    public LeadOpeningReport crm4j() {
+        LeadOpeningReport report = fixture.crm.as(DIRECTOR).campaigns().openLeads(campaign.id(),
+                LeadOpening.of(LeadTargets.matching(Criteria.tagged(Generator.TAG_10PCT))));
+        if (report.opened() != fixture.set.customers() / 10) {
+            throw new IllegalStateException("expected a lead on every tenth customer: " + report);
+        }
+        return report;
+    }
+
+    @Benchmark
+    public int jdbc() throws SQLException {
+        try (Connection c = fixture.db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            List<Object[]> targets = Jdbc.query(c, "select c.id, c.owner_id from crm_customer c"
+                    + " join crm_customer_tag t on t.customer_id = c.id and t.tag = ?"
+                    + " where c.status = 'ACTIVE' order by c.id", Generator.TAG_10PCT);
+            long leadId = ImportBenchmark.next(c, "crm_lead", "id");
+            long sequence = ImportBenchmark.next(c, "crm_event", "sequence_no");
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            try (PreparedStatement lead = c.prepareStatement("insert into crm_lead (id, version, campaign_id,"
+                    + " customer_id, owner_id, status, created_by, created_at, updated_at)"
+                    + " values (?, 0, ?, ?, ?, 'NEW', ?, ?, ?)");
+                    PreparedStatement event = c.prepareStatement("insert into crm_event (sequence_no, event_id,"
+                            + " event_type, aggregate_type, aggregate_id, customer_id, actor_id, occurred_at, data,"
+                            + " attempts, lead_id) values (?, ?, 'lead.opened', 'lead', ?, ?, ?, ?, ?, 0, ?)")) {
+                for (int i = 0; i < targets.size(); i++) {
+                    long customerId = ((Number) targets.get(i)[0]).longValue();
+                    String owner = (String) targets.get(i)[1];
+                    lead.setLong(1, leadId);
+                    lead.setLong(2, campaign.id().value());
+                    lead.setLong(3, customerId);
+                    lead.setString(4, owner);
+                    lead.setString(5, DIRECTOR.id());
+                    lead.setObject(6, now);
+                    lead.setObject(7, now);
+                    lead.addBatch();
+                    event.setLong(1, sequence++);
+                    event.setObject(2, UUID.randomUUID());
+                    event.setLong(3, leadId);
+                    event.setLong(4, customerId);
+                    event.setString(5, DIRECTOR.id());
+                    event.setObject(6, now);
+                    event.setString(7, "campaign=" + campaign.id().value() + "\nowner=" + owner + "\n");
+                    event.setLong(8, leadId);
+                    event.addBatch();
+                    leadId++;
+                    if ((i + 1) % BATCH == 0 || i + 1 == targets.size()) {
+                        lead.executeBatch();
+                        event.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("alter sequence crm_lead_seq restart with " + (leadId + 1_000));
+                s.execute("alter sequence crm_event_seq restart with " + sequence);
+            }
+            c.commit();
+            return targets.size();
+        }
+    }
+}
