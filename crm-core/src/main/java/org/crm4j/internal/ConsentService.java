@@ -60,6 +60,14 @@ public final class ConsentService implements Consents {
         Instant when = at == null ? now : at.minusNanos(at.getNano() % 1000);
         return rt.store().inTransaction(tx -> {
             ContactRecord contact = openableContact(tx, contactId.value(), "record consents of");
+            // a consent given before the contact withdrew it, recorded late, does not undo the withdrawal
+            tx.consents().ofContact(contactId.value()).stream()
+                    .filter(c -> c.purpose().equals(purpose) && c.status() == ConsentStatus.WITHDRAWN
+                            && c.at().isAfter(when))
+                    .findFirst().ifPresent(w -> {
+                        throw new ValidationException("at", "AfterWithdrawal", "the contact withdrew the consent for "
+                                + purpose.code() + " at " + w.at() + "; a consent given before that cannot replace it");
+                    });
             Consent consent = new Consent(contactId, purpose, ConsentStatus.GRANTED, when, clean, actor.id(), now);
             tx.consents().put(consent);
             Map<String, String> data = new LinkedHashMap<>();

@@ -83,6 +83,12 @@ abstract class ConsentContract extends ContractBase {
         assertThat(consents(SAM).of(wile.id()).consent(Purpose.NEWSLETTER)).get()
                 .extracting(Consent::status, Consent::at).containsExactly(ConsentStatus.WITHDRAWN, clock.instant());
         assertThat(consents(SAM).of(wile.id()).allows(Purpose.NEWSLETTER)).isFalse();
+        Instant beforeTheWithdrawal = clock.instant().minus(Duration.ofHours(2));
+        assertThatThrownBy(() -> consents(SAM).grant(wile.id(), Purpose.NEWSLETTER, beforeTheWithdrawal, "old paper form"))
+                .as("a consent recorded late, given before the withdrawal, does not undo it")
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::rule).containsExactly(tuple("at", "AfterWithdrawal")));
+        assertThat(consents(SAM).of(wile.id()).allows(Purpose.NEWSLETTER)).isFalse();
 
         consents(SAM).grant(wile.id(), Purpose.NEWSLETTER, null, "fair");
         assertThat(consents(SAM).of(wile.id()).allows(Purpose.NEWSLETTER)).isTrue();
