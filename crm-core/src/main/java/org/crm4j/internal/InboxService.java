@@ -32,9 +32,7 @@ public final class InboxService implements Inbox {
 
     @Override
     public Page<Notice> list(String pageToken, int pageSize) {
-        if (pageSize < 1 || pageSize > 500) {
-            throw new ValidationException("pageSize", "Range", "must be 1 to 500, was " + pageSize);
-        }
+        Assert.pageSize(pageSize);
         Keyset after = pageToken == null ? null : decode(pageToken);
         List<Notice> rows = rt.store().readOnly(tx -> tx.notices().inbox(actor.id(), after, pageSize + 1));
         boolean more = rows.size() > pageSize;
@@ -51,8 +49,7 @@ public final class InboxService implements Inbox {
     @Override
     public Notice get(NoticeId id) {
         Assert.notNull(id, "id");
-        return rt.store().readOnly(tx -> tx.notices().find(id.value()))
-                .filter(n -> n.recipientId().equals(actor.id()) && n.inboxAt() != null)
+        return rt.store().readOnly(tx -> tx.notices().find(id.value(), actor.id()))
                 .orElseThrow(() -> new NotFoundException("notice", id.value()));
     }
 
@@ -72,7 +69,7 @@ public final class InboxService implements Inbox {
             if (!tx.notices().markRead(id.value(), actor.id(), readAt)) {
                 throw new NotFoundException("notice", id.value());
             }
-            return tx.notices().find(id.value()).orElseThrow();
+            return tx.notices().find(id.value(), actor.id()).orElseThrow();
         });
     }
 

@@ -66,9 +66,10 @@ public interface NoticeStore {
 
     /**
      * @param id a notice
-     * @return it, if it exists
+     * @param recipientId whose inbox it must be in (the condition is part of the query)
+     * @return it, if it exists and is in that recipient's inbox
      */
-    Optional<Notice> find(long id);
+    Optional<Notice> find(long id, String recipientId);
 
     /**
      * @param recipientId an employee

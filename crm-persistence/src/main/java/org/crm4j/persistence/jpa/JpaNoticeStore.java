@@ -147,9 +147,11 @@ final class JpaNoticeStore implements NoticeStore {
     }
 
     @Override
-    public Optional<Notice> find(long id) {
-        return tx.session().createSelectionQuery("from Notice n where n.id = :id", NoticeEntity.class)
-                .setParameter("id", id).getResultList().stream().findFirst().map(NoticeEntity::toNotice);
+    public Optional<Notice> find(long id, String recipientId) {
+        return tx.session().createSelectionQuery("from Notice n where n.id = :id and n.recipientId = :recipient"
+                        + " and n.inboxAt is not null", NoticeEntity.class)
+                .setParameter("id", id).setParameter("recipient", recipientId)
+                .getResultList().stream().findFirst().map(NoticeEntity::toNotice);
     }
 
     @Override

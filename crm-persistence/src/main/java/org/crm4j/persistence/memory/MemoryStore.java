@@ -490,8 +490,9 @@ final class MemoryStore implements CrmStore {
             }
 
             @Override
-            public Optional<Notice> find(long id) {
-                return Optional.ofNullable(notices.get(id));
+            public Optional<Notice> find(long id, String recipientId) {
+                return Optional.ofNullable(notices.get(id))
+                        .filter(n -> n.recipientId().equals(recipientId) && n.inboxAt() != null);
             }
 
             @Override
