@@ -111,7 +111,7 @@ public final class DueWork {
             executor.scheduleWithFixedDelay(() -> {
                 try {
                     work.run();
-                } catch (RuntimeException | Error e) {
+                } catch (RuntimeException e) {
                     LOG.warn("CRM-NTF-005 A scheduled run of the due work failed; the next runs in {}: {}", every,
                             e.toString());
                 }

@@ -171,7 +171,13 @@ public final class NotificationEngine {
                         e.toString());
                 continue;
             }
-            create(due, tally);
+            try {
+                create(due, tally);
+            } catch (ConflictException e) {
+                // another node made some of these notices at the same time; they exist once, and
+                // what this run did not make, the next one does (made notices are left out by key)
+                LOG.debug("Notices of rule {} were made at the same time elsewhere: {}", rule.id(), e.getMessage());
+            }
         }
     }
 
