@@ -238,9 +238,7 @@ public final class ActivityService implements Activities {
     @Override
     public Page<Activity> ofCustomer(CustomerId customerId, String pageToken, int pageSize) {
         Assert.notNull(customerId, "customerId");
-        if (pageSize < 1 || pageSize > 500) {
-            throw new ValidationException("pageSize", "Range", "must be 1 to 500, was " + pageSize);
-        }
+        Assert.pageSize(pageSize);
         Keyset after = pageToken == null ? null : PageTokens.decodeActivities(pageToken);
         List<ActivityRecord> rows = rt.store().readOnly(tx -> {
             if (!tx.customers().exists(customerId.value())) {

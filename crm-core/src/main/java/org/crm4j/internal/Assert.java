@@ -51,4 +51,25 @@ public final class Assert {
         }
         return value;
     }
+
+    /**
+     * @param pageSize a page size asked for
+     * @return it
+     * @throws ValidationException when it is not 1 to 500
+     */
+    public static int pageSize(int pageSize) {
+        if (pageSize < 1 || pageSize > 500) {
+            throw new ValidationException("pageSize", "Range", "must be 1 to 500, was " + pageSize);
+        }
+        return pageSize;
+    }
+
+    /**
+     * @param text a text
+     * @param max the most characters it may have
+     * @return it, or its beginning ending in an ellipsis so that it has {@code max} characters
+     */
+    public static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
+    }
 }

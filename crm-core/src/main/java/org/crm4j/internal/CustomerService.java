@@ -323,7 +323,7 @@ public final class CustomerService implements Customers {
             openable(tx, customerId.value(), "add notes to");
             NoteRecord inserted = tx.notes().insert(new NoteRecord(0, customerId.value(), actor.id(), clean, now));
             tx.events().append(List.of(rt.event(actor, EventTypes.NOTE_ADDED, "note", inserted.id(),
-                    customerId.value(), now, Map.of("note", abbreviate(clean)))));
+                    customerId.value(), now, Map.of("note", Assert.abbreviate(clean, 200)))));
             return inserted;
         });
         return toNote(saved);
@@ -504,7 +504,4 @@ public final class CustomerService implements Customers {
         return new Note(NoteId.of(r.id()), CustomerId.of(r.customerId()), r.authorId(), r.text(), r.createdAt());
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 199) + "\u2026";
-    }
 }

@@ -142,9 +142,7 @@ public final class LeadService implements Leads {
     @Override
     public Page<Lead> ofCampaign(CampaignId campaignId, String pageToken, int pageSize) {
         Assert.notNull(campaignId, "campaignId");
-        if (pageSize < 1 || pageSize > 500) {
-            throw new ValidationException("pageSize", "Range", "must be 1 to 500, was " + pageSize);
-        }
+        Assert.pageSize(pageSize);
         long after = decode(pageToken);
         List<LeadRecord> rows = rt.store().readOnly(tx -> {
             if (!tx.campaigns().exists(campaignId.value())) {

@@ -181,7 +181,8 @@ final class MailingRun {
 
     /** The mail sender failed: the recipient is marked failed, the rest released, the mailing paused. */
     private MailingReport pause(RecipientRecord failed, Exception e) {
-        String error = abbreviate(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        String error = Assert.abbreviate(e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()), MAX_ERROR);
         LOG.warn("CRM-MAIL-002 Mailing {} paused: the mail sender failed on recipient {}: {}", id, failed.id(), error);
         rt.store().inTransaction(tx -> {
             tx.mailings().markFailed(failed.id(), token, error);
@@ -337,7 +338,7 @@ final class MailingRun {
                 if (r.contactId() != null) {
                     ActivityRecord activity = tx.activities().insert(new ActivityRecord(0, 0, ActivityType.EMAIL, null,
                             ActivityStatus.DONE, r.customerId(), r.customerOwnerId(), Set.of(), Set.of(r.contactId()),
-                            now, Duration.ZERO, abbreviate("Mailing '" + m.name() + "' (" + m.id() + "): "
+                            now, Duration.ZERO, Assert.abbreviate("Mailing '" + m.name() + "' (" + m.id() + "): "
                                     + message.subject(), ActivityRecord.MAX_OUTCOME), null, null, actor.id(), now, now, now));
                     activityId = activity.id();
                     Map<String, String> data = new LinkedHashMap<>();
@@ -377,11 +378,4 @@ final class MailingRun {
         return rt.event(actor, type, "mailing", id, null, now, data);
     }
 
-    private static String abbreviate(String text) {
-        return abbreviate(text, MAX_ERROR);
-    }
-
-    private static String abbreviate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "\u2026";
-    }
 }

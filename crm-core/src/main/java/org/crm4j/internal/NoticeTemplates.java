@@ -142,7 +142,7 @@ public final class NoticeTemplates {
             String body = end < 0 ? "" : text.substring(end + 1).replaceFirst("^\n", "");
             return new NoticeTemplate(subject, body);
         } catch (IOException e) {
-            throw new CrmException("The notice template " + path + " cannot be read: " + e.getMessage());
+            throw new CrmException("The notice template " + path + " cannot be read: " + e.getMessage(), e);
         }
     }
 }

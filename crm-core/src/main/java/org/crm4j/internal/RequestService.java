@@ -238,9 +238,7 @@ public final class RequestService implements Requests {
 
     @Override
     public Page<Request> overdue(String pageToken, int pageSize) {
-        if (pageSize < 1 || pageSize > 500) {
-            throw new ValidationException("pageSize", "Range", "must be 1 to 500, was " + pageSize);
-        }
+        Assert.pageSize(pageSize);
         Keyset after = pageToken == null ? null : PageTokens.decodeOverdueRequests(pageToken);
         Instant now = rt.now();
         List<StoredRequest> rows = rt.store().readOnly(tx -> tx.requests().overdue(now, visibility(), after,

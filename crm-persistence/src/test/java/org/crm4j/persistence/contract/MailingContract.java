@@ -143,7 +143,8 @@ abstract class MailingContract extends ContractBase {
         assertThat(progress.get(progress.size() - 1).sent()).isEqualTo(1);
         assertThat(deliveredOf(EventTypes.MAILING_COMPLETED)).singleElement().satisfies(e -> assertThat(e.data())
                 .containsEntry("sent", "1").containsEntry("skipped", "5").containsEntry("skipped.NO_CONSENT", "2"));
-        assertThat(deliveredOf(EventTypes.MAILING_PROGRESS)).isNotEmpty();
+        assertThat(deliveredOf(EventTypes.MAILING_PROGRESS)).last().satisfies(e -> assertThat(e.data())
+                .containsEntry("sent", "1").containsEntry("pending", "0").containsEntry("failed", "0"));
         assertThat(deliveredOf(EventTypes.MAILING_STARTED)).hasSize(1);
     }
 

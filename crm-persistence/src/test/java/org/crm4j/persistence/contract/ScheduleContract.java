@@ -167,7 +167,8 @@ abstract class ScheduleContract extends ContractBase {
                                 tuple("from", "NotNull"), tuple("to", "NotNull")));
         assertThatThrownBy(() -> ScheduleQuery.visible(WEEK, NEXT_WEEK).pageSize(0))
                 .isInstanceOf(ValidationException.class);
-        assertThat(ScheduleQuery.visible(WEEK, WEEK.plus(ScheduleQuery.MAX_SPAN))).isNotNull();
+        assertThat(ScheduleQuery.visible(WEEK, WEEK.plus(ScheduleQuery.MAX_SPAN))).as("the longest span is allowed")
+                .satisfies(q -> assertThat(q.to()).isEqualTo(WEEK.plus(ScheduleQuery.MAX_SPAN)));
     }
 
     @Test

@@ -99,7 +99,7 @@ public final class OfferDocuments {
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return new OfferDocuments(compile(reader, "offer.html"), Locale.ENGLISH, Map.of(), List.of(), ZoneOffset.UTC);
         } catch (IOException e) {
-            throw new CrmException("The offer template " + STANDARD + " cannot be read: " + e.getMessage());
+            throw new CrmException("The offer template " + STANDARD + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -278,9 +278,9 @@ public final class OfferDocuments {
         try {
             template.execute(out, model).flush();
         } catch (MustacheException e) {
-            throw new CrmException("The offer document could not be rendered: " + e.getMessage());
+            throw new CrmException("The offer document could not be rendered: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new CrmException("The offer document could not be written: " + e.getMessage());
+            throw new CrmException("The offer document could not be written: " + e.getMessage(), e);
         }
     }
 

@@ -57,10 +57,10 @@ final class PdfOutput {
         try {
             builder.run();
         } catch (IOException e) {
-            throw new CrmException("The offer PDF could not be written: " + e.getMessage());
+            throw new CrmException("The offer PDF could not be written: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new CrmException("The offer document could not be laid out as PDF (PDF output needs the template to"
-                    + " give well-formed XHTML): " + e.getMessage());
+                    + " give well-formed XHTML): " + e.getMessage(), e);
         }
     }
 }

@@ -135,7 +135,7 @@ public final class CsvCustomerSource implements Iterable<ImportRow>, AutoCloseab
             try {
                 in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new CrmException("Cannot read " + file + ": " + e.getMessage());
+                throw new CrmException("Cannot read " + file + ": " + e.getMessage(), e);
             }
         } else {
             if (reader == null) {

@@ -118,9 +118,9 @@ public final class MustacheTemplateEngine implements TemplateEngine {
                                 + "' uses the placeholder '" + unknown.placeholder + "', which has no value");
                     }
                 }
-                throw new CrmException("Template '" + name + "' could not be rendered: " + e.getMessage());
+                throw new CrmException("Template '" + name + "' could not be rendered: " + e.getMessage(), e);
             } catch (IOException e) {
-                throw new CrmException("Template '" + name + "' could not be written: " + e.getMessage());
+                throw new CrmException("Template '" + name + "' could not be written: " + e.getMessage(), e);
             }
             return out.toString();
         }
