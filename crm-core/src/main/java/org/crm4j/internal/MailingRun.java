@@ -74,10 +74,11 @@ final class MailingRun {
         }
         MailSender sender = rt.mail();
         TemplateEngine engine = rt.templates();
+        // the templates of the mailing as started: an edit committed just before the start is what goes out
+        m = start();
         Templates templates = new Templates(engine.compile("subject", m.subject(), TemplateEngine.Markup.TEXT),
                 engine.compile("text", m.text(), TemplateEngine.Markup.TEXT),
                 m.html() == null ? null : engine.compile("html", m.html(), TemplateEngine.Markup.HTML));
-        m = start();
         if (m.audienceFixedAt() == null) {
             writeAudience(m);
             m = fixAudience();
