@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.crm4j.ConflictException;
 import org.crm4j.activity.EscalationReport;
 import org.crm4j.event.DeliveryReport;
@@ -96,6 +97,8 @@ public final class DueWork {
      */
     public static final class Scheduler implements AutoCloseable {
         private final ScheduledExecutorService executor;
+        /** The executor's one thread, so that closing can wait until it has ended. */
+        private final AtomicReference<Thread> thread = new AtomicReference<>();
 
         /**
          * @param work the due work
@@ -105,6 +108,7 @@ public final class DueWork {
             this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "crm4j-due-work");
                 t.setDaemon(true);
+                thread.set(t);
                 return t;
             });
             long millis = Math.max(1, every.toMillis());
@@ -118,13 +122,18 @@ public final class DueWork {
             }, millis, millis, TimeUnit.MILLISECONDS);
         }
 
-        /** Stops the thread, waiting a few seconds for a run in progress. */
+        /** Stops the thread, waiting a few seconds for a run in progress and for the thread to end. */
         @Override
         public void close() {
             executor.shutdown();
             try {
                 if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
                     executor.shutdownNow();
+                }
+                // the executor counts as terminated a moment before its thread has ended
+                Thread t = thread.get();
+                if (t != null) {
+                    t.join(TimeUnit.SECONDS.toMillis(5));
                 }
             } catch (InterruptedException e) {
                 executor.shutdownNow();
