@@ -1,5 +1,6 @@
 package org.crm4j.mailing;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import java.util.Objects;
 public record MailingReport(MailingId id, MailingStatus status, long audience, long sent, long pending, long failed,
         Map<SkipReason, Long> skipped, String lastError) {
 
-    /** Copies the map, filling in the reasons without skips. */
+    /** Copies the map, filling in the reasons without skips; it iterates in the order of {@link SkipReason}. */
     public MailingReport {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
@@ -27,7 +28,7 @@ public record MailingReport(MailingId id, MailingStatus status, long audience, l
         for (SkipReason reason : SkipReason.values()) {
             all.put(reason, skipped == null ? 0L : skipped.getOrDefault(reason, 0L));
         }
-        skipped = Map.copyOf(all);
+        skipped = Collections.unmodifiableMap(all);
     }
 
     /**
