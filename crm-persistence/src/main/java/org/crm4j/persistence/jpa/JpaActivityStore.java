@@ -93,8 +93,13 @@ final class JpaActivityStore implements ActivityStore {
         if (page.isEmpty()) {
             return List.of();
         }
-        return tx.session().createSelectionQuery(WITH_PARTICIPANTS + " where a.id in :ids"
-                + " order by a.startsAt desc, a.id desc", ActivityEntity.class).setParameterList("ids", page)
+        return withParticipants(page, " order by a.startsAt desc, a.id desc");
+    }
+
+    /** The second step of a page: its activities with their participants, in the page's order. */
+    private List<ActivityRecord> withParticipants(List<Long> page, String orderBy) {
+        return tx.session().createSelectionQuery(WITH_PARTICIPANTS + " where a.id in :ids" + orderBy,
+                        ActivityEntity.class).setParameterList("ids", page)
                 .getResultList().stream().map(ActivityEntity::toRecord).toList();
     }
 
@@ -149,9 +154,7 @@ final class JpaActivityStore implements ActivityStore {
         if (page.isEmpty()) {
             return List.of();
         }
-        return tx.session().createSelectionQuery(WITH_PARTICIPANTS + " where a.id in :ids"
-                + " order by a.startsAt, a.id", ActivityEntity.class).setParameterList("ids", page)
-                .getResultList().stream().map(ActivityEntity::toRecord).toList();
+        return withParticipants(page, " order by a.startsAt, a.id");
     }
 
     @Override
