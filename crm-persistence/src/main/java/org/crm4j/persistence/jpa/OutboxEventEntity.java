@@ -2,10 +2,7 @@ package org.crm4j.persistence.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -23,11 +20,12 @@ class OutboxEventEntity {
     /** The longest error text kept. */
     static final int MAX_ERROR = 1000;
 
+    /**
+     * Drawn from {@code crm_event_seq} (which steps by 1) when the event is appended, by
+     * {@link JpaEventStore}: all numbers of one append in one statement, so events of one aggregate
+     * are numbered in the order of their transactions on every node (see the migration).
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crm_event_seq")
-    // allocationSize 1: the number is drawn when the event is written, so events of one aggregate
-    // are numbered in the order of their transactions on every node (see the migration)
-    @SequenceGenerator(name = "crm_event_seq", sequenceName = "crm_event_seq", allocationSize = 1)
     @Column(name = "sequence_no")
     Long sequence;
 
