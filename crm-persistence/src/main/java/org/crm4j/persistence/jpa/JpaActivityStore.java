@@ -56,11 +56,12 @@ final class JpaActivityStore implements ActivityStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return Optional.empty();
         }
-        SelectionQuery<ActivityEntity> query = tx.session().createSelectionQuery(WITH_PARTICIPANTS
-                + " where a.id = :id" + (visibility.all() ? "" : " and a.ownerId in :owners"), ActivityEntity.class)
+        SelectionQuery<ActivityEntity> query = tx.session().createSelectionQuery(InList.expand(WITH_PARTICIPANTS
+                + " where a.id = :id" + (visibility.all() ? "" : " and a.ownerId in :owners"), "owners",
+                visibility.owners()), ActivityEntity.class)
                 .setParameter("id", id);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().findFirst().map(ActivityEntity::toRecord);
     }
@@ -80,14 +81,14 @@ final class JpaActivityStore implements ActivityStore {
         SelectionQuery<Long> ids = tx.session().createSelectionQuery("select a.id from Activity a"
                 + " where a.customerId = :customer"
                 + (after == null ? "" : " and (a.startsAt < :start or (a.startsAt = :start and a.id < :id))")
-                + (visibility.all() ? "" : " and a.ownerId in :owners")
+                + (visibility.all() ? "" : " and a.ownerId in " + InList.expand(":owners", "owners", visibility.owners()))
                 + " order by a.startsAt desc, a.id desc", Long.class)
                 .setParameter("customer", customerId).setMaxResults(limit);
         if (after != null) {
             ids.setParameter("start", (Instant) after.sortValue()).setParameter("id", after.id());
         }
         if (!visibility.all()) {
-            ids.setParameterList("owners", visibility.owners());
+            InList.bind(ids, "owners", visibility.owners());
         }
         List<Long> page = ids.getResultList();
         if (page.isEmpty()) {
@@ -98,8 +99,8 @@ final class JpaActivityStore implements ActivityStore {
 
     /** The second step of a page: its activities with their participants, in the page's order. */
     private List<ActivityRecord> withParticipants(List<Long> page, String orderBy) {
-        return tx.session().createSelectionQuery(WITH_PARTICIPANTS + " where a.id in :ids" + orderBy,
-                        ActivityEntity.class).setParameterList("ids", page)
+        return InList.bind(tx.session().createSelectionQuery(InList.expand(WITH_PARTICIPANTS + " where a.id in :ids"
+                + orderBy, "ids", page), ActivityEntity.class), "ids", page)
                 .getResultList().stream().map(ActivityEntity::toRecord).toList();
     }
 

@@ -45,10 +45,11 @@ final class JpaCampaignStore implements CampaignStore {
             return Optional.empty();
         }
         SelectionQuery<CampaignEntity> query = tx.session().createSelectionQuery(WITH_COSTS + " where c.id = :id"
-                + (visibility.all() ? "" : " and (c.ownerId in :owners or c.productManagerId in :owners)"),
+                + (visibility.all() ? "" : InList.expand(" and (c.ownerId in :owners or c.productManagerId in :owners)",
+                        "owners", visibility.owners())),
                 CampaignEntity.class).setParameter("id", id);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().findFirst().map(CampaignEntity::toRecord);
     }
@@ -74,10 +75,11 @@ final class JpaCampaignStore implements CampaignStore {
         }
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select k.keyword, k.kind, k.date,"
                 + " sum(k.amount) from Campaign c join c.costs k where c.id = :id"
-                + (visibility.all() ? "" : " and (c.ownerId in :owners or c.productManagerId in :owners)")
+                + (visibility.all() ? "" : InList.expand(" and (c.ownerId in :owners or c.productManagerId in :owners)",
+                        "owners", visibility.owners()))
                 + " group by k.keyword, k.kind, k.date", Object[].class).setParameter("id", campaignId);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().map(row -> new CampaignCostRow((String) row[0], (CostKind) row[1],
                 (LocalDate) row[2], decimal(row[3]))).toList();

@@ -210,10 +210,11 @@ final class JpaCustomerStore implements CustomerStore {
             return Optional.empty();
         }
         SelectionQuery<CustomerEntity> query = tx.session()
-                .createSelectionQuery(visibility.all() ? FIND : FIND_VISIBLE, CustomerEntity.class)
+                .createSelectionQuery(visibility.all() ? FIND : InList.expand(FIND_VISIBLE, "owners", visibility.owners()),
+                        CustomerEntity.class)
                 .setParameter("id", id);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().findFirst().map(CustomerEntity::toRecord);
     }
@@ -257,13 +258,14 @@ final class JpaCustomerStore implements CustomerStore {
         if (ids.isEmpty() || !visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
-        SelectionQuery<CustomerRow> query = tx.session().createSelectionQuery("select new "
-                + CustomerRow.class.getName() + "(c.id, c.name, c.taxId, c.address.city, c.ownerId, c.status,"
-                + " c.createdAt) from Customer c where c.id in :ids"
-                + (visibility.all() ? "" : " and c.ownerId in :owners"), CustomerRow.class)
-                .setParameterList("ids", ids);
+        String hql = "select new " + CustomerRow.class.getName() + "(c.id, c.name, c.taxId, c.address.city,"
+                + " c.ownerId, c.status, c.createdAt) from Customer c where c.id in :ids"
+                + (visibility.all() ? "" : " and c.ownerId in :owners");
+        SelectionQuery<CustomerRow> query = InList.bind(tx.session().createSelectionQuery(
+                InList.expand(InList.expand(hql, "ids", ids), "owners", visibility.owners()), CustomerRow.class),
+                "ids", ids);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList();
     }
@@ -274,10 +276,16 @@ final class JpaCustomerStore implements CustomerStore {
             return List.of();
         }
         CustomerSearchQuery translated = new CustomerSearchQuery(search);
-        SelectionQuery<CustomerRow> query = tx.session().createSelectionQuery(translated.hql(), CustomerRow.class);
+        String hql = translated.hql();
+        for (Map.Entry<String, Object> p : translated.parameters().entrySet()) {
+            if (p.getValue() instanceof Collection<?> values) {
+                hql = InList.expand(hql, p.getKey(), values);
+            }
+        }
+        SelectionQuery<CustomerRow> query = tx.session().createSelectionQuery(hql, CustomerRow.class);
         translated.parameters().forEach((name, value) -> {
             if (value instanceof Collection<?> values) {
-                query.setParameterList(name, values);
+                InList.bind(query, name, values);
             } else {
                 query.setParameter(name, value);
             }
@@ -325,7 +333,8 @@ final class JpaCustomerStore implements CustomerStore {
             Visibility visibility) {
         boolean someDeals = !visibility.all() && !visibility.owners().isEmpty();
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery(visibility.all() ? TIMELINE
-                        : someDeals ? TIMELINE_VISIBLE : TIMELINE_NO_DEALS, Object[].class)
+                        : someDeals ? InList.expand(TIMELINE_VISIBLE, "owners", visibility.owners()) : TIMELINE_NO_DEALS,
+                        Object[].class)
                 .setParameter("customer", customerId)
                 .setParameter("notes", noteLimit)
                 .setParameter("events", eventLimit);
@@ -333,7 +342,7 @@ final class JpaCustomerStore implements CustomerStore {
             query.setParameter("activities", activityLimit);
         }
         if (someDeals) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         List<Object[]> rows = query.getResultList();
         List<Object[]> notes = new ArrayList<>();

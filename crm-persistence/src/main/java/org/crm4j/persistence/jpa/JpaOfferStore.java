@@ -44,10 +44,11 @@ final class JpaOfferStore implements OfferStore {
         }
         SelectionQuery<OfferEntity> query = tx.session().createSelectionQuery(WITH_LINES + " where f.id = :id"
                 + (visibility.all() ? "" : " and f.opportunityId in"
-                        + " (select o.id from Opportunity o where o.ownerId in :owners)"), OfferEntity.class)
+                        + " (select o.id from Opportunity o where o.ownerId in "
+                        + InList.expand(":owners", "owners", visibility.owners()) + ")"), OfferEntity.class)
                 .setParameter("id", id);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().findFirst().map(OfferEntity::toRecord);
     }

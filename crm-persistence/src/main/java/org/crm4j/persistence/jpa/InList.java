@@ -1,0 +1,85 @@
+package org.crm4j.persistence.jpa;
+
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.query.CommonQueryContract;
+
+/**
+ * Binds a collection-valued parameter of an HQL query ({@code x in :owners}) as single-valued
+ * parameters ({@code x in (:owners_0, :owners_1, ...)}).
+ *
+ * <p>Hibernate translates a query that has a multi-valued parameter to SQL again on every execution
+ * (its plan cache leaves such queries out). Need-to-know puts the actor's owner set into nearly
+ * every read, so that cost was everywhere: the customer card of a salesperson took 5 to 10 times as
+ * long as an administrator's, whose reads have no owner list (measured with crm-benchmarks'
+ * {@code CardBenchmark} and a profiler). Expanded, a query is one cached plan per size class: the
+ * number of values is padded to the next power of two by repeating the last value (a repeated value
+ * does not change an {@code in}). Collections longer than {@link #MAX} stay one multi-valued
+ * parameter.
+ */
+final class InList {
+    /** The longest collection that is expanded. */
+    static final int MAX = 1024;
+
+    private InList() {
+    }
+
+    /**
+     * @param hql a query
+     * @param name a collection parameter's name, without the colon
+     * @param values its values
+     * @return the query with the parameter expanded for that many values (unchanged when it does
+     *     not contain the parameter, or the collection is empty or longer than {@link #MAX})
+     */
+    static String expand(String hql, String name, Collection<?> values) {
+        int size = padded(values.size());
+        if (size == 0) {
+            return hql;
+        }
+        StringBuilder list = new StringBuilder("(");
+        for (int i = 0; i < size; i++) {
+            list.append(i == 0 ? ":" : ", :").append(name).append('_').append(i);
+        }
+        String replacement = Matcher.quoteReplacement(list.append(')').toString());
+        return pattern(name).matcher(hql).replaceAll(replacement);
+    }
+
+    /**
+     * Binds the values to a query made from {@link #expand}'s result.
+     *
+     * @param query the query
+     * @param name the parameter's name
+     * @param values its values
+     * @return the query
+     */
+    static <Q extends CommonQueryContract> Q bind(Q query, String name, Collection<?> values) {
+        int size = padded(values.size());
+        if (size == 0) {
+            query.setParameterList(name, values);
+            return query;
+        }
+        Iterator<?> it = values.iterator();
+        Object last = null;
+        for (int i = 0; i < size; i++) {
+            if (it.hasNext()) {
+                last = it.next();
+            }
+            query.setParameter(name + "_" + i, last);
+        }
+        return query;
+    }
+
+    /** @return the next power of two at or above the size, or 0 when the list stays as it is */
+    private static int padded(int size) {
+        if (size == 0 || size > MAX) {
+            return 0;
+        }
+        return size == 1 ? 1 : Integer.highestOneBit(size - 1) << 1;
+    }
+
+    private static Pattern pattern(String name) {
+        return Pattern.compile("\\(\\s*:" + Pattern.quote(name) + "\\s*\\)|:" + Pattern.quote(name) + "(?![A-Za-z0-9_])");
+    }
+}
