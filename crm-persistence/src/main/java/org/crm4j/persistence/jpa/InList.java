@@ -2,6 +2,8 @@ package org.crm4j.persistence.jpa;
 
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.query.CommonQueryContract;
@@ -23,6 +25,15 @@ final class InList {
     /** The longest collection that is expanded. */
     static final int MAX = 1024;
 
+    /** The pattern per parameter name (a handful of names). */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    /** Expanded queries, by query, name and size; emptied when it grows past {@link #CACHED}. */
+    private static final Map<Expansion, String> EXPANDED = new ConcurrentHashMap<>();
+    private static final int CACHED = 4096;
+
+    private record Expansion(String hql, String name, int size) {
+    }
+
     private InList() {
     }
 
@@ -38,12 +49,37 @@ final class InList {
         if (size == 0) {
             return hql;
         }
-        StringBuilder list = new StringBuilder("(");
-        for (int i = 0; i < size; i++) {
-            list.append(i == 0 ? ":" : ", :").append(name).append('_').append(i);
+        Expansion key = new Expansion(hql, name, size);
+        String expanded = EXPANDED.get(key);
+        if (expanded == null) {
+            if (EXPANDED.size() >= CACHED) {
+                EXPANDED.clear();
+            }
+            expanded = rewrite(hql, name, size);
+            EXPANDED.put(key, expanded);
         }
-        String replacement = Matcher.quoteReplacement(list.append(')').toString());
-        return pattern(name).matcher(hql).replaceAll(replacement);
+        return expanded;
+    }
+
+    private static String rewrite(String hql, String name, int size) {
+        Matcher matcher = pattern(name).matcher(hql);
+        StringBuilder out = new StringBuilder(hql.length() + 16 * size);
+        while (matcher.find()) {
+            boolean negated = matcher.group(1) != null;
+            StringBuilder replacement = new StringBuilder();
+            if (size == 1) {
+                // "in (:p)" would make Hibernate treat :p as a list again, and leave the plan uncached
+                replacement.append(negated ? "<> :" : "= :").append(name).append("_0");
+            } else {
+                replacement.append(negated ? "not in (" : "in (");
+                for (int i = 0; i < size; i++) {
+                    replacement.append(i == 0 ? ":" : ", :").append(name).append('_').append(i);
+                }
+                replacement.append(')');
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement.toString()));
+        }
+        return matcher.appendTail(out).toString();
     }
 
     /**
@@ -80,6 +116,11 @@ final class InList {
     }
 
     private static Pattern pattern(String name) {
-        return Pattern.compile("\\(\\s*:" + Pattern.quote(name) + "\\s*\\)|:" + Pattern.quote(name) + "(?![A-Za-z0-9_])");
+        return PATTERNS.computeIfAbsent(name, InList::compile);
+    }
+
+    private static Pattern compile(String name) {
+        String parameter = "(?:\\(\\s*:" + Pattern.quote(name) + "\\s*\\)|:" + Pattern.quote(name) + ")(?![A-Za-z0-9_])";
+        return Pattern.compile("(?i)\\b(not\\s+)?in\\s*" + parameter);
     }
 }

@@ -311,9 +311,11 @@ final class JpaCustomerStore implements CustomerStore {
      * the where clause of the activities (null for none).
      */
     private static String timeline(String eventCondition, String activityWhere) {
-        return "(select '" + NOTE + "', n.id, n.createdAt, n.authorId, n.text,"
-                + " cast(null as String), cast(null as String), cast(null as Long), cast(null as String),"
-                + " cast(null as Instant), cast(null as Long)"
+        // one select around the union: H2 keeps a parsed union for no second use, but a select it does
+        return "select t.kind, t.id, t.at, t.actor, t.body, t.c5, t.c6, t.c7, t.c8, t.c9, t.c10 from ("
+                + "(select '" + NOTE + "' as kind, n.id as id, n.createdAt as at, n.authorId as actor, n.text as body,"
+                + " cast(null as String) as c5, cast(null as String) as c6, cast(null as Long) as c7,"
+                + " cast(null as String) as c8, cast(null as Instant) as c9, cast(null as Long) as c10"
                 + " from Note n where n.customerId = :customer order by n.createdAt desc, n.id desc limit :notes)"
                 + " union all"
                 + " (select '" + EVENT + "', e.sequence, e.occurredAt, e.actorId, e.data,"
@@ -325,7 +327,8 @@ final class JpaCustomerStore implements CustomerStore {
                 + " (select 'activity', a.id, a.startsAt, a.ownerId, a.outcome,"
                 + " cast(a.type as String), cast(a.status as String), a.opportunityId, cast(a.direction as String),"
                 + " a.endsAt, a.leadId"
-                + " from Activity a" + activityWhere + " order by a.startsAt desc, a.id desc limit :activities)");
+                + " from Activity a" + activityWhere + " order by a.startsAt desc, a.id desc limit :activities)")
+                + ") t";
     }
 
     @Override
