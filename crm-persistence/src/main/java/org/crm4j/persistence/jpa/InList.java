@@ -107,6 +107,43 @@ final class InList {
         return query;
     }
 
+    /**
+     * {@link #expand}s every collection-valued parameter of a query built with its parameters in a
+     * map (the other values are left alone).
+     *
+     * @param hql a query
+     * @param parameters its parameters' values by name
+     * @return the query with each collection parameter expanded
+     */
+    static String expandAll(String hql, Map<String, ?> parameters) {
+        String expanded = hql;
+        for (Map.Entry<String, ?> p : parameters.entrySet()) {
+            if (p.getValue() instanceof Collection<?> values) {
+                expanded = expand(expanded, p.getKey(), values);
+            }
+        }
+        return expanded;
+    }
+
+    /**
+     * Binds every parameter to a query made from {@link #expandAll}'s result: collections as
+     * {@link #bind} does, the other values as they are.
+     *
+     * @param query the query
+     * @param parameters its parameters' values by name
+     * @return the query
+     */
+    static <Q extends CommonQueryContract> Q bindAll(Q query, Map<String, ?> parameters) {
+        parameters.forEach((name, value) -> {
+            if (value instanceof Collection<?> values) {
+                bind(query, name, values);
+            } else {
+                query.setParameter(name, value);
+            }
+        });
+        return query;
+    }
+
     /** @return the next power of two at or above the size, or 0 when the list stays as it is */
     private static int padded(int size) {
         if (size == 0 || size > MAX) {
