@@ -100,10 +100,10 @@ final class JpaLeadStore implements LeadStore {
             return List.of();
         }
         // the page's ids first (a fetch join cannot be limited), then the page with its attempts
-        SelectionQuery<Long> ids = tx.session().createSelectionQuery("select l.id from Lead l"
+        SelectionQuery<Long> ids = tx.session().createSelectionQuery(InList.expand("select l.id from Lead l"
                 + " where l.campaignId = :campaign and l.id > :after"
-                + (visibility.all() ? "" : " and l.ownerId in " + InList.expand(":owners", "owners", visibility.owners()))
-                + " order by l.id", Long.class)
+                + (visibility.all() ? "" : " and l.ownerId in :owners")
+                + " order by l.id", "owners", visibility.owners()), Long.class)
                 .setParameter("campaign", campaignId).setParameter("after", afterId).setMaxResults(limit);
         if (!visibility.all()) {
             InList.bind(ids, "owners", visibility.owners());
@@ -130,9 +130,10 @@ final class JpaLeadStore implements LeadStore {
         if (customerIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(tx.session().createSelectionQuery("select l.customerId from Lead l"
-                + " where l.campaignId = :campaign and l.customerId in :customers", Long.class)
-                .setParameter("campaign", campaignId).setParameterList("customers", customerIds).getResultList());
+        return new HashSet<>(InList.bind(tx.session().createSelectionQuery(InList.expand("select l.customerId"
+                + " from Lead l where l.campaignId = :campaign and l.customerId in :customers", "customers",
+                customerIds), Long.class), "customers", customerIds)
+                .setParameter("campaign", campaignId).getResultList());
     }
 
     private SelectionQuery<LeadEntity> visible(String hql, Visibility visibility) {
@@ -156,11 +157,12 @@ final class JpaLeadStore implements LeadStore {
             return List.of();
         }
         // joined to the attempts, so a lead is counted once (distinct) and contacted once it has any
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select l.keyword, l.status,"
-                + " count(distinct l.id), count(distinct case when a.at is not null then l.id end)"
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select l.keyword,"
+                + " l.status, count(distinct l.id), count(distinct case when a.at is not null then l.id end)"
                 + " from Lead l left join l.attempts a where l.campaignId = :campaign"
-                + (visibility.all() ? "" : " and l.ownerId in " + InList.expand(":owners", "owners", visibility.owners()))
-                + " group by l.keyword, l.status", Object[].class).setParameter("campaign", campaignId);
+                + (visibility.all() ? "" : " and l.ownerId in :owners")
+                + " group by l.keyword, l.status", "owners", visibility.owners()), Object[].class)
+                .setParameter("campaign", campaignId);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
         }
@@ -179,11 +181,11 @@ final class JpaLeadStore implements LeadStore {
             return List.of();
         }
         String quarter = "floor(extract(epoch from o.stageSince) / 900)";
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select l.keyword, o.currency, "
-                + quarter + ", count(o), coalesce(sum(o.amount), 0) from Lead l join Opportunity o"
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select l.keyword,"
+                + " o.currency, " + quarter + ", count(o), coalesce(sum(o.amount), 0) from Lead l join Opportunity o"
                 + " on o.id = l.opportunityId where l.campaignId = :campaign and o.status = :won"
-                + (visibility.all() ? "" : " and o.ownerId in " + InList.expand(":owners", "owners", visibility.owners()))
-                + " group by l.keyword, o.currency, " + quarter, Object[].class)
+                + (visibility.all() ? "" : " and o.ownerId in :owners")
+                + " group by l.keyword, o.currency, " + quarter, "owners", visibility.owners()), Object[].class)
                 .setParameter("campaign", campaignId).setParameter("won", OpportunityStatus.WON);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());

@@ -42,10 +42,10 @@ final class JpaOfferStore implements OfferStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return Optional.empty();
         }
-        SelectionQuery<OfferEntity> query = tx.session().createSelectionQuery(WITH_LINES + " where f.id = :id"
-                + (visibility.all() ? "" : " and f.opportunityId in"
-                        + " (select o.id from Opportunity o where o.ownerId in "
-                        + InList.expand(":owners", "owners", visibility.owners()) + ")"), OfferEntity.class)
+        SelectionQuery<OfferEntity> query = tx.session().createSelectionQuery(InList.expand(WITH_LINES
+                + " where f.id = :id" + (visibility.all() ? "" : " and f.opportunityId in"
+                        + " (select o.id from Opportunity o where o.ownerId in :owners)"), "owners",
+                visibility.owners()), OfferEntity.class)
                 .setParameter("id", id);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
