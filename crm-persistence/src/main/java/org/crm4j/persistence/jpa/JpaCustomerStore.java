@@ -134,11 +134,11 @@ final class JpaCustomerStore implements CustomerStore {
         Set<String> ids = new HashSet<>();
         refs.forEach(r -> ids.add(r.id()));
         Set<ExternalRef> wanted = new HashSet<>(refs);
-        List<Object[]> rows = tx.session().createNativeQuery("select external_system, external_id, customer_id"
-                        + " from crm_external_ref where external_id in (:ids)",
+        List<Object[]> rows = InList.bind(tx.session().createNativeQuery(InList.expand(
+                        "select external_system, external_id, customer_id"
+                        + " from crm_external_ref where external_id in (:ids)", "ids", ids),
                         Object[].class)
-                .addSynchronizedQuerySpace("crm_external_ref")
-                .setParameterList("ids", ids)
+                .addSynchronizedQuerySpace("crm_external_ref"), "ids", ids)
                 .getResultList();
         for (Object[] row : rows) {
             ExternalRef ref = new ExternalRef((String) row[0], (String) row[1]);
@@ -154,11 +154,12 @@ final class JpaCustomerStore implements CustomerStore {
         if (ids.isEmpty() || !visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
-        SelectionQuery<CustomerEntity> query = tx.session().createSelectionQuery(visibility.all() ? FIND_ALL
-                        : FIND_ALL + " and c.ownerId in :owners", CustomerEntity.class)
-                .setParameterList("ids", ids);
+        String hql = visibility.all() ? FIND_ALL : FIND_ALL + " and c.ownerId in :owners";
+        SelectionQuery<CustomerEntity> query = InList.bind(tx.session().createSelectionQuery(
+                InList.expand(InList.expand(hql, "ids", ids), "owners", visibility.owners()), CustomerEntity.class),
+                "ids", ids);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().map(CustomerEntity::toRecord).toList();
     }
@@ -169,10 +170,10 @@ final class JpaCustomerStore implements CustomerStore {
         if (sql == null) {
             return new DuplicateKeys(Set.of(), Set.of(), Set.of(), Set.of(), keys.visibility());
         }
-        var query = tx.session().createNativeQuery(sql.sql(), Object[].class)
+        var query = InList.bindAll(tx.session().createNativeQuery(InList.expandAll(sql.sql(), sql.parameters()),
+                        Object[].class)
                 .addSynchronizedQuerySpace("crm_customer").addSynchronizedQuerySpace("crm_contact")
-                .addSynchronizedQuerySpace("crm_contact_channel");
-        sql.parameters().forEach(query::setParameterList);
+                .addSynchronizedQuerySpace("crm_contact_channel"), sql.parameters());
         Set<String> taxIds = new HashSet<>();
         Set<String> names = new HashSet<>();
         Set<String> emails = new HashSet<>();
@@ -276,21 +277,10 @@ final class JpaCustomerStore implements CustomerStore {
             return List.of();
         }
         CustomerSearchQuery translated = new CustomerSearchQuery(search);
-        String hql = translated.hql();
-        for (Map.Entry<String, Object> p : translated.parameters().entrySet()) {
-            if (p.getValue() instanceof Collection<?> values) {
-                hql = InList.expand(hql, p.getKey(), values);
-            }
-        }
-        SelectionQuery<CustomerRow> query = tx.session().createSelectionQuery(hql, CustomerRow.class);
-        translated.parameters().forEach((name, value) -> {
-            if (value instanceof Collection<?> values) {
-                InList.bind(query, name, values);
-            } else {
-                query.setParameter(name, value);
-            }
-        });
-        return query.setMaxResults(search.limit()).getResultList();
+        return InList.bindAll(tx.session().createSelectionQuery(
+                        InList.expandAll(translated.hql(), translated.parameters()), CustomerRow.class),
+                        translated.parameters())
+                .setMaxResults(search.limit()).getResultList();
     }
 
     @Override

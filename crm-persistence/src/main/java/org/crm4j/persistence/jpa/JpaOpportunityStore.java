@@ -300,9 +300,10 @@ final class JpaOpportunityStore implements OpportunityStore {
             return;
         }
         Map<Long, OpportunityStallEntity> kept = new HashMap<>();
-        tx.writing().createSelectionQuery("select s from OpportunityStall s where s.opportunityId in :ids",
-                OpportunityStallEntity.class)
-                .setParameterList("ids", marks.stream().map(StallMark::opportunityId).toList())
+        List<Long> ids = marks.stream().map(StallMark::opportunityId).toList();
+        InList.bind(tx.writing().createSelectionQuery(InList.expand(
+                "select s from OpportunityStall s where s.opportunityId in :ids", "ids", ids),
+                OpportunityStallEntity.class), "ids", ids)
                 .getResultList().forEach(s -> kept.put(s.opportunityId, s));
         for (StallMark mark : marks) {
             OpportunityStallEntity entity = kept.get(mark.opportunityId());
