@@ -125,14 +125,17 @@ final class DuplicateSql {
         return new Keys(union.toString(), parameters);
     }
 
-    /** Sets the keys the statement uses and the owners when it names them. */
+    /**
+     * Sets the keys the statement uses and the owners when it names them, on a query made from
+     * the statement with the owners {@link InList#expand}ed.
+     */
     static <T> NativeQuery<T> bind(NativeQuery<T> q, DuplicateQuery query, String sql) {
         bindIf(q, sql, "tax", query.taxId());
         bindIf(q, sql, "email", query.email());
         bindIf(q, sql, "phone", query.phone());
         bindIf(q, sql, "name", query.nameKey());
         if (sql.contains(":owners")) {
-            q.setParameterList("owners", query.visibility().owners());
+            InList.bind(q, "owners", query.visibility().owners());
         }
         return q.setMaxResults(query.limit());
     }
@@ -144,7 +147,8 @@ final class DuplicateSql {
      * @return its rows
      */
     static List<Object[]> rows(Session session, String sql, DuplicateQuery query) {
-        NativeQuery<Object[]> q = session.createNativeQuery(sql, Object[].class)
+        NativeQuery<Object[]> q = session.createNativeQuery(InList.expand(sql, "owners",
+                        query.visibility().owners()), Object[].class)
                 .addSynchronizedQuerySpace("crm_customer").addSynchronizedQuerySpace("crm_contact")
                 .addSynchronizedQuerySpace("crm_contact_channel").addSynchronizedQuerySpace("crm_lead");
         return bind(q, query, sql).getResultList();

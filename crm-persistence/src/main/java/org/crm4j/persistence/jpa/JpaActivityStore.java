@@ -56,11 +56,12 @@ final class JpaActivityStore implements ActivityStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return Optional.empty();
         }
-        SelectionQuery<ActivityEntity> query = tx.session().createSelectionQuery(WITH_PARTICIPANTS
-                + " where a.id = :id" + (visibility.all() ? "" : " and a.ownerId in :owners"), ActivityEntity.class)
+        SelectionQuery<ActivityEntity> query = tx.session().createSelectionQuery(InList.expand(WITH_PARTICIPANTS
+                + " where a.id = :id" + (visibility.all() ? "" : " and a.ownerId in :owners"), "owners",
+                visibility.owners()), ActivityEntity.class)
                 .setParameter("id", id);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().findFirst().map(ActivityEntity::toRecord);
     }
@@ -77,17 +78,17 @@ final class JpaActivityStore implements ActivityStore {
             return List.of();
         }
         // the page's ids first (a fetch join cannot be limited), then the page with its participants
-        SelectionQuery<Long> ids = tx.session().createSelectionQuery("select a.id from Activity a"
+        SelectionQuery<Long> ids = tx.session().createSelectionQuery(InList.expand("select a.id from Activity a"
                 + " where a.customerId = :customer"
                 + (after == null ? "" : " and (a.startsAt < :start or (a.startsAt = :start and a.id < :id))")
                 + (visibility.all() ? "" : " and a.ownerId in :owners")
-                + " order by a.startsAt desc, a.id desc", Long.class)
+                + " order by a.startsAt desc, a.id desc", "owners", visibility.owners()), Long.class)
                 .setParameter("customer", customerId).setMaxResults(limit);
         if (after != null) {
             ids.setParameter("start", (Instant) after.sortValue()).setParameter("id", after.id());
         }
         if (!visibility.all()) {
-            ids.setParameterList("owners", visibility.owners());
+            InList.bind(ids, "owners", visibility.owners());
         }
         List<Long> page = ids.getResultList();
         if (page.isEmpty()) {
@@ -98,8 +99,8 @@ final class JpaActivityStore implements ActivityStore {
 
     /** The second step of a page: its activities with their participants, in the page's order. */
     private List<ActivityRecord> withParticipants(List<Long> page, String orderBy) {
-        return tx.session().createSelectionQuery(WITH_PARTICIPANTS + " where a.id in :ids" + orderBy,
-                        ActivityEntity.class).setParameterList("ids", page)
+        return InList.bind(tx.session().createSelectionQuery(InList.expand(WITH_PARTICIPANTS + " where a.id in :ids"
+                + orderBy, "ids", page), ActivityEntity.class), "ids", page)
                 .getResultList().stream().map(ActivityEntity::toRecord).toList();
     }
 
@@ -112,8 +113,8 @@ final class JpaActivityStore implements ActivityStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return session.createSelectionQuery(WITH_PARTICIPANTS + " where a.id in :ids", ActivityEntity.class)
-                .setParameterList("ids", ids).getResultList().stream()
+        return InList.bind(session.createSelectionQuery(InList.expand(WITH_PARTICIPANTS + " where a.id in :ids",
+                        "ids", ids), ActivityEntity.class), "ids", ids).getResultList().stream()
                 .collect(Collectors.toMap(a -> a.id, ActivityEntity::toRecord));
     }
 
@@ -137,18 +138,20 @@ final class JpaActivityStore implements ActivityStore {
             return List.of();
         }
         // the page's ids by keyset in the row-value form, then the page with its participants
-        SelectionQuery<Long> ids = tx.session().createSelectionQuery("select a.id from Activity a"
+        String hql = "select a.id from Activity a"
                 + " where a.startsAt >= :from and a.startsAt < :to and a.status in :statuses"
                 + (after == null ? "" : " and (a.startsAt, a.id) > (:start, :id)")
                 + (visibility.all() ? "" : " and a.ownerId in :owners")
-                + " order by a.startsAt, a.id", Long.class)
-                .setParameter("from", selection.from()).setParameter("to", selection.to())
-                .setParameterList("statuses", selection.statuses()).setMaxResults(limit);
+                + " order by a.startsAt, a.id";
+        SelectionQuery<Long> ids = InList.bind(tx.session().createSelectionQuery(InList.expand(InList.expand(hql,
+                        "statuses", selection.statuses()), "owners", visibility.owners()), Long.class), "statuses",
+                        selection.statuses())
+                .setParameter("from", selection.from()).setParameter("to", selection.to()).setMaxResults(limit);
         if (after != null) {
             ids.setParameter("start", (Instant) after.sortValue()).setParameter("id", after.id());
         }
         if (!visibility.all()) {
-            ids.setParameterList("owners", visibility.owners());
+            InList.bind(ids, "owners", visibility.owners());
         }
         List<Long> page = ids.getResultList();
         if (page.isEmpty()) {
@@ -162,17 +165,19 @@ final class JpaActivityStore implements ActivityStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select a.ownerId,"
+        String hql = "select a.ownerId,"
                 + " sum(case when a.status = :planned then 1 else 0 end),"
                 + " sum(case when a.status = :done then 1 else 0 end) from Activity a"
                 + " where a.startsAt >= :from and a.startsAt < :to and a.status in :statuses"
                 + (visibility.all() ? "" : " and a.ownerId in :owners")
-                + " group by a.ownerId order by a.ownerId", Object[].class)
+                + " group by a.ownerId order by a.ownerId";
+        SelectionQuery<Object[]> query = InList.bind(tx.session().createSelectionQuery(InList.expand(
+                        InList.expand(hql, "statuses", selection.statuses()), "owners", visibility.owners()),
+                        Object[].class), "statuses", selection.statuses())
                 .setParameter("planned", ActivityStatus.PLANNED).setParameter("done", ActivityStatus.DONE)
-                .setParameter("from", selection.from()).setParameter("to", selection.to())
-                .setParameterList("statuses", selection.statuses());
+                .setParameter("from", selection.from()).setParameter("to", selection.to());
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().map(r -> new ScheduleCount((String) r[0],
                 ((Number) r[1]).longValue(), ((Number) r[2]).longValue())).toList();
@@ -212,12 +217,13 @@ final class JpaActivityStore implements ActivityStore {
                 + " from FirstContact f where f.at >= :b0 and f.at < :b" + last
                 + (visibility.all() ? "" : " and f.salespersonId in :owners") + ") x"
                 + " group by x.salesperson, x.period, x.kind";
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(hql, Object[].class);
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(
+                InList.expand(hql, "owners", visibility.owners()), Object[].class);
         for (int i = 0; i <= last; i++) {
             query.setParameter("b" + i, bounds.get(i));
         }
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().map(r -> new FirstContactCountRow((String) r[0],
                 ((Number) r[1]).intValue(), (FirstContactKind) r[2], ((Number) r[3]).longValue(),

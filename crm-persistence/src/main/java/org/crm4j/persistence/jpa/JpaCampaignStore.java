@@ -16,6 +16,8 @@ import org.hibernate.query.SelectionQuery;
 /** Campaigns in the JPA store. A campaign is read with its costs in one select. */
 final class JpaCampaignStore implements CampaignStore {
     private static final String WITH_COSTS = "select distinct c from Campaign c left join fetch c.costs";
+    /** Need-to-know on a campaign: its owner's or its product manager's. */
+    private static final String VISIBLE = " and (c.ownerId in :owners or c.productManagerId in :owners)";
 
     private final JpaTransaction tx;
 
@@ -44,11 +46,11 @@ final class JpaCampaignStore implements CampaignStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return Optional.empty();
         }
-        SelectionQuery<CampaignEntity> query = tx.session().createSelectionQuery(WITH_COSTS + " where c.id = :id"
-                + (visibility.all() ? "" : " and (c.ownerId in :owners or c.productManagerId in :owners)"),
+        SelectionQuery<CampaignEntity> query = tx.session().createSelectionQuery(InList.expand(WITH_COSTS
+                + " where c.id = :id" + (visibility.all() ? "" : VISIBLE), "owners", visibility.owners()),
                 CampaignEntity.class).setParameter("id", id);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().findFirst().map(CampaignEntity::toRecord);
     }
@@ -72,12 +74,13 @@ final class JpaCampaignStore implements CampaignStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select k.keyword, k.kind, k.date,"
-                + " sum(k.amount) from Campaign c join c.costs k where c.id = :id"
-                + (visibility.all() ? "" : " and (c.ownerId in :owners or c.productManagerId in :owners)")
-                + " group by k.keyword, k.kind, k.date", Object[].class).setParameter("id", campaignId);
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select k.keyword, k.kind,"
+                + " k.date, sum(k.amount) from Campaign c join c.costs k where c.id = :id"
+                + (visibility.all() ? "" : VISIBLE)
+                + " group by k.keyword, k.kind, k.date", "owners", visibility.owners()), Object[].class)
+                .setParameter("id", campaignId);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().map(row -> new CampaignCostRow((String) row[0], (CostKind) row[1],
                 (LocalDate) row[2], decimal(row[3]))).toList();

@@ -42,11 +42,12 @@ final class JpaCompetitorContractStore implements CompetitorContractStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
-        SelectionQuery<CompetitorContractEntity> query = tx.session().createSelectionQuery(VISIBLE
+        SelectionQuery<CompetitorContractEntity> query = tx.session().createSelectionQuery(InList.expand(VISIBLE
                 + " where k.customerId = :customer" + (visibility.all() ? "" : " and c.ownerId in :owners")
-                + " order by k.endsOn, k.id", CompetitorContractEntity.class).setParameter("customer", customerId);
+                + " order by k.endsOn, k.id", "owners", visibility.owners()), CompetitorContractEntity.class)
+                .setParameter("customer", customerId);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().map(CompetitorContractEntity::toContract).toList();
     }
@@ -56,11 +57,11 @@ final class JpaCompetitorContractStore implements CompetitorContractStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return Optional.empty();
         }
-        SelectionQuery<CompetitorContractEntity> query = tx.session().createSelectionQuery(VISIBLE
-                + " where k.id = :id" + (visibility.all() ? "" : " and c.ownerId in :owners"),
-                CompetitorContractEntity.class).setParameter("id", id);
+        SelectionQuery<CompetitorContractEntity> query = tx.session().createSelectionQuery(InList.expand(VISIBLE
+                + " where k.id = :id" + (visibility.all() ? "" : " and c.ownerId in :owners"), "owners",
+                visibility.owners()), CompetitorContractEntity.class).setParameter("id", id);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().findFirst().map(CompetitorContractEntity::toContract);
     }

@@ -66,9 +66,9 @@ final class JpaContactStore implements ContactStore {
         if (customerIds.isEmpty()) {
             return List.of();
         }
-        return tx.session().createSelectionQuery(WITH_DETAILS + " where ct.customerId in :customers",
-                        ContactEntity.class)
-                .setParameterList("customers", customerIds)
+        return InList.bind(tx.session().createSelectionQuery(InList.expand(WITH_DETAILS
+                        + " where ct.customerId in :customers", "customers", customerIds), ContactEntity.class),
+                        "customers", customerIds)
                 .getResultList().stream().map(ContactEntity::toRecord).toList();
     }
 }

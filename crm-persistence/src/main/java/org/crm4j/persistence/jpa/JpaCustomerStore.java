@@ -134,11 +134,11 @@ final class JpaCustomerStore implements CustomerStore {
         Set<String> ids = new HashSet<>();
         refs.forEach(r -> ids.add(r.id()));
         Set<ExternalRef> wanted = new HashSet<>(refs);
-        List<Object[]> rows = tx.session().createNativeQuery("select external_system, external_id, customer_id"
-                        + " from crm_external_ref where external_id in (:ids)",
+        List<Object[]> rows = InList.bind(tx.session().createNativeQuery(InList.expand(
+                        "select external_system, external_id, customer_id"
+                        + " from crm_external_ref where external_id in (:ids)", "ids", ids),
                         Object[].class)
-                .addSynchronizedQuerySpace("crm_external_ref")
-                .setParameterList("ids", ids)
+                .addSynchronizedQuerySpace("crm_external_ref"), "ids", ids)
                 .getResultList();
         for (Object[] row : rows) {
             ExternalRef ref = new ExternalRef((String) row[0], (String) row[1]);
@@ -154,11 +154,12 @@ final class JpaCustomerStore implements CustomerStore {
         if (ids.isEmpty() || !visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
-        SelectionQuery<CustomerEntity> query = tx.session().createSelectionQuery(visibility.all() ? FIND_ALL
-                        : FIND_ALL + " and c.ownerId in :owners", CustomerEntity.class)
-                .setParameterList("ids", ids);
+        String hql = visibility.all() ? FIND_ALL : FIND_ALL + " and c.ownerId in :owners";
+        SelectionQuery<CustomerEntity> query = InList.bind(tx.session().createSelectionQuery(
+                InList.expand(InList.expand(hql, "ids", ids), "owners", visibility.owners()), CustomerEntity.class),
+                "ids", ids);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().map(CustomerEntity::toRecord).toList();
     }
@@ -169,10 +170,10 @@ final class JpaCustomerStore implements CustomerStore {
         if (sql == null) {
             return new DuplicateKeys(Set.of(), Set.of(), Set.of(), Set.of(), keys.visibility());
         }
-        var query = tx.session().createNativeQuery(sql.sql(), Object[].class)
+        var query = InList.bindAll(tx.session().createNativeQuery(InList.expandAll(sql.sql(), sql.parameters()),
+                        Object[].class)
                 .addSynchronizedQuerySpace("crm_customer").addSynchronizedQuerySpace("crm_contact")
-                .addSynchronizedQuerySpace("crm_contact_channel");
-        sql.parameters().forEach(query::setParameterList);
+                .addSynchronizedQuerySpace("crm_contact_channel"), sql.parameters());
         Set<String> taxIds = new HashSet<>();
         Set<String> names = new HashSet<>();
         Set<String> emails = new HashSet<>();
@@ -210,10 +211,11 @@ final class JpaCustomerStore implements CustomerStore {
             return Optional.empty();
         }
         SelectionQuery<CustomerEntity> query = tx.session()
-                .createSelectionQuery(visibility.all() ? FIND : FIND_VISIBLE, CustomerEntity.class)
+                .createSelectionQuery(visibility.all() ? FIND : InList.expand(FIND_VISIBLE, "owners", visibility.owners()),
+                        CustomerEntity.class)
                 .setParameter("id", id);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().findFirst().map(CustomerEntity::toRecord);
     }
@@ -257,13 +259,14 @@ final class JpaCustomerStore implements CustomerStore {
         if (ids.isEmpty() || !visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
-        SelectionQuery<CustomerRow> query = tx.session().createSelectionQuery("select new "
-                + CustomerRow.class.getName() + "(c.id, c.name, c.taxId, c.address.city, c.ownerId, c.status,"
-                + " c.createdAt) from Customer c where c.id in :ids"
-                + (visibility.all() ? "" : " and c.ownerId in :owners"), CustomerRow.class)
-                .setParameterList("ids", ids);
+        String hql = "select new " + CustomerRow.class.getName() + "(c.id, c.name, c.taxId, c.address.city,"
+                + " c.ownerId, c.status, c.createdAt) from Customer c where c.id in :ids"
+                + (visibility.all() ? "" : " and c.ownerId in :owners");
+        SelectionQuery<CustomerRow> query = InList.bind(tx.session().createSelectionQuery(
+                InList.expand(InList.expand(hql, "ids", ids), "owners", visibility.owners()), CustomerRow.class),
+                "ids", ids);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList();
     }
@@ -274,15 +277,10 @@ final class JpaCustomerStore implements CustomerStore {
             return List.of();
         }
         CustomerSearchQuery translated = new CustomerSearchQuery(search);
-        SelectionQuery<CustomerRow> query = tx.session().createSelectionQuery(translated.hql(), CustomerRow.class);
-        translated.parameters().forEach((name, value) -> {
-            if (value instanceof Collection<?> values) {
-                query.setParameterList(name, values);
-            } else {
-                query.setParameter(name, value);
-            }
-        });
-        return query.setMaxResults(search.limit()).getResultList();
+        return InList.bindAll(tx.session().createSelectionQuery(
+                        InList.expandAll(translated.hql(), translated.parameters()), CustomerRow.class),
+                        translated.parameters())
+                .setMaxResults(search.limit()).getResultList();
     }
 
     @Override
@@ -303,9 +301,11 @@ final class JpaCustomerStore implements CustomerStore {
      * the where clause of the activities (null for none).
      */
     private static String timeline(String eventCondition, String activityWhere) {
-        return "(select '" + NOTE + "', n.id, n.createdAt, n.authorId, n.text,"
-                + " cast(null as String), cast(null as String), cast(null as Long), cast(null as String),"
-                + " cast(null as Instant), cast(null as Long)"
+        // one select around the union: H2 keeps a parsed union for no second use, but a select it does
+        return "select t.kind, t.id, t.at, t.actor, t.body, t.c5, t.c6, t.c7, t.c8, t.c9, t.c10 from ("
+                + "(select '" + NOTE + "' as kind, n.id as id, n.createdAt as at, n.authorId as actor, n.text as body,"
+                + " cast(null as String) as c5, cast(null as String) as c6, cast(null as Long) as c7,"
+                + " cast(null as String) as c8, cast(null as Instant) as c9, cast(null as Long) as c10"
                 + " from Note n where n.customerId = :customer order by n.createdAt desc, n.id desc limit :notes)"
                 + " union all"
                 + " (select '" + EVENT + "', e.sequence, e.occurredAt, e.actorId, e.data,"
@@ -317,7 +317,8 @@ final class JpaCustomerStore implements CustomerStore {
                 + " (select 'activity', a.id, a.startsAt, a.ownerId, a.outcome,"
                 + " cast(a.type as String), cast(a.status as String), a.opportunityId, cast(a.direction as String),"
                 + " a.endsAt, a.leadId"
-                + " from Activity a" + activityWhere + " order by a.startsAt desc, a.id desc limit :activities)");
+                + " from Activity a" + activityWhere + " order by a.startsAt desc, a.id desc limit :activities)")
+                + ") t";
     }
 
     @Override
@@ -325,7 +326,8 @@ final class JpaCustomerStore implements CustomerStore {
             Visibility visibility) {
         boolean someDeals = !visibility.all() && !visibility.owners().isEmpty();
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery(visibility.all() ? TIMELINE
-                        : someDeals ? TIMELINE_VISIBLE : TIMELINE_NO_DEALS, Object[].class)
+                        : someDeals ? InList.expand(TIMELINE_VISIBLE, "owners", visibility.owners()) : TIMELINE_NO_DEALS,
+                        Object[].class)
                 .setParameter("customer", customerId)
                 .setParameter("notes", noteLimit)
                 .setParameter("events", eventLimit);
@@ -333,7 +335,7 @@ final class JpaCustomerStore implements CustomerStore {
             query.setParameter("activities", activityLimit);
         }
         if (someDeals) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         List<Object[]> rows = query.getResultList();
         List<Object[]> notes = new ArrayList<>();

@@ -85,9 +85,9 @@ final class JpaEventStore implements EventStore {
         if (sequences.isEmpty()) {
             return;
         }
-        session.createMutationQuery("update OutboxEvent e set e.deliveredAt = :at where e.sequence in :sequences")
-                .setParameter("at", at)
-                .setParameterList("sequences", sequences)
+        InList.bind(session.createMutationQuery(InList.expand(
+                        "update OutboxEvent e set e.deliveredAt = :at where e.sequence in :sequences", "sequences", sequences))
+                .setParameter("at", at), "sequences", sequences)
                 .executeUpdate();
     }
 

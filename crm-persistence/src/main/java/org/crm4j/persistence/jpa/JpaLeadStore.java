@@ -100,19 +100,20 @@ final class JpaLeadStore implements LeadStore {
             return List.of();
         }
         // the page's ids first (a fetch join cannot be limited), then the page with its attempts
-        SelectionQuery<Long> ids = tx.session().createSelectionQuery("select l.id from Lead l"
+        SelectionQuery<Long> ids = tx.session().createSelectionQuery(InList.expand("select l.id from Lead l"
                 + " where l.campaignId = :campaign and l.id > :after"
-                + (visibility.all() ? "" : " and l.ownerId in :owners") + " order by l.id", Long.class)
+                + (visibility.all() ? "" : " and l.ownerId in :owners")
+                + " order by l.id", "owners", visibility.owners()), Long.class)
                 .setParameter("campaign", campaignId).setParameter("after", afterId).setMaxResults(limit);
         if (!visibility.all()) {
-            ids.setParameterList("owners", visibility.owners());
+            InList.bind(ids, "owners", visibility.owners());
         }
         List<Long> page = ids.getResultList();
         if (page.isEmpty()) {
             return List.of();
         }
-        return tx.session().createSelectionQuery(WITH_ATTEMPTS + " where l.id in :ids order by l.id",
-                LeadEntity.class).setParameterList("ids", page).getResultList().stream().map(LeadEntity::toRecord)
+        return InList.bind(tx.session().createSelectionQuery(InList.expand(WITH_ATTEMPTS
+                + " where l.id in :ids order by l.id", "ids", page), LeadEntity.class), "ids", page).getResultList().stream().map(LeadEntity::toRecord)
                 .toList();
     }
 
@@ -129,9 +130,10 @@ final class JpaLeadStore implements LeadStore {
         if (customerIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(tx.session().createSelectionQuery("select l.customerId from Lead l"
-                + " where l.campaignId = :campaign and l.customerId in :customers", Long.class)
-                .setParameter("campaign", campaignId).setParameterList("customers", customerIds).getResultList());
+        return new HashSet<>(InList.bind(tx.session().createSelectionQuery(InList.expand("select l.customerId"
+                + " from Lead l where l.campaignId = :campaign and l.customerId in :customers", "customers",
+                customerIds), Long.class), "customers", customerIds)
+                .setParameter("campaign", campaignId).getResultList());
     }
 
     private SelectionQuery<LeadEntity> visible(String hql, Visibility visibility) {
@@ -141,9 +143,10 @@ final class JpaLeadStore implements LeadStore {
     /** The query with need-to-know in its WHERE clause; an empty set of owners matches nothing. */
     private SelectionQuery<LeadEntity> visible(String hql, Visibility visibility, String orderBy) {
         String where = visibility.all() ? "" : visibility.owners().isEmpty() ? " and 1 = 0" : " and l.ownerId in :owners";
-        SelectionQuery<LeadEntity> query = tx.session().createSelectionQuery(hql + where + orderBy, LeadEntity.class);
+        SelectionQuery<LeadEntity> query = tx.session().createSelectionQuery(
+                InList.expand(hql + where + orderBy, "owners", visibility.owners()), LeadEntity.class);
         if (!visibility.all() && !visibility.owners().isEmpty()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query;
     }
@@ -154,13 +157,14 @@ final class JpaLeadStore implements LeadStore {
             return List.of();
         }
         // joined to the attempts, so a lead is counted once (distinct) and contacted once it has any
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select l.keyword, l.status,"
-                + " count(distinct l.id), count(distinct case when a.at is not null then l.id end)"
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select l.keyword,"
+                + " l.status, count(distinct l.id), count(distinct case when a.at is not null then l.id end)"
                 + " from Lead l left join l.attempts a where l.campaignId = :campaign"
                 + (visibility.all() ? "" : " and l.ownerId in :owners")
-                + " group by l.keyword, l.status", Object[].class).setParameter("campaign", campaignId);
+                + " group by l.keyword, l.status", "owners", visibility.owners()), Object[].class)
+                .setParameter("campaign", campaignId);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().map(row -> new LeadFunnelRow((String) row[0], (LeadStatus) row[1],
                 ((Number) row[2]).longValue(), ((Number) row[3]).longValue())).toList();
@@ -177,14 +181,14 @@ final class JpaLeadStore implements LeadStore {
             return List.of();
         }
         String quarter = "floor(extract(epoch from o.stageSince) / 900)";
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select l.keyword, o.currency, "
-                + quarter + ", count(o), coalesce(sum(o.amount), 0) from Lead l join Opportunity o"
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select l.keyword,"
+                + " o.currency, " + quarter + ", count(o), coalesce(sum(o.amount), 0) from Lead l join Opportunity o"
                 + " on o.id = l.opportunityId where l.campaignId = :campaign and o.status = :won"
                 + (visibility.all() ? "" : " and o.ownerId in :owners")
-                + " group by l.keyword, o.currency, " + quarter, Object[].class)
+                + " group by l.keyword, o.currency, " + quarter, "owners", visibility.owners()), Object[].class)
                 .setParameter("campaign", campaignId).setParameter("won", OpportunityStatus.WON);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         Map<WonRevenueRow, WonRevenueRow> days = new HashMap<>();
         for (Object[] row : query.getResultList()) {

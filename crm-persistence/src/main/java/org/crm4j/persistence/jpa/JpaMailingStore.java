@@ -39,6 +39,8 @@ final class JpaMailingStore implements MailingStore {
             + " left join crm_unsubscription u on u.contact_id = ct.id"
             + " where ct.customer_id in (:customers) order by ct.customer_id, ct.id";
     private static final String OPEN = "(r.status in (:open) or (r.status = :claimed and r.claimedAt < :stale))";
+    /** The statuses of a recipient that a run may claim. */
+    private static final List<RecipientStatus> OPEN_STATUSES = List.of(RecipientStatus.PENDING, RecipientStatus.FAILED);
     /** How often a claim is tried again when a concurrent run took every recipient it looked at. */
     private static final int CLAIM_ROUNDS = 20;
 
@@ -69,10 +71,11 @@ final class JpaMailingStore implements MailingStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return Optional.empty();
         }
-        SelectionQuery<MailingEntity> query = tx.session().createSelectionQuery("from Mailing m where m.id = :id"
-                + (visibility.all() ? "" : " and m.ownerId in :owners"), MailingEntity.class).setParameter("id", id);
+        SelectionQuery<MailingEntity> query = tx.session().createSelectionQuery(InList.expand("from Mailing m"
+                + " where m.id = :id" + (visibility.all() ? "" : " and m.ownerId in :owners"), "owners",
+                visibility.owners()), MailingEntity.class).setParameter("id", id);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().findFirst().map(MailingEntity::toRecord);
     }
@@ -88,12 +91,13 @@ final class JpaMailingStore implements MailingStore {
         if (customerIds.isEmpty()) {
             return List.of();
         }
-        NativeQuery<Object[]> q = tx.session().createNativeQuery(CANDIDATES, Object[].class)
+        NativeQuery<Object[]> q = tx.session().createNativeQuery(InList.expand(CANDIDATES, "customers", customerIds),
+                        Object[].class)
                 .addSynchronizedQuerySpace("crm_contact").addSynchronizedQuerySpace("crm_customer")
                 .addSynchronizedQuerySpace("crm_contact_channel").addSynchronizedQuerySpace("crm_consent")
                 .addSynchronizedQuerySpace("crm_unsubscription");
         q.setParameter("purpose", purpose.code());
-        q.setParameterList("customers", customerIds);
+        InList.bind(q, "customers", customerIds);
         return q.getResultList().stream().map(r -> new RecipientCandidate(((Number) r[0]).longValue(),
                 ((Number) r[1]).longValue(), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                 r[6] == null ? null : ConsentStatus.valueOf(r[6].toString().strip()),
@@ -105,9 +109,9 @@ final class JpaMailingStore implements MailingStore {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(tx.session().createSelectionQuery("select r.recipientKey from MailingRecipient r"
-                + " where r.mailingId = :mailing and r.recipientKey in :keys", String.class)
-                .setParameter("mailing", mailingId).setParameterList("keys", keys).getResultList());
+        return new HashSet<>(InList.bind(tx.session().createSelectionQuery(InList.expand("select r.recipientKey"
+                + " from MailingRecipient r where r.mailingId = :mailing and r.recipientKey in :keys", "keys", keys),
+                String.class), "keys", keys).setParameter("mailing", mailingId).getResultList());
     }
 
     @Override
@@ -121,23 +125,25 @@ final class JpaMailingStore implements MailingStore {
     @Override
     public List<RecipientRecord> claim(long mailingId, String token, Instant now, Instant staleBefore, int limit) {
         for (int round = 0; round < CLAIM_ROUNDS; round++) {
-            List<Long> ids = tx.session().createSelectionQuery("select r.id from MailingRecipient r"
-                    + " where r.mailingId = :mailing and " + OPEN + " order by r.id", Long.class)
-                    .setParameter("mailing", mailingId).setParameterList("open", openStatuses())
+            List<Long> ids = InList.bind(tx.session().createSelectionQuery(InList.expand("select r.id"
+                    + " from MailingRecipient r where r.mailingId = :mailing and " + OPEN + " order by r.id", "open",
+                    OPEN_STATUSES), Long.class), "open", OPEN_STATUSES)
+                    .setParameter("mailing", mailingId)
                     .setParameter("claimed", RecipientStatus.CLAIMED).setParameter("stale", staleBefore)
                     .setMaxResults(limit).getResultList();
             if (ids.isEmpty()) {
                 return List.of();
             }
-            int claimed = tx.writing().createMutationQuery("update MailingRecipient r set r.status = :claimed,"
-                    + " r.claimToken = :token, r.claimedAt = :now where r.id in :ids and " + OPEN)
+            int claimed = InList.bind(InList.bind(tx.writing().createMutationQuery(InList.expand(InList.expand(
+                    "update MailingRecipient r set r.status = :claimed,"
+                    + " r.claimToken = :token, r.claimedAt = :now where r.id in :ids and " + OPEN, "ids", ids),
+                    "open", OPEN_STATUSES)), "ids", ids), "open", OPEN_STATUSES)
                     .setParameter("claimed", RecipientStatus.CLAIMED).setParameter("token", token)
-                    .setParameter("now", now).setParameterList("ids", ids).setParameterList("open", openStatuses())
-                    .setParameter("stale", staleBefore).executeUpdate();
+                    .setParameter("now", now).setParameter("stale", staleBefore).executeUpdate();
             if (claimed > 0) {
-                return tx.session().createSelectionQuery("from MailingRecipient r where r.id in :ids"
-                        + " and r.claimToken = :token and r.status = :claimed order by r.id",
-                        MailingRecipientEntity.class).setParameterList("ids", ids).setParameter("token", token)
+                return InList.bind(tx.session().createSelectionQuery(InList.expand("from MailingRecipient r"
+                        + " where r.id in :ids and r.claimToken = :token and r.status = :claimed order by r.id", "ids",
+                        ids), MailingRecipientEntity.class), "ids", ids).setParameter("token", token)
                         .setParameter("claimed", RecipientStatus.CLAIMED).getResultList().stream()
                         .map(MailingRecipientEntity::toRecord).toList();
             }
@@ -146,9 +152,6 @@ final class JpaMailingStore implements MailingStore {
         return List.of();
     }
 
-    private static List<RecipientStatus> openStatuses() {
-        return List.of(RecipientStatus.PENDING, RecipientStatus.FAILED);
-    }
 
     @Override
     public boolean markSent(long recipientId, String token, Instant at, Long activityId) {

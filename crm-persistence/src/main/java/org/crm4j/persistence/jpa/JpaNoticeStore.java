@@ -45,8 +45,8 @@ final class JpaNoticeStore implements NoticeStore {
             return Map.of();
         }
         Map<String, Set<String>> found = new HashMap<>();
-        tx.session().createSelectionQuery("select n.key, n.recipientId from Notice n where n.key in :keys",
-                Object[].class).setParameterList("keys", keys).getResultList()
+        InList.bind(tx.session().createSelectionQuery(InList.expand("select n.key, n.recipientId from Notice n"
+                + " where n.key in :keys", "keys", keys), Object[].class), "keys", keys).getResultList()
                 .forEach(row -> found.computeIfAbsent((String) row[0], k -> new LinkedHashSet<>()).add((String) row[1]));
         return found;
     }
@@ -68,24 +68,26 @@ final class JpaNoticeStore implements NoticeStore {
             return List.of();
         }
         List<Long> ids = skipLocked() ? lockedCandidates(channels, now, limit)
-                : tx.session().createSelectionQuery("select d.id from NoticeDelivery d"
-                        + " where " + CLAIMABLE + " and d.channel in :channels order by d.id", Long.class)
+                : InList.bind(tx.session().createSelectionQuery(InList.expand("select d.id from NoticeDelivery d"
+                        + " where " + CLAIMABLE + " and d.channel in :channels order by d.id", "channels", channels),
+                        Long.class), "channels", channels)
                         .setParameter("pending", DeliveryState.PENDING).setParameter("now", now)
-                        .setParameterList("channels", channels).setMaxResults(limit).getResultList();
+                        .setMaxResults(limit).getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
-        int claimed = tx.writing().createMutationQuery("update NoticeDelivery d set d.claimToken = :token,"
-                + " d.leaseUntil = :until where d.id in :ids and " + CLAIMABLE)
-                .setParameter("token", token).setParameter("until", leaseUntil).setParameterList("ids", ids)
+        int claimed = InList.bind(tx.writing().createMutationQuery(InList.expand("update NoticeDelivery d"
+                + " set d.claimToken = :token, d.leaseUntil = :until where d.id in :ids and " + CLAIMABLE, "ids", ids)),
+                "ids", ids)
+                .setParameter("token", token).setParameter("until", leaseUntil)
                 .setParameter("pending", DeliveryState.PENDING).setParameter("now", now).executeUpdate();
         if (claimed == 0) {
             return List.of();
         }
-        List<Object[]> rows = tx.session().createSelectionQuery("select d.id, d.channel, d.attempts, n"
-                + " from NoticeDelivery d join Notice n on n.id = d.noticeId"
-                + " where d.id in :ids and d.claimToken = :token order by d.id", Object[].class)
-                .setParameterList("ids", ids).setParameter("token", token).getResultList();
+        List<Object[]> rows = InList.bind(tx.session().createSelectionQuery(InList.expand("select d.id, d.channel,"
+                + " d.attempts, n from NoticeDelivery d join Notice n on n.id = d.noticeId"
+                + " where d.id in :ids and d.claimToken = :token order by d.id", "ids", ids), Object[].class), "ids", ids)
+                .setParameter("token", token).getResultList();
         List<ClaimedDelivery> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             result.add(new ClaimedDelivery((Long) row[0], (String) row[1], (Integer) row[2],
@@ -102,10 +104,11 @@ final class JpaNoticeStore implements NoticeStore {
 
     /** The claimable rows, locked, skipping those another worker is claiming right now. */
     private List<Long> lockedCandidates(Collection<String> channels, Instant now, int limit) {
-        List<?> rows = tx.session().createNativeQuery("select id from crm_notice_delivery where state = 'PENDING'"
-                + " and (lease_until is null or lease_until <= :now) and channel in (:channels)"
-                + " order by id limit :limit for update skip locked", Object.class)
-                .setParameter("now", now).setParameterList("channels", channels).setParameter("limit", limit)
+        List<?> rows = InList.bind(tx.session().createNativeQuery(InList.expand("select id from crm_notice_delivery"
+                + " where state = 'PENDING' and (lease_until is null or lease_until <= :now) and channel in (:channels)"
+                + " order by id limit :limit for update skip locked", "channels", channels), Object.class),
+                "channels", channels)
+                .setParameter("now", now).setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(id -> ((Number) id).longValue()).toList();
     }
@@ -118,9 +121,9 @@ final class JpaNoticeStore implements NoticeStore {
         Map<Long, DeliveryResult> byId = new LinkedHashMap<>();
         results.forEach(r -> byId.put(r.id(), r));
         // locked, so that no worker takes them over between this read and the commit
-        List<NoticeDeliveryEntity> held = tx.writing().createSelectionQuery("from NoticeDelivery d"
-                + " where d.id in :ids and d.claimToken = :token", NoticeDeliveryEntity.class)
-                .setParameterList("ids", byId.keySet()).setParameter("token", token)
+        List<NoticeDeliveryEntity> held = InList.bind(tx.writing().createSelectionQuery(InList.expand(
+                "from NoticeDelivery d where d.id in :ids and d.claimToken = :token", "ids", byId.keySet()),
+                NoticeDeliveryEntity.class), "ids", byId.keySet()).setParameter("token", token)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         Set<Long> recorded = new LinkedHashSet<>();
         for (NoticeDeliveryEntity d : held) {
@@ -142,8 +145,9 @@ final class JpaNoticeStore implements NoticeStore {
         if (noticeIds.isEmpty()) {
             return;
         }
-        tx.writing().createMutationQuery("update Notice n set n.inboxAt = :at where n.id in :ids and n.inboxAt is null")
-                .setParameter("at", at).setParameterList("ids", noticeIds).executeUpdate();
+        InList.bind(tx.writing().createMutationQuery(InList.expand(
+                "update Notice n set n.inboxAt = :at where n.id in :ids and n.inboxAt is null", "ids", noticeIds)),
+                "ids", noticeIds).setParameter("at", at).executeUpdate();
     }
 
     @Override

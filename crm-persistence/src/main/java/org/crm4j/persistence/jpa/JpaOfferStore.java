@@ -42,12 +42,13 @@ final class JpaOfferStore implements OfferStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return Optional.empty();
         }
-        SelectionQuery<OfferEntity> query = tx.session().createSelectionQuery(WITH_LINES + " where f.id = :id"
-                + (visibility.all() ? "" : " and f.opportunityId in"
-                        + " (select o.id from Opportunity o where o.ownerId in :owners)"), OfferEntity.class)
+        SelectionQuery<OfferEntity> query = tx.session().createSelectionQuery(InList.expand(WITH_LINES
+                + " where f.id = :id" + (visibility.all() ? "" : " and f.opportunityId in"
+                        + " (select o.id from Opportunity o where o.ownerId in :owners)"), "owners",
+                visibility.owners()), OfferEntity.class)
                 .setParameter("id", id);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().findFirst().map(OfferEntity::toRecord);
     }

@@ -80,10 +80,11 @@ final class JpaOpportunityStore implements OpportunityStore {
     @Override
     public Optional<OpportunityRecord> find(long id, Visibility visibility) {
         SelectionQuery<OpportunityEntity> query = tx.session().createSelectionQuery(
-                WITH_COLLECTIONS + " where o.id = :id" + (visibility.all() ? "" : VISIBLE), OpportunityEntity.class)
+                InList.expand(WITH_COLLECTIONS + " where o.id = :id" + (visibility.all() ? "" : VISIBLE), "owners",
+                        visibility.owners()), OpportunityEntity.class)
                 .setParameter("id", id);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().findFirst().map(OpportunityEntity::toRecord);
     }
@@ -103,22 +104,22 @@ final class JpaOpportunityStore implements OpportunityStore {
     @Override
     public List<OpportunityRecord> ofCustomer(long customerId, Visibility visibility) {
         SelectionQuery<OpportunityEntity> query = tx.session().createSelectionQuery(
-                WITH_COLLECTIONS + " where o.customerId = :customer" + (visibility.all() ? "" : VISIBLE),
-                OpportunityEntity.class).setParameter("customer", customerId);
+                InList.expand(WITH_COLLECTIONS + " where o.customerId = :customer" + (visibility.all() ? "" : VISIBLE),
+                        "owners", visibility.owners()), OpportunityEntity.class).setParameter("customer", customerId);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().map(OpportunityEntity::toRecord).sorted(CUSTOMER_ORDER).toList();
     }
 
     @Override
     public List<OpportunitySummary> summariesOfCustomer(long customerId, Visibility visibility) {
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(SUMMARY
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand(SUMMARY
                 + " where o.customerId = :customer" + (visibility.all() ? "" : VISIBLE)
                 + " order by case when o.status = :open then 0 else 1 end, o.createdAt desc, o.id desc",
-                Object[].class).setParameter("customer", customerId).setParameter("open", OpportunityStatus.OPEN);
+                "owners", visibility.owners()), Object[].class).setParameter("customer", customerId).setParameter("open", OpportunityStatus.OPEN);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().map(r -> {
             OpportunityStatus status = (OpportunityStatus) r[5];
@@ -143,13 +144,13 @@ final class JpaOpportunityStore implements OpportunityStore {
 
     @Override
     public List<StageTotalRow> stageTotals(long pipelineId, Visibility visibility) {
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select o.stageCode, count(o),"
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select o.stageCode, count(o),"
                 + " coalesce(sum(o.amount), 0), coalesce(sum(o.amount * o.probability), 0) from Opportunity o"
                 + " where o.pipelineId = :pipeline and o.status = :open" + (visibility.all() ? "" : VISIBLE)
-                + " group by o.stageCode", Object[].class)
+                + " group by o.stageCode", "owners", visibility.owners()), Object[].class)
                 .setParameter("pipeline", pipelineId).setParameter("open", OpportunityStatus.OPEN);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().map(row -> new StageTotalRow((String) row[0],
                 ((Number) row[1]).longValue(), decimal(row[2]), decimal(row[3]))).toList();
@@ -180,14 +181,16 @@ final class JpaOpportunityStore implements OpportunityStore {
                 + (selection.pipelineIds().isEmpty() ? "" : " and o.pipelineId in :pipelines")
                 + (visibility.all() ? "" : VISIBLE)
                 + " group by " + period + ", " + group + ", o.currency";
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(hql, Object[].class)
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(
+                InList.expand(InList.expand(hql, "pipelines", selection.pipelineIds()), "owners", visibility.owners()),
+                Object[].class)
                 .setParameter("open", OpportunityStatus.OPEN)
                 .setParameter("from", selection.from()).setParameter("to", selection.to());
         if (!selection.pipelineIds().isEmpty()) {
-            query.setParameterList("pipelines", selection.pipelineIds());
+            InList.bind(query, "pipelines", selection.pipelineIds());
         }
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         int k = monthly ? 2 : 1;
         return query.getResultList().stream().map(row -> new ForecastRow(
@@ -260,7 +263,8 @@ final class JpaOpportunityStore implements OpportunityStore {
             hql.append(" and (o.lastActivityAt, o.id) > (:afterAt, :afterId)");
         }
         hql.append(" order by o.lastActivityAt, o.id");
-        SelectionQuery<Object[]> q = tx.session().createSelectionQuery(hql.toString(), Object[].class)
+        SelectionQuery<Object[]> q = tx.session().createSelectionQuery(
+                InList.expand(hql.toString(), "owners", visibility.owners()), Object[].class)
                 .setParameter("open", OpportunityStatus.OPEN)
                 .setParameter("idleSince", query.idleSince())
                 .setMaxResults(query.limit());
@@ -268,7 +272,7 @@ final class JpaOpportunityStore implements OpportunityStore {
             q.setParameter("pipeline", query.pipelineId());
         }
         if (!visibility.all()) {
-            q.setParameterList("owners", visibility.owners());
+            InList.bind(q, "owners", visibility.owners());
         }
         if (query.closeBefore() != null) {
             q.setParameter("closeBefore", query.closeBefore());
@@ -296,9 +300,10 @@ final class JpaOpportunityStore implements OpportunityStore {
             return;
         }
         Map<Long, OpportunityStallEntity> kept = new HashMap<>();
-        tx.writing().createSelectionQuery("select s from OpportunityStall s where s.opportunityId in :ids",
-                OpportunityStallEntity.class)
-                .setParameterList("ids", marks.stream().map(StallMark::opportunityId).toList())
+        List<Long> ids = marks.stream().map(StallMark::opportunityId).toList();
+        InList.bind(tx.writing().createSelectionQuery(InList.expand(
+                "select s from OpportunityStall s where s.opportunityId in :ids", "ids", ids),
+                OpportunityStallEntity.class), "ids", ids)
                 .getResultList().forEach(s -> kept.put(s.opportunityId, s));
         for (StallMark mark : marks) {
             OpportunityStallEntity entity = kept.get(mark.opportunityId());

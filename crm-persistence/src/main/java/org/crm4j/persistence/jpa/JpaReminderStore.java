@@ -62,9 +62,9 @@ final class JpaReminderStore implements ReminderStore {
             return List.of();
         }
         List<Long> ids = rows.stream().map(row -> (Long) row[0]).toList();
-        Map<Long, ActivityEntity> activities = tx.session().createSelectionQuery("select distinct a from Activity a"
-                + " left join fetch a.colleagueIds left join fetch a.contactIds where a.id in :ids", ActivityEntity.class)
-                .setParameterList("ids", ids).getResultList().stream()
+        Map<Long, ActivityEntity> activities = InList.bind(tx.session().createSelectionQuery(InList.expand(
+                "select distinct a from Activity a left join fetch a.colleagueIds left join fetch a.contactIds"
+                + " where a.id in :ids", "ids", ids), ActivityEntity.class), "ids", ids).getResultList().stream()
                 .collect(Collectors.toMap(a -> a.id, Function.identity()));
         List<DueReminder> due = new ArrayList<>(rows.size());
         for (Object[] row : rows) {

@@ -51,11 +51,11 @@ final class JpaRequestStore implements RequestStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return Optional.empty();
         }
-        SelectionQuery<RequestEntity> query = tx.session().createSelectionQuery(VISIBLE_REQUEST
-                + " where r.activityId = :id" + (visibility.all() ? "" : VISIBLE), RequestEntity.class)
-                .setParameter("id", id);
+        SelectionQuery<RequestEntity> query = tx.session().createSelectionQuery(InList.expand(VISIBLE_REQUEST
+                + " where r.activityId = :id" + (visibility.all() ? "" : VISIBLE), "owners", visibility.owners()),
+                RequestEntity.class).setParameter("id", id);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return withActivities(query.getResultList()).stream().findFirst();
     }
@@ -78,17 +78,17 @@ final class JpaRequestStore implements RequestStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
-        SelectionQuery<RequestEntity> query = tx.session().createSelectionQuery(VISIBLE_REQUEST
+        SelectionQuery<RequestEntity> query = tx.session().createSelectionQuery(InList.expand(VISIBLE_REQUEST
                 + " where r.status = :open and r.dueAt < :now"
                 + (after == null ? "" : " and (r.dueAt, r.activityId) > (:afterDue, :afterId)")
                 + (visibility.all() ? "" : VISIBLE)
-                + " order by r.dueAt, r.activityId", RequestEntity.class)
+                + " order by r.dueAt, r.activityId", "owners", visibility.owners()), RequestEntity.class)
                 .setParameter("open", RequestStatus.OPEN).setParameter("now", now).setMaxResults(limit);
         if (after != null) {
             query.setParameter("afterDue", (Instant) after.sortValue()).setParameter("afterId", after.id());
         }
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return withActivities(query.getResultList());
     }

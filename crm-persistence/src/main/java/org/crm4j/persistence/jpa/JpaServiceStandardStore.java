@@ -81,17 +81,21 @@ final class JpaServiceStandardStore implements ServiceStandardStore {
                 + " and not exists (select 1 from Request r join Activity ra on ra.id = r.activityId"
                 + " where ra.customerId = c.id and r.answeredAt >= :since and r.answeredAt <= :asOf)"
                 + " group by c.ownerId";
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(hql, Object[].class)
+        String expanded = InList.expand(InList.expand(hql, "types", contactTypes), "owners", visibility.owners());
+        if (rating == null) {
+            expanded = InList.expand(expanded, "apart", ratedApart);
+        }
+        SelectionQuery<Object[]> query = InList.bind(tx.session().createSelectionQuery(expanded, Object[].class),
+                        "types", contactTypes)
                 .setParameter("active", CustomerStatus.ACTIVE).setParameter("since", since)
-                .setParameter("asOf", asOf).setParameter("done", ActivityStatus.DONE)
-                .setParameterList("types", contactTypes);
+                .setParameter("asOf", asOf).setParameter("done", ActivityStatus.DONE);
         if (rating != null) {
             query.setParameter("rating", rating);
         } else if (!ratedApart.isEmpty()) {
-            query.setParameterList("apart", ratedApart);
+            InList.bind(query, "apart", ratedApart);
         }
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return counts(query);
     }
@@ -101,16 +105,16 @@ final class JpaServiceStandardStore implements ServiceStandardStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select a.ownerId,"
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select a.ownerId,"
                 + " sum(case when r.status = :open then 0 else 1 end),"
                 + " sum(case when r.status = :open then 1 else 0 end)"
                 + " from Request r join Activity a on a.id = r.activityId"
                 + " where r.dueAt >= :since and r.dueAt < :asOf and (r.status = :open or r.answeredAt > r.dueAt)"
                 + (visibility.all() ? "" : " and a.ownerId in :owners")
-                + " group by a.ownerId", Object[].class)
+                + " group by a.ownerId", "owners", visibility.owners()), Object[].class)
                 .setParameter("open", RequestStatus.OPEN).setParameter("since", since).setParameter("asOf", asOf);
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().map(r -> new LateRequestsRow((String) r[0], ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue())).toList();
@@ -122,15 +126,15 @@ final class JpaServiceStandardStore implements ServiceStandardStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select a.ownerId, count(a)"
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select a.ownerId, count(a)"
                 + " from Activity a where a.type = :type and a.endsAt >= :since and a.endsAt < :asOf"
                 + " and ((coalesce(a.doneAt, :asOf) - a.endsAt) by nanosecond) > :limit"
                 + (visibility.all() ? "" : " and a.ownerId in :owners")
-                + " group by a.ownerId", Object[].class)
+                + " group by a.ownerId", "owners", visibility.owners()), Object[].class)
                 .setParameter("type", type).setParameter("since", since).setParameter("asOf", asOf)
                 .setParameter("limit", Duration.ofHours(hours).toNanos());
         if (!visibility.all()) {
-            query.setParameterList("owners", visibility.owners());
+            InList.bind(query, "owners", visibility.owners());
         }
         return counts(query);
     }
