@@ -48,16 +48,24 @@ final class JpaContactStore implements ContactStore {
                 .getResultList().stream().map(ContactEntity::toRecord).toList();
     }
 
-    /** Persists every contact; Hibernate inserts them in JDBC batches when the transaction flushes. */
+    /** Inserts the contacts with one JDBC batch per table (see {@link BulkInsert}). */
     @Override
     public List<ContactRecord> insertContacts(List<ContactRecord> contacts) {
-        var session = tx.writing();
-        List<ContactRecord> out = new ArrayList<>(contacts.size());
-        for (ContactRecord contact : contacts) {
-            ContactEntity entity = ContactEntity.of(contact);
-            session.persist(entity);
-            out.add(contact.withIdentity(entity.id, entity.version));
+        if (contacts.isEmpty()) {
+            return List.of();
         }
+        var session = tx.writing();
+        long[] ids = BulkInsert.pooledIds(session, "crm_contact_seq", contacts.size());
+        List<ContactEntity> entities = new ArrayList<>(contacts.size());
+        List<ContactRecord> out = new ArrayList<>(contacts.size());
+        for (int i = 0; i < contacts.size(); i++) {
+            ContactEntity entity = ContactEntity.of(contacts.get(i));
+            entity.id = ids[i];
+            entity.version = 0;
+            entities.add(entity);
+            out.add(contacts.get(i).withIdentity(ids[i], 0));
+        }
+        BulkInsert.contacts(session, entities);
         return out;
     }
 

@@ -100,22 +100,31 @@ final class JpaCustomerStore implements CustomerStore {
         return customer.withIdentity(customer.id(), version);
     }
 
-    /** Persists every customer (inserted in JDBC batches), then flushes once. */
+    /** Inserts the customers with one JDBC batch per table (see {@link BulkInsert}). */
     @Override
     public List<CustomerRecord> insertAll(List<CustomerRecord> customers) {
+        if (customers.isEmpty()) {
+            return List.of();
+        }
         Session session = tx.writing();
+        long[] ids = BulkInsert.pooledIds(session, "crm_customer_seq", customers.size());
         List<CustomerEntity> entities = new ArrayList<>(customers.size());
         Set<ExternalRef> refs = new HashSet<>();
-        for (CustomerRecord customer : customers) {
-            CustomerEntity entity = CustomerEntity.of(customer);
-            session.persist(entity);
+        for (int i = 0; i < customers.size(); i++) {
+            CustomerEntity entity = CustomerEntity.of(customers.get(i));
+            entity.id = ids[i];
+            entity.version = 0;
             entities.add(entity);
-            refs.addAll(customer.externalRefs());
+            refs.addAll(customers.get(i).externalRefs());
         }
-        flushClaiming(refs);
+        try {
+            BulkInsert.customers(session, entities);
+        } catch (RuntimeException e) {
+            throw claimFailure(e, refs);
+        }
         List<CustomerRecord> out = new ArrayList<>(customers.size());
         for (int i = 0; i < customers.size(); i++) {
-            out.add(customers.get(i).withIdentity(entities.get(i).id, entities.get(i).version));
+            out.add(customers.get(i).withIdentity(ids[i], 0));
         }
         return out;
     }
@@ -195,14 +204,19 @@ final class JpaCustomerStore implements CustomerStore {
         try {
             tx.session().flush();
         } catch (RuntimeException e) {
-            if (PersistenceExceptionConverter.isUniqueViolationOn(e, "crm_external_ref") && !refs.isEmpty()) {
-                String names = refs.stream().map(ExternalRef::toString).sorted().collect(Collectors.joining(", "));
-                throw new ConflictException(refs.size() == 1
-                        ? "external reference " + names + " belongs to another customer"
-                        : "one of the external references " + names + " belongs to another customer");
-            }
-            throw PersistenceExceptionConverter.translate(e);
+            throw claimFailure(e, refs);
         }
+    }
+
+    /** A write that failed: a taken external reference as a conflict that names it, else as it is. */
+    private static RuntimeException claimFailure(RuntimeException e, Set<ExternalRef> refs) {
+        if (PersistenceExceptionConverter.isUniqueViolationOn(e, "crm_external_ref") && !refs.isEmpty()) {
+            String names = refs.stream().map(ExternalRef::toString).sorted().collect(Collectors.joining(", "));
+            return new ConflictException(refs.size() == 1
+                    ? "external reference " + names + " belongs to another customer"
+                    : "one of the external references " + names + " belongs to another customer");
+        }
+        return PersistenceExceptionConverter.translate(e);
     }
 
     @Override
