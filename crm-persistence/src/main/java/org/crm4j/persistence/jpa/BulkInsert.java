@@ -252,6 +252,78 @@ final class BulkInsert {
         });
     }
 
+    /**
+     * Inserts new leads with their contact attempts and duplicate matches.
+     *
+     * @param session the transaction's session
+     * @param leads the rows, their ids set
+     */
+    static void leads(Session session, List<LeadEntity> leads) {
+        session.doWork(c -> {
+            try (PreparedStatement lead = c.prepareStatement("insert into crm_lead (id, version, campaign_id,"
+                    + " customer_id, prospect_company, prospect_person, prospect_email, prospect_phone, prospect_tax_id,"
+                    + " prospect_city, prospect_country, email_key, name_key, keyword, source, owner_id, status,"
+                    + " disqualify_reason, opportunity_id, created_by, created_at, updated_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement attempt = c.prepareStatement("insert into crm_lead_attempt (lead_id, position,"
+                            + " attempted_by, attempted_at, text) values (?, ?, ?, ?, ?)");
+                    PreparedStatement match = c.prepareStatement("insert into crm_lead_match (lead_id, position,"
+                            + " matched_kind, matched_id, score, reasons) values (?, ?, ?, ?, ?, ?)")) {
+                int attempts = 0;
+                int matches = 0;
+                for (LeadEntity e : leads) {
+                    lead.setLong(1, e.id);
+                    lead.setLong(2, e.version);
+                    nullableLong(lead, 3, e.campaignId);
+                    nullableLong(lead, 4, e.customerId);
+                    lead.setString(5, e.prospectCompany);
+                    lead.setString(6, e.prospectPerson);
+                    lead.setString(7, e.prospectEmail);
+                    lead.setString(8, e.prospectPhone);
+                    lead.setString(9, e.prospectTaxId);
+                    lead.setString(10, e.prospectCity);
+                    lead.setString(11, e.prospectCountry);
+                    lead.setString(12, e.emailKey);
+                    lead.setString(13, e.nameKey);
+                    lead.setString(14, e.keyword);
+                    lead.setString(15, e.source);
+                    lead.setString(16, e.ownerId);
+                    lead.setString(17, e.status.name());
+                    lead.setString(18, e.disqualifyReason);
+                    nullableLong(lead, 19, e.opportunityId);
+                    lead.setString(20, e.createdBy);
+                    lead.setObject(21, time(e.createdAt));
+                    lead.setObject(22, time(e.updatedAt));
+                    lead.addBatch();
+                    for (int i = 0; i < e.attempts.size(); i++) {
+                        ContactAttemptValue a = e.attempts.get(i);
+                        attempt.setLong(1, e.id);
+                        attempt.setInt(2, i);
+                        attempt.setString(3, a.by);
+                        attempt.setObject(4, time(a.at));
+                        attempt.setString(5, a.text);
+                        attempt.addBatch();
+                        attempts++;
+                    }
+                    for (int i = 0; i < e.matches.size(); i++) {
+                        LeadMatchValue m = e.matches.get(i);
+                        match.setLong(1, e.id);
+                        match.setInt(2, i);
+                        match.setString(3, m.kind.name());
+                        match.setLong(4, m.matchedId);
+                        match.setInt(5, m.score);
+                        match.setString(6, m.reasons);
+                        match.addBatch();
+                        matches++;
+                    }
+                }
+                lead.executeBatch();
+                run(attempt, attempts);
+                run(match, matches);
+            }
+        });
+    }
+
     private static void run(PreparedStatement statement, int rows) throws SQLException {
         if (rows > 0) {
             statement.executeBatch();

@@ -65,7 +65,11 @@ final class JpaContactStore implements ContactStore {
             entities.add(entity);
             out.add(contacts.get(i).withIdentity(ids[i], 0));
         }
-        BulkInsert.contacts(session, entities);
+        try {
+            BulkInsert.contacts(session, entities);
+        } catch (RuntimeException e) {
+            throw PersistenceExceptionConverter.translate(e);
+        }
         return out;
     }
 

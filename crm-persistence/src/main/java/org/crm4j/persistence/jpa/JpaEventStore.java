@@ -37,7 +37,11 @@ final class JpaEventStore implements EventStore {
             row.sequence = numbers[i];
             rows.add(row);
         }
-        BulkInsert.events(session, rows);
+        try {
+            BulkInsert.events(session, rows);
+        } catch (RuntimeException e) {
+            throw PersistenceExceptionConverter.translate(e);
+        }
     }
 
     @Override

@@ -45,19 +45,27 @@ final class JpaLeadStore implements LeadStore {
         return insertAll(List.of(lead)).get(0);
     }
 
+    /** Inserts the leads with one JDBC batch per table (see {@link BulkInsert}), at once. */
     @Override
     public List<LeadRecord> insertAll(List<LeadRecord> leads) {
-        Session session = tx.writing();
-        List<LeadEntity> entities = new ArrayList<>(leads.size());
-        for (LeadRecord lead : leads) {
-            LeadEntity entity = LeadEntity.of(lead);
-            session.persist(entity);
-            entities.add(entity);
+        if (leads.isEmpty()) {
+            return List.of();
         }
-        tx.flush();
+        Session session = tx.writing();
+        long[] ids = BulkInsert.pooledIds(session, "crm_lead_seq", leads.size());
+        List<LeadEntity> entities = new ArrayList<>(leads.size());
         List<LeadRecord> out = new ArrayList<>(leads.size());
         for (int i = 0; i < leads.size(); i++) {
-            out.add(leads.get(i).withIdentity(entities.get(i).id, entities.get(i).version));
+            LeadEntity entity = LeadEntity.of(leads.get(i));
+            entity.id = ids[i];
+            entity.version = 0;
+            entities.add(entity);
+            out.add(leads.get(i).withIdentity(ids[i], 0));
+        }
+        try {
+            BulkInsert.leads(session, entities);
+        } catch (RuntimeException e) {
+            throw PersistenceExceptionConverter.translate(e);
         }
         return out;
     }
