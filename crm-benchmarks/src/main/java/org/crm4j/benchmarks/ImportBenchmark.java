@@ -7,8 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +34,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Bulk import (R29): {@link #ROWS} new customers, each with an external reference, a tag and a
+ * Bulk import (R29): {@code rows} new customers (5,000 unless {@code -p rows=} says otherwise), each with an external reference, a tag and a
  * contact person with an e-mail address, through {@code imports().customers(...)} (batches of 500,
  * validated, checked for duplicates, with their events), against a JDBC batch insert of the same
  * rows and the same two events per customer, committed per 500. Each run starts on a new, empty
- * database of its own ({@code import}), so the data sets of the other benchmarks stay as they are.
- * One operation imports all rows.
+ * database of its own ({@code import}), so the data sets of the other benchmarks stay as they are;
+ * later iterations of a fork import into the same database, which grows. One operation imports all
+ * rows. The rows are made as they are read (both sides iterate the same {@link Iterable}), so that a
+ * million of them fit a small heap: {@code -p rows=1000000 -wi 0 -i 1 -jvmArgsAppend -Xmx256m}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -48,17 +50,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = "-Xmx1g")
 public class ImportBenchmark {
-    static final int ROWS = 5_000;
     static final int BATCH = 500;
     static final Actor ADMIN = Actor.of("bench-admin", Actor.ADMIN);
 
     @Param({"h2", "postgres"})
     public String db;
+    @Param({"5000"})
+    public int rows;
 
     private Db database;
     private Crm crm;
     private int round;
-    private List<ImportRow> rows;
+    private Iterable<ImportRow> source;
 
     @Setup
     public void setUp() {
@@ -75,21 +78,36 @@ public class ImportBenchmark {
     /** New rows for every import: references and names no run used before. */
     @Setup(Level.Iteration)
     public void rows() {
-        round++;
-        rows = new ArrayList<>(ROWS);
-        for (int i = 0; i < ROWS; i++) {
-            String id = round + "-" + i;
-            rows.add(ImportRow.of(Generator.ERP, "I" + id).company("Import " + id + " Holding")
-                    .owner(DataSet.salesperson(i % DataSet.SALESPEOPLE)).tags("imported")
-                    .contact(ImportContact.named("Person " + id).email("p" + id + "@import.example")));
-        }
+        int run = ++round;
+        int count = rows;
+        source = () -> new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < count;
+            }
+
+            @Override
+            public ImportRow next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                String id = run + "-" + i;
+                ImportRow row = ImportRow.of(Generator.ERP, "I" + id).company("Import " + id + " Holding")
+                        .owner(DataSet.salesperson(i % DataSet.SALESPEOPLE)).tags("imported")
+                        .contact(ImportContact.named("Person " + id).email("p" + id + "@import.example"));
+                i++;
+                return row;
+            }
+        };
     }
 
     @Benchmark
     public ImportReport crm4j() {
-        ImportReport report = crm.as(ADMIN).imports().customers(rows, ImportOptions.defaults());
-        if (report.created() != ROWS) {
-            throw new IllegalStateException("expected " + ROWS + " customers created: " + report);
+        ImportReport report = crm.as(ADMIN).imports().customers(source, ImportOptions.defaults());
+        if (report.created() != rows) {
+            throw new IllegalStateException("expected " + rows + " customers created: " + report);
         }
         return report;
     }
@@ -116,8 +134,9 @@ public class ImportBenchmark {
                     PreparedStatement event = c.prepareStatement("insert into crm_event (sequence_no, event_id,"
                             + " event_type, aggregate_type, aggregate_id, customer_id, actor_id, occurred_at, data,"
                             + " attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
-                for (int i = 0; i < rows.size(); i++) {
-                    ImportRow row = rows.get(i);
+                int i = 0;
+                for (Iterator<ImportRow> it = source.iterator(); it.hasNext(); i++) {
+                    ImportRow row = it.next();
                     String name = row.name();
                     String owner = row.ownerId();
                     customer.setLong(1, customerId);
@@ -154,7 +173,7 @@ public class ImportBenchmark {
                             "name=" + person + "\n");
                     customerId++;
                     contactId++;
-                    if ((i + 1) % BATCH == 0 || i + 1 == rows.size()) {
+                    if ((i + 1) % BATCH == 0 || !it.hasNext()) {
                         customer.executeBatch();
                         ref.executeBatch();
                         tag.executeBatch();
@@ -171,7 +190,7 @@ public class ImportBenchmark {
                 s.execute("alter sequence crm_event_seq restart with " + sequence);
             }
             c.commit();
-            return rows.size();
+            return rows;
         }
     }
 
