@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * {@code x_jdbc}) of the same class and parameters. With {@code -prof gc} the allocation per
  * operation is shown too.
  *
- * <pre>java -cp crm-benchmarks/target/benchmarks.jar org.crm4j.benchmarks.Ratios results.json RESULTS.md</pre>
+ * <pre>java -cp crm-benchmarks/target/benchmarks.jar org.crm4j.benchmarks.Ratios results.json [more.json ...] RESULTS.md</pre>
  */
 public final class Ratios {
     private static final String ALLOC = "·gc.alloc.rate.norm";
@@ -26,17 +26,34 @@ public final class Ratios {
     }
 
     /**
-     * @param args the JSON file and the Markdown file to write (standard output without it)
+     * @param args JMH's JSON files, one table each, and the Markdown file to write (the argument
+     *     ending in {@code .md}; standard output without it)
      * @throws IOException when a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        if (args.length < 1) {
-            System.err.println("usage: Ratios results.json [RESULTS.md]");
+        List<Path> inputs = new ArrayList<>();
+        Path output = null;
+        for (String arg : args) {
+            if (arg.endsWith(".md")) {
+                output = Path.of(arg);
+            } else {
+                inputs.add(Path.of(arg));
+            }
+        }
+        if (inputs.isEmpty()) {
+            System.err.println("usage: Ratios results.json [more.json ...] [RESULTS.md]");
             System.exit(2);
         }
-        String table = table(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
-        if (args.length > 1) {
-            Files.writeString(Path.of(args[1]), table, StandardCharsets.UTF_8);
+        StringBuilder table = new StringBuilder();
+        for (Path input : inputs) {
+            if (inputs.size() > 1) {
+                table.append(table.length() == 0 ? "" : "\n").append("From `").append(input.getFileName())
+                        .append("`:\n\n");
+            }
+            table.append(table(Files.readString(input, StandardCharsets.UTF_8)));
+        }
+        if (output != null) {
+            Files.writeString(output, table, StandardCharsets.UTF_8);
         } else {
             System.out.print(table);
         }
