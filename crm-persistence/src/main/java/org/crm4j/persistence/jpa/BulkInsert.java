@@ -2,17 +2,25 @@ package org.crm4j.persistence.jpa;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
+import org.hibernate.SessionFactory;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionImplementor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The write path of bulk work (an import's new customers and contacts, the outbox's events): plain
@@ -29,6 +37,16 @@ import org.hibernate.engine.spi.SessionImplementor;
 final class BulkInsert {
     /** The step of the pooled sequences (the migration's {@code increment by 50}). */
     static final int POOL = 50;
+    /** The rows inserted into a table through here before its statistics are first refreshed. */
+    static final long FIRST_ANALYZE = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BulkInsert.class);
+    /**
+     * Per database (session factory) and table: the rows inserted through here, and the count at
+     * which its statistics are refreshed next.
+     */
+    private static final Map<SessionFactory, Map<String, long[]>> GROWTH =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private BulkInsert() {
     }
@@ -164,6 +182,7 @@ final class BulkInsert {
                 run(ref, refs);
             }
         });
+        grew(session, "crm_customer", customers.size(), "crm_customer", "crm_external_ref", "crm_customer_tag");
     }
 
     /**
@@ -219,6 +238,7 @@ final class BulkInsert {
                 run(channel, channels);
             }
         });
+        grew(session, "crm_contact", contacts.size(), "crm_contact", "crm_contact_channel");
     }
 
     /**
@@ -322,6 +342,43 @@ final class BulkInsert {
                 run(match, matches);
             }
         });
+        grew(session, "crm_lead", leads.size(), "crm_lead");
+    }
+
+    /**
+     * Refreshes the statistics of tables a bulk job grew, on PostgreSQL, each time the rows written
+     * here since the last refresh have doubled (from {@link #FIRST_ANALYZE} on: 7 times for a
+     * million rows). Its autovacuum refreshes them only a minute or more later, and until then the
+     * generic plan of a prepared lookup, made when the table was small, stays a sequential scan
+     * that compares every row with the batch's hundreds of keys: single batches of an import of
+     * 5,000 customers into a new database took 4 to 7 seconds instead of 0.7. H2 refreshes its
+     * statistics itself after a number of changes.
+     */
+    private static void grew(Session session, String table, int rows, String... tables) {
+        Dialect dialect = session instanceof SessionImplementor s ? s.getFactory().getJdbcServices().getDialect() : null;
+        if (!(dialect instanceof PostgreSQLDialect)) {
+            return;
+        }
+        long[] state = GROWTH.computeIfAbsent(session.getSessionFactory(), f -> new ConcurrentHashMap<>())
+                .computeIfAbsent(table, t -> new long[] {0, FIRST_ANALYZE});
+        long written;
+        synchronized (state) {
+            state[0] += rows;
+            written = state[0];
+            if (written < state[1]) {
+                return;
+            }
+            state[1] = 2 * written;
+        }
+        String list = String.join(", ", tables);
+        long started = System.nanoTime();
+        session.doWork(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("analyze " + list);
+            }
+        });
+        LOG.debug("CRM-JPA-006 Analyzed {} after {} rows written in bulk ({} ms)", list, written,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static void run(PreparedStatement statement, int rows) throws SQLException {
