@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * <pre>java -cp crm-benchmarks/target/benchmarks.jar org.crm4j.benchmarks.Ratios results.json [more.json ...] RESULTS.md</pre>
  */
 public final class Ratios {
-    private static final String ALLOC = "·gc.alloc.rate.norm";
+    /** The allocation per operation of {@code -prof gc}: JMH 1.37 names it so, earlier versions with a "·" before. */
+    private static final List<String> ALLOC = List.of("gc.alloc.rate.norm", "·gc.alloc.rate.norm");
 
     private Ratios() {
     }
@@ -120,7 +121,8 @@ public final class Ratios {
             return "–";
         }
         Map<String, Object> secondary = (Map<String, Object>) r.getOrDefault("secondaryMetrics", Map.of());
-        Map<String, Object> a = (Map<String, Object>) secondary.get(ALLOC);
+        Map<String, Object> a = ALLOC.stream().map(k -> (Map<String, Object>) secondary.get(k))
+                .filter(m -> m != null).findFirst().orElse(null);
         if (a == null) {
             return "–";
         }

@@ -12,7 +12,7 @@ class RatiosTest {
     private static String result(String benchmark, String params, double score, String unit, Double alloc) {
         return "{\"benchmark\":\"org.crm4j.benchmarks." + benchmark + "\",\"mode\":\"avgt\",\"params\":{" + params
                 + "},\"primaryMetric\":{\"score\":" + score + ",\"scoreUnit\":\"" + unit + "\"},\"secondaryMetrics\":{"
-                + (alloc == null ? "" : "\"·gc.alloc.rate.norm\":{\"score\":" + alloc + ",\"scoreUnit\":\"B/op\"}")
+                + (alloc == null ? "" : "\"gc.alloc.rate.norm\":{\"score\":" + alloc + ",\"scoreUnit\":\"B/op\"}")
                 + "}}";
     }
 
