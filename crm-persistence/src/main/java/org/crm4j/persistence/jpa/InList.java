@@ -10,7 +10,8 @@ import org.hibernate.query.CommonQueryContract;
 
 /**
  * Binds a collection-valued parameter of an HQL query ({@code x in :owners}) as single-valued
- * parameters ({@code x in (:owners_0, :owners_1, ...)}).
+ * parameters ({@code x in (:owners_0, :owners_1, ...)}, and {@code x = :owners_0} for one value:
+ * Hibernate takes a lone parameter in parentheses for a list again).
  *
  * <p>Hibernate translates a query that has a multi-valued parameter to SQL again on every execution
  * (its plan cache leaves such queries out). Need-to-know puts the actor's owner set into nearly
