@@ -18,7 +18,6 @@ import org.hibernate.SessionFactory;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
 import org.hibernate.dialect.PostgreSQLDialect;
-import org.hibernate.engine.spi.SessionImplementor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +92,7 @@ final class BulkInsert {
         if (count == 0) {
             return values;
         }
-        Dialect dialect = session instanceof SessionImplementor s ? s.getFactory().getJdbcServices().getDialect() : null;
+        Dialect dialect = JpaTransaction.dialectOf(session);
         if (count > 1 && (dialect instanceof PostgreSQLDialect || dialect instanceof H2Dialect)) {
             String sql = dialect instanceof PostgreSQLDialect
                     ? "select nextval('" + sequence + "') from generate_series(1, :count)"
@@ -110,8 +109,7 @@ final class BulkInsert {
             Arrays.sort(values);
             return values;
         }
-        String next = dialect == null ? "select next value for " + sequence
-                : dialect.getSequenceSupport().getSequenceNextValString(sequence);
+        String next = dialect.getSequenceSupport().getSequenceNextValString(sequence);
         for (int i = 0; i < count; i++) {
             values[i] = ((Number) session.createNativeQuery(next, Object.class).addSynchronizedQuerySpace(sequence)
                     .getSingleResult()).longValue();
@@ -355,8 +353,7 @@ final class BulkInsert {
      * statistics itself after a number of changes.
      */
     private static void grew(Session session, String table, int rows, String... tables) {
-        Dialect dialect = session instanceof SessionImplementor s ? s.getFactory().getJdbcServices().getDialect() : null;
-        if (!(dialect instanceof PostgreSQLDialect)) {
+        if (!(JpaTransaction.dialectOf(session) instanceof PostgreSQLDialect)) {
             return;
         }
         long[] state = GROWTH.computeIfAbsent(session.getSessionFactory(), f -> new ConcurrentHashMap<>())

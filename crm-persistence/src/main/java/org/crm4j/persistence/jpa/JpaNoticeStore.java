@@ -19,7 +19,6 @@ import org.crm4j.spi.Keyset;
 import org.crm4j.spi.NoticeDraft;
 import org.crm4j.spi.NoticeStore;
 import org.hibernate.dialect.PostgreSQLDialect;
-import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.query.SelectionQuery;
 
 /**
@@ -98,8 +97,7 @@ final class JpaNoticeStore implements NoticeStore {
 
     /** Whether the database is PostgreSQL, whose {@code FOR UPDATE SKIP LOCKED} lets workers take different rows. */
     private boolean skipLocked() {
-        return tx.session() instanceof SessionImplementor s
-                && s.getFactory().getJdbcServices().getDialect() instanceof PostgreSQLDialect;
+        return JpaTransaction.dialectOf(tx.session()) instanceof PostgreSQLDialect;
     }
 
     /** The claimable rows, locked, skipping those another worker is claiming right now. */

@@ -24,6 +24,8 @@ import org.crm4j.spi.ServiceStandardStore;
 import org.crm4j.spi.StoreTransaction;
 import org.hibernate.LockMode;
 import org.hibernate.Session;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /** The stores of one transaction, all on one Hibernate session. */
 final class JpaTransaction implements StoreTransaction {
@@ -180,6 +182,14 @@ final class JpaTransaction implements StoreTransaction {
      * @throws org.crm4j.ConflictException on a stale version or a broken unique rule
      * @throws CrmException on any other failure
      */
+    /**
+     * @param session a session of the adapter
+     * @return the dialect of its database
+     */
+    static Dialect dialectOf(Session session) {
+        return session.getSessionFactory().unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
+    }
+
     void flush() {
         try {
             session.flush();
