@@ -408,6 +408,35 @@ abstract class ImportContract extends ContractBase {
         return rows;
     }
 
+    /**
+     * Single creates draw their ids through Hibernate's pooled optimizer, the import's batches
+     * draw blocks of the same sequences themselves: taken in turns, they never hand out one id
+     * twice.
+     */
+    @Test
+    void importsAndSingleCreatesInTurn_neverShareACustomerOrContactId() {
+        // a shared id would fail the insert on the primary key
+        for (int round = 0; round < 3; round++) {
+            Customer single = customersOf(SAM).create(NewCustomer.company("Single " + round + " Oy"));
+            customersOf(SAM).addContact(single.id(), NewContact.named("Solo " + round));
+            List<ImportRow> rows = new ArrayList<>();
+            for (int i = 0; i < 70; i++) {
+                rows.add(ImportRow.of("ERP", "T-" + round + "-" + i).company("Turn " + round + "-" + i + " AB")
+                        .contact(ImportContact.named("Person " + round + "-" + i)));
+            }
+            assertThat(as(SAM).imports().customers(rows, ImportOptions.defaults().batchSize(30)).created())
+                    .isEqualTo(70);
+        }
+
+        List<Customer> all = customersOf(SAM).search(CustomerQuery.builder().pageSize(500).build()).items().stream()
+                .map(summary -> customersOf(SAM).get(summary.id())).toList();
+        List<Long> contactIds = new ArrayList<>();
+        all.forEach(c -> customersOf(SAM).contacts(c.id()).forEach(p -> contactIds.add(p.id().value())));
+        assertThat(all).hasSize(3 + 3 * 70);
+        assertThat(all).extracting(c -> c.id().value()).doesNotHaveDuplicates();
+        assertThat(contactIds).hasSize(3 + 3 * 70).doesNotHaveDuplicates();
+    }
+
     @Test
     void progress_isToldAfterEachBatch() {
         List<Long> rowsSoFar = new ArrayList<>();
