@@ -44,7 +44,8 @@ final class CustomerSearchQuery {
             conditions.add("c.status = " + bind(CustomerStatus.ACTIVE));
         }
         if (!search.visibility().all()) {
-            conditions.add("c.ownerId in " + bind(search.visibility().owners()));
+            parameters.put(InList.OWNERS, search.visibility().owners());
+            conditions.add("c.ownerId in :" + InList.OWNERS);
         }
         if (search.where() != null) {
             conditions.add(translate(search.where()));

@@ -58,7 +58,7 @@ final class JpaActivityStore implements ActivityStore {
         }
         SelectionQuery<ActivityEntity> query = tx.session().createSelectionQuery(InList.expand(WITH_PARTICIPANTS
                 + " where a.id = :id" + (visibility.all() ? "" : " and a.ownerId in :owners"), "owners",
-                visibility.owners()), ActivityEntity.class)
+                visibility.owners(), tx.lists()), ActivityEntity.class)
                 .setParameter("id", id);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
@@ -82,7 +82,7 @@ final class JpaActivityStore implements ActivityStore {
                 + " where a.customerId = :customer"
                 + (after == null ? "" : " and (a.startsAt < :start or (a.startsAt = :start and a.id < :id))")
                 + (visibility.all() ? "" : " and a.ownerId in :owners")
-                + " order by a.startsAt desc, a.id desc", "owners", visibility.owners()), Long.class)
+                + " order by a.startsAt desc, a.id desc", "owners", visibility.owners(), tx.lists()), Long.class)
                 .setParameter("customer", customerId).setMaxResults(limit);
         if (after != null) {
             ids.setParameter("start", (Instant) after.sortValue()).setParameter("id", after.id());
@@ -144,7 +144,7 @@ final class JpaActivityStore implements ActivityStore {
                 + (visibility.all() ? "" : " and a.ownerId in :owners")
                 + " order by a.startsAt, a.id";
         SelectionQuery<Long> ids = InList.bind(tx.session().createSelectionQuery(InList.expand(InList.expand(hql,
-                        "statuses", selection.statuses()), "owners", visibility.owners()), Long.class), "statuses",
+                        "statuses", selection.statuses()), "owners", visibility.owners(), tx.lists()), Long.class), "statuses",
                         selection.statuses())
                 .setParameter("from", selection.from()).setParameter("to", selection.to()).setMaxResults(limit);
         if (after != null) {
@@ -165,6 +165,7 @@ final class JpaActivityStore implements ActivityStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
+        tx.planWithValues();
         String hql = "select a.ownerId,"
                 + " sum(case when a.status = :planned then 1 else 0 end),"
                 + " sum(case when a.status = :done then 1 else 0 end) from Activity a"
@@ -172,7 +173,7 @@ final class JpaActivityStore implements ActivityStore {
                 + (visibility.all() ? "" : " and a.ownerId in :owners")
                 + " group by a.ownerId order by a.ownerId";
         SelectionQuery<Object[]> query = InList.bind(tx.session().createSelectionQuery(InList.expand(
-                        InList.expand(hql, "statuses", selection.statuses()), "owners", visibility.owners()),
+                        InList.expand(hql, "statuses", selection.statuses()), "owners", visibility.owners(), tx.lists()),
                         Object[].class), "statuses", selection.statuses())
                 .setParameter("planned", ActivityStatus.PLANNED).setParameter("done", ActivityStatus.DONE)
                 .setParameter("from", selection.from()).setParameter("to", selection.to());
@@ -194,6 +195,7 @@ final class JpaActivityStore implements ActivityStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
+        tx.planWithValues();
         List<Instant> bounds = selection.boundaries();
         int last = bounds.size() - 1;
         StringBuilder period = new StringBuilder();
@@ -218,7 +220,7 @@ final class JpaActivityStore implements ActivityStore {
                 + (visibility.all() ? "" : " and f.salespersonId in :owners") + ") x"
                 + " group by x.salesperson, x.period, x.kind";
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery(
-                InList.expand(hql, "owners", visibility.owners()), Object[].class);
+                InList.expand(hql, "owners", visibility.owners(), tx.lists()), Object[].class);
         for (int i = 0; i <= last; i++) {
             query.setParameter("b" + i, bounds.get(i));
         }

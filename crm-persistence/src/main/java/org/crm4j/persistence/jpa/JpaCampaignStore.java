@@ -47,7 +47,7 @@ final class JpaCampaignStore implements CampaignStore {
             return Optional.empty();
         }
         SelectionQuery<CampaignEntity> query = tx.session().createSelectionQuery(InList.expand(WITH_COSTS
-                + " where c.id = :id" + (visibility.all() ? "" : VISIBLE), "owners", visibility.owners()),
+                + " where c.id = :id" + (visibility.all() ? "" : VISIBLE), "owners", visibility.owners(), tx.lists()),
                 CampaignEntity.class).setParameter("id", id);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
@@ -74,10 +74,11 @@ final class JpaCampaignStore implements CampaignStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
+        tx.planWithValues();
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select k.keyword, k.kind,"
                 + " k.date, sum(k.amount) from Campaign c join c.costs k where c.id = :id"
                 + (visibility.all() ? "" : VISIBLE)
-                + " group by k.keyword, k.kind, k.date", "owners", visibility.owners()), Object[].class)
+                + " group by k.keyword, k.kind, k.date", "owners", visibility.owners(), tx.lists()), Object[].class)
                 .setParameter("id", campaignId);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());

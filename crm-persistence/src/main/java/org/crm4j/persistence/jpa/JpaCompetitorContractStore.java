@@ -44,7 +44,7 @@ final class JpaCompetitorContractStore implements CompetitorContractStore {
         }
         SelectionQuery<CompetitorContractEntity> query = tx.session().createSelectionQuery(InList.expand(VISIBLE
                 + " where k.customerId = :customer" + (visibility.all() ? "" : " and c.ownerId in :owners")
-                + " order by k.endsOn, k.id", "owners", visibility.owners()), CompetitorContractEntity.class)
+                + " order by k.endsOn, k.id", "owners", visibility.owners(), tx.lists()), CompetitorContractEntity.class)
                 .setParameter("customer", customerId);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
@@ -59,7 +59,7 @@ final class JpaCompetitorContractStore implements CompetitorContractStore {
         }
         SelectionQuery<CompetitorContractEntity> query = tx.session().createSelectionQuery(InList.expand(VISIBLE
                 + " where k.id = :id" + (visibility.all() ? "" : " and c.ownerId in :owners"), "owners",
-                visibility.owners()), CompetitorContractEntity.class).setParameter("id", id);
+                visibility.owners(), tx.lists()), CompetitorContractEntity.class).setParameter("id", id);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
         }

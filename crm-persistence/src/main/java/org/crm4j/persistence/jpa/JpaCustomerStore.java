@@ -165,7 +165,7 @@ final class JpaCustomerStore implements CustomerStore {
         }
         String hql = visibility.all() ? FIND_ALL : FIND_ALL + " and c.ownerId in :owners";
         SelectionQuery<CustomerEntity> query = InList.bind(tx.session().createSelectionQuery(
-                InList.expand(InList.expand(hql, "ids", ids), "owners", visibility.owners()), CustomerEntity.class),
+                InList.expand(InList.expand(hql, "ids", ids), "owners", visibility.owners(), tx.lists()), CustomerEntity.class),
                 "ids", ids);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
@@ -225,7 +225,7 @@ final class JpaCustomerStore implements CustomerStore {
             return Optional.empty();
         }
         SelectionQuery<CustomerEntity> query = tx.session()
-                .createSelectionQuery(visibility.all() ? FIND : InList.expand(FIND_VISIBLE, "owners", visibility.owners()),
+                .createSelectionQuery(visibility.all() ? FIND : InList.expand(FIND_VISIBLE, "owners", visibility.owners(), tx.lists()),
                         CustomerEntity.class)
                 .setParameter("id", id);
         if (!visibility.all()) {
@@ -277,7 +277,7 @@ final class JpaCustomerStore implements CustomerStore {
                 + " c.ownerId, c.status, c.createdAt) from Customer c where c.id in :ids"
                 + (visibility.all() ? "" : " and c.ownerId in :owners");
         SelectionQuery<CustomerRow> query = InList.bind(tx.session().createSelectionQuery(
-                InList.expand(InList.expand(hql, "ids", ids), "owners", visibility.owners()), CustomerRow.class),
+                InList.expand(InList.expand(hql, "ids", ids), "owners", visibility.owners(), tx.lists()), CustomerRow.class),
                 "ids", ids);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
@@ -292,7 +292,7 @@ final class JpaCustomerStore implements CustomerStore {
         }
         CustomerSearchQuery translated = new CustomerSearchQuery(search);
         return InList.bindAll(tx.session().createSelectionQuery(
-                        InList.expandAll(translated.hql(), translated.parameters()), CustomerRow.class),
+                        InList.expandAll(translated.hql(), translated.parameters(), tx.lists()), CustomerRow.class),
                         translated.parameters())
                 .setMaxResults(search.limit()).getResultList();
     }
@@ -340,7 +340,7 @@ final class JpaCustomerStore implements CustomerStore {
             Visibility visibility) {
         boolean someDeals = !visibility.all() && !visibility.owners().isEmpty();
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery(visibility.all() ? TIMELINE
-                        : someDeals ? InList.expand(TIMELINE_VISIBLE, "owners", visibility.owners()) : TIMELINE_NO_DEALS,
+                        : someDeals ? InList.expand(TIMELINE_VISIBLE, "owners", visibility.owners(), tx.lists()) : TIMELINE_NO_DEALS,
                         Object[].class)
                 .setParameter("customer", customerId)
                 .setParameter("notes", noteLimit)

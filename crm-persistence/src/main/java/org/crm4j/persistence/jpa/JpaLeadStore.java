@@ -111,7 +111,7 @@ final class JpaLeadStore implements LeadStore {
         SelectionQuery<Long> ids = tx.session().createSelectionQuery(InList.expand("select l.id from Lead l"
                 + " where l.campaignId = :campaign and l.id > :after"
                 + (visibility.all() ? "" : " and l.ownerId in :owners")
-                + " order by l.id", "owners", visibility.owners()), Long.class)
+                + " order by l.id", "owners", visibility.owners(), tx.lists()), Long.class)
                 .setParameter("campaign", campaignId).setParameter("after", afterId).setMaxResults(limit);
         if (!visibility.all()) {
             InList.bind(ids, "owners", visibility.owners());
@@ -152,7 +152,7 @@ final class JpaLeadStore implements LeadStore {
     private SelectionQuery<LeadEntity> visible(String hql, Visibility visibility, String orderBy) {
         String where = visibility.all() ? "" : visibility.owners().isEmpty() ? " and 1 = 0" : " and l.ownerId in :owners";
         SelectionQuery<LeadEntity> query = tx.session().createSelectionQuery(
-                InList.expand(hql + where + orderBy, "owners", visibility.owners()), LeadEntity.class);
+                InList.expand(hql + where + orderBy, "owners", visibility.owners(), tx.lists()), LeadEntity.class);
         if (!visibility.all() && !visibility.owners().isEmpty()) {
             InList.bind(query, "owners", visibility.owners());
         }
@@ -164,12 +164,13 @@ final class JpaLeadStore implements LeadStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
+        tx.planWithValues();
         // joined to the attempts, so a lead is counted once (distinct) and contacted once it has any
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select l.keyword,"
                 + " l.status, count(distinct l.id), count(distinct case when a.at is not null then l.id end)"
                 + " from Lead l left join l.attempts a where l.campaignId = :campaign"
                 + (visibility.all() ? "" : " and l.ownerId in :owners")
-                + " group by l.keyword, l.status", "owners", visibility.owners()), Object[].class)
+                + " group by l.keyword, l.status", "owners", visibility.owners(), tx.lists()), Object[].class)
                 .setParameter("campaign", campaignId);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
@@ -188,12 +189,13 @@ final class JpaLeadStore implements LeadStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
+        tx.planWithValues();
         String quarter = "floor(extract(epoch from o.stageSince) / 900)";
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select l.keyword,"
                 + " o.currency, " + quarter + ", count(o), coalesce(sum(o.amount), 0) from Lead l join Opportunity o"
                 + " on o.id = l.opportunityId where l.campaignId = :campaign and o.status = :won"
                 + (visibility.all() ? "" : " and o.ownerId in :owners")
-                + " group by l.keyword, o.currency, " + quarter, "owners", visibility.owners()), Object[].class)
+                + " group by l.keyword, o.currency, " + quarter, "owners", visibility.owners(), tx.lists()), Object[].class)
                 .setParameter("campaign", campaignId).setParameter("won", OpportunityStatus.WON);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());

@@ -73,7 +73,7 @@ final class JpaMailingStore implements MailingStore {
         }
         SelectionQuery<MailingEntity> query = tx.session().createSelectionQuery(InList.expand("from Mailing m"
                 + " where m.id = :id" + (visibility.all() ? "" : " and m.ownerId in :owners"), "owners",
-                visibility.owners()), MailingEntity.class).setParameter("id", id);
+                visibility.owners(), tx.lists()), MailingEntity.class).setParameter("id", id);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
         }

@@ -45,7 +45,7 @@ final class JpaOfferStore implements OfferStore {
         SelectionQuery<OfferEntity> query = tx.session().createSelectionQuery(InList.expand(WITH_LINES
                 + " where f.id = :id" + (visibility.all() ? "" : " and f.opportunityId in"
                         + " (select o.id from Opportunity o where o.ownerId in :owners)"), "owners",
-                visibility.owners()), OfferEntity.class)
+                visibility.owners(), tx.lists()), OfferEntity.class)
                 .setParameter("id", id);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());

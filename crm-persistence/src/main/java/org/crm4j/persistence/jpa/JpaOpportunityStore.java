@@ -81,7 +81,7 @@ final class JpaOpportunityStore implements OpportunityStore {
     public Optional<OpportunityRecord> find(long id, Visibility visibility) {
         SelectionQuery<OpportunityEntity> query = tx.session().createSelectionQuery(
                 InList.expand(WITH_COLLECTIONS + " where o.id = :id" + (visibility.all() ? "" : VISIBLE), "owners",
-                        visibility.owners()), OpportunityEntity.class)
+                        visibility.owners(), tx.lists()), OpportunityEntity.class)
                 .setParameter("id", id);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
@@ -105,7 +105,7 @@ final class JpaOpportunityStore implements OpportunityStore {
     public List<OpportunityRecord> ofCustomer(long customerId, Visibility visibility) {
         SelectionQuery<OpportunityEntity> query = tx.session().createSelectionQuery(
                 InList.expand(WITH_COLLECTIONS + " where o.customerId = :customer" + (visibility.all() ? "" : VISIBLE),
-                        "owners", visibility.owners()), OpportunityEntity.class).setParameter("customer", customerId);
+                        "owners", visibility.owners(), tx.lists()), OpportunityEntity.class).setParameter("customer", customerId);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
         }
@@ -117,7 +117,7 @@ final class JpaOpportunityStore implements OpportunityStore {
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand(SUMMARY
                 + " where o.customerId = :customer" + (visibility.all() ? "" : VISIBLE)
                 + " order by case when o.status = :open then 0 else 1 end, o.createdAt desc, o.id desc",
-                "owners", visibility.owners()), Object[].class).setParameter("customer", customerId).setParameter("open", OpportunityStatus.OPEN);
+                "owners", visibility.owners(), tx.lists()), Object[].class).setParameter("customer", customerId).setParameter("open", OpportunityStatus.OPEN);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
         }
@@ -144,10 +144,11 @@ final class JpaOpportunityStore implements OpportunityStore {
 
     @Override
     public List<StageTotalRow> stageTotals(long pipelineId, Visibility visibility) {
+        tx.planWithValues();
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select o.stageCode, count(o),"
                 + " coalesce(sum(o.amount), 0), coalesce(sum(o.amount * o.probability), 0) from Opportunity o"
                 + " where o.pipelineId = :pipeline and o.status = :open" + (visibility.all() ? "" : VISIBLE)
-                + " group by o.stageCode", "owners", visibility.owners()), Object[].class)
+                + " group by o.stageCode", "owners", visibility.owners(), tx.lists()), Object[].class)
                 .setParameter("pipeline", pipelineId).setParameter("open", OpportunityStatus.OPEN);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
@@ -170,6 +171,7 @@ final class JpaOpportunityStore implements OpportunityStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
+        tx.planWithValues();
         boolean monthly = selection.period() == ForecastPeriod.MONTH;
         String period = monthly ? "extract(year from o.expectedClose), extract(month from o.expectedClose)"
                 : WEEK_START_DAY;
@@ -182,7 +184,7 @@ final class JpaOpportunityStore implements OpportunityStore {
                 + (visibility.all() ? "" : VISIBLE)
                 + " group by " + period + ", " + group + ", o.currency";
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery(
-                InList.expand(InList.expand(hql, "pipelines", selection.pipelineIds()), "owners", visibility.owners()),
+                InList.expand(InList.expand(hql, "pipelines", selection.pipelineIds()), "owners", visibility.owners(), tx.lists()),
                 Object[].class)
                 .setParameter("open", OpportunityStatus.OPEN)
                 .setParameter("from", selection.from()).setParameter("to", selection.to());
@@ -264,7 +266,7 @@ final class JpaOpportunityStore implements OpportunityStore {
         }
         hql.append(" order by o.lastActivityAt, o.id");
         SelectionQuery<Object[]> q = tx.session().createSelectionQuery(
-                InList.expand(hql.toString(), "owners", visibility.owners()), Object[].class)
+                InList.expand(hql.toString(), "owners", visibility.owners(), tx.lists()), Object[].class)
                 .setParameter("open", OpportunityStatus.OPEN)
                 .setParameter("idleSince", query.idleSince())
                 .setMaxResults(query.limit());

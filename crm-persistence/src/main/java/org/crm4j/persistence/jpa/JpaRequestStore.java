@@ -52,7 +52,7 @@ final class JpaRequestStore implements RequestStore {
             return Optional.empty();
         }
         SelectionQuery<RequestEntity> query = tx.session().createSelectionQuery(InList.expand(VISIBLE_REQUEST
-                + " where r.activityId = :id" + (visibility.all() ? "" : VISIBLE), "owners", visibility.owners()),
+                + " where r.activityId = :id" + (visibility.all() ? "" : VISIBLE), "owners", visibility.owners(), tx.lists()),
                 RequestEntity.class).setParameter("id", id);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
@@ -82,7 +82,7 @@ final class JpaRequestStore implements RequestStore {
                 + " where r.status = :open and r.dueAt < :now"
                 + (after == null ? "" : " and (r.dueAt, r.activityId) > (:afterDue, :afterId)")
                 + (visibility.all() ? "" : VISIBLE)
-                + " order by r.dueAt, r.activityId", "owners", visibility.owners()), RequestEntity.class)
+                + " order by r.dueAt, r.activityId", "owners", visibility.owners(), tx.lists()), RequestEntity.class)
                 .setParameter("open", RequestStatus.OPEN).setParameter("now", now).setMaxResults(limit);
         if (after != null) {
             query.setParameter("afterDue", (Instant) after.sortValue()).setParameter("afterId", after.id());

@@ -71,6 +71,7 @@ final class JpaServiceStandardStore implements ServiceStandardStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
+        tx.planWithValues();
         String hql = "select c.ownerId, count(c) from Customer c"
                 + " where c.status = :active and c.createdAt <= :since"
                 + (rating != null ? " and c.rating = :rating"
@@ -81,7 +82,7 @@ final class JpaServiceStandardStore implements ServiceStandardStore {
                 + " and not exists (select 1 from Request r join Activity ra on ra.id = r.activityId"
                 + " where ra.customerId = c.id and r.answeredAt >= :since and r.answeredAt <= :asOf)"
                 + " group by c.ownerId";
-        String expanded = InList.expand(InList.expand(hql, "types", contactTypes), "owners", visibility.owners());
+        String expanded = InList.expand(InList.expand(hql, "types", contactTypes), "owners", visibility.owners(), tx.lists());
         if (rating == null) {
             expanded = InList.expand(expanded, "apart", ratedApart);
         }
@@ -105,13 +106,14 @@ final class JpaServiceStandardStore implements ServiceStandardStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
+        tx.planWithValues();
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select a.ownerId,"
                 + " sum(case when r.status = :open then 0 else 1 end),"
                 + " sum(case when r.status = :open then 1 else 0 end)"
                 + " from Request r join Activity a on a.id = r.activityId"
                 + " where r.dueAt >= :since and r.dueAt < :asOf and (r.status = :open or r.answeredAt > r.dueAt)"
                 + (visibility.all() ? "" : " and a.ownerId in :owners")
-                + " group by a.ownerId", "owners", visibility.owners()), Object[].class)
+                + " group by a.ownerId", "owners", visibility.owners(), tx.lists()), Object[].class)
                 .setParameter("open", RequestStatus.OPEN).setParameter("since", since).setParameter("asOf", asOf);
         if (!visibility.all()) {
             InList.bind(query, "owners", visibility.owners());
@@ -126,11 +128,12 @@ final class JpaServiceStandardStore implements ServiceStandardStore {
         if (!visibility.all() && visibility.owners().isEmpty()) {
             return List.of();
         }
+        tx.planWithValues();
         SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select a.ownerId, count(a)"
                 + " from Activity a where a.type = :type and a.endsAt >= :since and a.endsAt < :asOf"
                 + " and ((coalesce(a.doneAt, :asOf) - a.endsAt) by nanosecond) > :limit"
                 + (visibility.all() ? "" : " and a.ownerId in :owners")
-                + " group by a.ownerId", "owners", visibility.owners()), Object[].class)
+                + " group by a.ownerId", "owners", visibility.owners(), tx.lists()), Object[].class)
                 .setParameter("type", type).setParameter("since", since).setParameter("asOf", asOf)
                 .setParameter("limit", Duration.ofHours(hours).toNanos());
         if (!visibility.all()) {

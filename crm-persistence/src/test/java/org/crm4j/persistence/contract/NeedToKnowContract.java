@@ -14,12 +14,14 @@ import java.util.stream.Stream;
 import org.crm4j.AccessDeniedException;
 import org.crm4j.access.Actor;
 import org.crm4j.common.ExternalRef;
+import org.crm4j.common.Page;
 import org.crm4j.customer.ContactId;
 import org.crm4j.customer.ContactPerson;
 import org.crm4j.customer.Criteria;
 import org.crm4j.customer.Customer;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.customer.CustomerQuery;
+import org.crm4j.customer.CustomerSort;
 import org.crm4j.customer.CustomerStatus;
 import org.crm4j.customer.CustomerSummary;
 import org.crm4j.customer.Customers;
@@ -227,6 +229,46 @@ abstract class NeedToKnowContract extends ContractBase {
         assertThat(seenByPeer.taxId()).isEqualTo("DE1");
         assertThat(seenByPeer.ownerId()).isEqualTo("sam");
         assertThat(seenByPeer.canOpen()).isFalse();
+    }
+
+    /**
+     * The head of a large department sees more owners than a database may be given as an index
+     * lookup (H2 gets them as a row filter): the same customers, in order, page by page.
+     */
+    @Test
+    void aLargeDepartment_seesItsWholeLine_pageByPage() {
+        for (int i = 1; i <= 30; i++) {
+            directory.add(String.format("rep%02d", i), "mia");
+        }
+        crm.userDirectoryChanged();
+        List<String> reps = new ArrayList<>();
+        Customer first = null;
+        for (int i = 1; i <= 30; i += 3) {
+            String name = String.format("Rep %02d GmbH", i);
+            Customer c = customersOf(Actor.of(String.format("rep%02d", i))).create(NewCustomer.company(name).tags("fair"));
+            first = first == null ? c : first;
+            reps.add(name);
+            clock.advance(java.time.Duration.ofMinutes(1));
+        }
+        Customer otto = customersOf(OTTO).create(NewCustomer.company("Otto's Customer").tags("fair"));
+
+        for (CustomerSort sort : List.of(CustomerSort.NAME_ASC, CustomerSort.CREATED_ASC)) {
+            List<String> seen = new ArrayList<>();
+            String token = null;
+            do {
+                CustomerQuery.Builder query = CustomerQuery.builder().where(Criteria.tagged("fair")).sort(sort)
+                        .pageSize(3).onlyOpenable();
+                Page<CustomerSummary> page = customersOf(MIA).search(token == null ? query.build()
+                        : query.pageToken(token).build());
+                page.items().forEach(c -> seen.add(c.name()));
+                token = page.nextPageToken();
+            } while (token != null);
+            assertThat(seen).as("mia's line by %s", sort).containsExactlyElementsOf(reps);
+        }
+        assertThat(customersOf(CARL).card(first.id()).customer().name()).isEqualTo("Rep 01 GmbH");
+        assertThatThrownBy(() -> customersOf(MIA).get(otto.id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(customersOf(OTTO).search(CustomerQuery.builder().onlyOpenable().build()).items())
+                .extracting(CustomerSummary::name).containsExactly("Otto's Customer");
     }
 
     @Test

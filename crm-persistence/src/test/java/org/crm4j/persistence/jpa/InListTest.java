@@ -159,6 +159,47 @@ class InListTest {
     }
 
     /** A query that notes the single values and the names of the lists bound to it. */
+    @Test
+    void aLongOwnerListIsARowFilter_whereTheDatabaseCannotWeighIt() {
+        String expanded = InList.expand(HQL, InList.OWNERS, values(InList.LONG + 1), InList.Lists.FILTERED);
+
+        assertTrue(expanded.startsWith("select c.id from Customer c where coalesce(c.ownerId, '') in (:owners_0, "),
+                expanded);
+        assertEquals(32, parameters(expanded));
+    }
+
+    @Test
+    void aShortOwnerListStaysIndexed_asOnEveryOtherDatabase() {
+        String plain = InList.expand(HQL, InList.OWNERS, values(InList.LONG), InList.Lists.INDEXED);
+
+        assertEquals(plain, InList.expand(HQL, InList.OWNERS, values(InList.LONG), InList.Lists.FILTERED));
+        assertFalse(InList.expand(HQL, InList.OWNERS, values(100), InList.Lists.INDEXED).contains("coalesce"));
+    }
+
+    @Test
+    void onlyTheOwnerListIsFiltered_andNeverANegatedOne() {
+        assertFalse(InList.expand("where c.id in :ids", "ids", values(100), InList.Lists.FILTERED)
+                .contains("coalesce"));
+        String negated = InList.expand("where c.ownerId not in :owners", InList.OWNERS, values(100),
+                InList.Lists.FILTERED);
+        assertTrue(negated.startsWith("where c.ownerId not in (:owners_0, "), negated);
+        String both = InList.expand("where (c.ownerId in :owners or c.productManagerId in :owners)", InList.OWNERS,
+                values(20), InList.Lists.FILTERED);
+        assertTrue(both.startsWith("where (coalesce(c.ownerId, '') in (:owners_0, "), both);
+        assertTrue(both.contains(" or coalesce(c.productManagerId, '') in (:owners_0, "), both);
+    }
+
+    @Test
+    void theFilteredAndTheIndexedFormAreCachedApart() {
+        List<Integer> owners = values(40);
+        String filtered = InList.expand(HQL, InList.OWNERS, owners, InList.Lists.FILTERED);
+        String indexed = InList.expand(HQL, InList.OWNERS, owners, InList.Lists.INDEXED);
+
+        assertFalse(filtered.equals(indexed));
+        assertEquals(filtered, InList.expandAll(HQL, Map.of(InList.OWNERS, owners), InList.Lists.FILTERED));
+        assertEquals(indexed, InList.expandAll(HQL, Map.of(InList.OWNERS, owners)));
+    }
+
     private static CommonQueryContract recorder(Map<String, Object> single, List<String> lists) {
         return (CommonQueryContract) Proxy.newProxyInstance(InListTest.class.getClassLoader(),
                 new Class<?>[] {CommonQueryContract.class}, (proxy, method, args) -> {
