@@ -53,6 +53,7 @@ public class VisibilityBenchmark {
     public List<Object[]> jdbc() {
         return Jdbc.read(fixture.db.dataSource(), c -> Jdbc.query(c, "select c.id, c.name, c.tax_id, c.city,"
                 + " c.owner_id, c.status, c.name_key from crm_customer c where c.status = 'ACTIVE' and c.owner_id = ?"
-                + " order by c.name_key, c.id fetch first " + (SearchBenchmark.PAGE_SIZE + 1) + " rows only", USER));
+                + " order by c.owner_id, c.status, c.name_key, c.id fetch first " + (SearchBenchmark.PAGE_SIZE + 1)
+                + " rows only", USER));
     }
 }

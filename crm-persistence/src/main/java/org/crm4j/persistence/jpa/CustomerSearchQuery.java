@@ -68,7 +68,13 @@ final class CustomerSearchQuery {
         if (!conditions.isEmpty()) {
             q.append(" where ").append(String.join(" and ", conditions));
         }
-        q.append(" order by ").append(key).append(direction).append(", c.id").append(direction);
+        q.append(" order by ");
+        if (!search.includeArchived() && !search.visibility().all() && search.visibility().owners().size() == 1) {
+            // one owner's active customers: the columns the equalities fix lead the order as they lead the
+            // owner's indexes (V16), or H2 reads all of the owner's customers and sorts them for every page
+            q.append("c.ownerId").append(direction).append(", c.status").append(direction).append(", ");
+        }
+        q.append(key).append(direction).append(", c.id").append(direction);
         hql = q.toString();
     }
 
