@@ -34,7 +34,10 @@ final class InList {
     /** The longest owner list that may lead a database to an index. */
     static final int LONG = 16;
 
-    /** How a database is given a long owner list. */
+    /**
+     * How a database is given a long owner list: by whether its planner weighs an {@code in} list
+     * against the other conditions (the stores ask it for other lists too).
+     */
     enum Lists {
         /** As an {@code in} list like any other, which the planner weighs against the other conditions. */
         INDEXED,

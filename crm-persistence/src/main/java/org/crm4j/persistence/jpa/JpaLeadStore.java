@@ -138,11 +138,15 @@ final class JpaLeadStore implements LeadStore {
         if (customerIds.isEmpty()) {
             return Set.of();
         }
-        // driven by the customers' keys: given "campaign = ? and customer in (...)", H2 read every lead of the
-        // campaign and compared each with the list (a bulk opening of 20,000 leads grew quadratically)
-        return new HashSet<>(InList.bind(tx.session().createSelectionQuery(InList.expand("select l.customerId"
-                + " from Customer c join Lead l on l.customerId = c.id and l.campaignId = :campaign"
-                + " where c.id in :customers", "customers",
+        // PostgreSQL looks both up in the unique index (campaign, customer). Given the same query, H2 read
+        // every lead of the campaign and compared each with the list (a bulk opening of 20,000 leads grew
+        // quadratically), so there it is driven by the customers' keys; that join took PostgreSQL's generic
+        // plan 50 ms a batch instead of 1
+        String hql = tx.lists() == InList.Lists.FILTERED
+                ? "select l.customerId from Customer c join Lead l on l.customerId = c.id and l.campaignId = :campaign"
+                        + " where c.id in :customers"
+                : "select l.customerId from Lead l where l.campaignId = :campaign and l.customerId in :customers";
+        return new HashSet<>(InList.bind(tx.session().createSelectionQuery(InList.expand(hql, "customers",
                 customerIds), Long.class), "customers", customerIds)
                 .setParameter("campaign", campaignId).getResultList());
     }
