@@ -69,8 +69,10 @@ public class ReportBenchmark {
         return Jdbc.read(fixture.db.dataSource(), c -> Jdbc.query(c, "select extract(year from o.expected_close),"
                 + " extract(month from o.expected_close), o.currency, count(*), sum(o.amount),"
                 + " sum(o.amount * o.probability) from crm_opportunity o"
-                + " where o.status = 'OPEN' and o.expected_close >= ? and o.expected_close <= ?"
-                + " group by extract(year from o.expected_close), extract(month from o.expected_close), o.currency",
-                FROM, TO));
+                // the dates written into the SQL: PostgreSQL's generic plan for a prepared range assumes a
+                // sliver of the table and walked the closing-date index over all 200,000 deals (3x slower)
+                + " where o.status = 'OPEN' and o.expected_close >= date '" + FROM + "'"
+                + " and o.expected_close <= date '" + TO + "'"
+                + " group by extract(year from o.expected_close), extract(month from o.expected_close), o.currency"));
     }
 }
