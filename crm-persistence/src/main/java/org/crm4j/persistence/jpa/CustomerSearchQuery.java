@@ -18,7 +18,8 @@ import org.crm4j.spi.Keyset;
 
 /**
  * Translates a {@link CustomerSearch} into one HQL query that projects straight into
- * {@link CustomerRow}s. Values are only ever bound as named parameters ({@code :p0, :p1 ...});
+ * {@link CustomerRow}s. Values are only ever bound as named parameters ({@code :p0, :p1 ...}, and
+ * need-to-know's owner list as {@code :owners}, see {@link InList#OWNERS});
  * the query text is built from fixed fragments and the whitelisted attribute paths of
  * {@link CustomerField}, so no input can change its meaning.
  *

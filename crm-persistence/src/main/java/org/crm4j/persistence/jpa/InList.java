@@ -29,7 +29,12 @@ import org.hibernate.query.CommonQueryContract;
 final class InList {
     /** The longest collection that is expanded. */
     static final int MAX = 1024;
-    /** The name of need-to-know's owner list in the stores' queries. */
+    /**
+     * The name of need-to-know's owner list in the stores' queries. It is only ever used as
+     * {@code path in :owners} in an AND (or in an OR of such tests), never under a NOT: the filtered
+     * form {@code coalesce(path, '') in (...)} is false, not unknown, for a null owner, which is the
+     * same only where the test is used positively. A {@code not in :owners} is left indexed.
+     */
     static final String OWNERS = "owners";
     /** The longest owner list that may lead a database to an index. */
     static final int LONG = 16;

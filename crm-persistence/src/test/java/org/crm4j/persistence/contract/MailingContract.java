@@ -257,7 +257,8 @@ abstract class MailingContract extends ContractBase {
         try {
             List<String> outcomes = inParallel(() -> mailings(SAM).send(m.id()),
                     () -> other.as(SAM).mailings().send(m.id()));
-            assertThat(outcomes).containsExactly("done", "done");
+            // a sender that starts after the other finished the whole mailing is refused (NotCompleted)
+            assertThat(outcomes).contains("done").allMatch(o -> o.equals("done") || o.equals("refused"));
         } finally {
             if (other != crm) {
                 other.close();

@@ -158,7 +158,6 @@ class InListTest {
         return single;
     }
 
-    /** A query that notes the single values and the names of the lists bound to it. */
     @Test
     void aLongOwnerListIsARowFilter_whereTheDatabaseCannotWeighIt() {
         String expanded = InList.expand(HQL, InList.OWNERS, values(InList.LONG + 1), InList.Lists.FILTERED);
@@ -200,6 +199,7 @@ class InListTest {
         assertEquals(indexed, InList.expandAll(HQL, Map.of(InList.OWNERS, owners)));
     }
 
+    /** A query that notes the single values and the names of the lists bound to it. */
     private static CommonQueryContract recorder(Map<String, Object> single, List<String> lists) {
         return (CommonQueryContract) Proxy.newProxyInstance(InListTest.class.getClassLoader(),
                 new Class<?>[] {CommonQueryContract.class}, (proxy, method, args) -> {

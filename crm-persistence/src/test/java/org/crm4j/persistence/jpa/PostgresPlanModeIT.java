@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.crm4j.persistence.support.CountingDataSource;
 import org.crm4j.persistence.support.PostgresServer;
 import org.crm4j.spi.CrmStore;
 import org.crm4j.spi.ForecastGrouping;
@@ -31,6 +32,7 @@ class PostgresPlanModeIT {
     private static final ForecastSelection YEAR = new ForecastSelection(ForecastPeriod.MONTH,
             LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1), Set.of(), ForecastGrouping.PIPELINE);
     private static Connection connection;
+    private static CountingDataSource counter;
     private static CrmStore store;
 
     /** Every transaction on the same server connection, as a pool would hand it out again. */
@@ -55,7 +57,9 @@ class PostgresPlanModeIT {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        store = new JpaStoreProvider().open(new StoreContext(one, null, Map.of(), Clock.systemUTC()));
+        counter = new CountingDataSource(one);
+        store = new JpaStoreProvider().open(new StoreContext(counter.dataSource(), null, Map.of(),
+                Clock.systemUTC()));
     }
 
     @AfterAll
@@ -82,6 +86,20 @@ class PostgresPlanModeIT {
         });
 
         assertThat(mode).isEqualTo("force_custom_plan");
+    }
+
+    @Test
+    void aTransactionWithSeveralAggregates_setsThePlanModeOnce() {
+        counter.reset();
+
+        store.readOnly(tx -> {
+            tx.opportunities().cashFlow(YEAR, Visibility.everything());
+            tx.opportunities().stageTotals(1L, Visibility.everything());
+            return null;
+        });
+
+        assertThat(counter.settings()).isEqualTo(1);
+        assertThat(counter.statements()).isEqualTo(2);
     }
 
     @Test
