@@ -69,7 +69,7 @@ class PostgresPlanModeIT {
     }
 
     @Test
-    void theCashFlowForecast_isPlannedForItsDatesAndOwners() {
+    void theCashFlowForecast_isPlannedForItsValues() {
         String mode = store.readOnly(tx -> {
             tx.opportunities().cashFlow(YEAR, Visibility.ownedBy(Set.of("sam", "pia")));
             return planMode(tx);
