@@ -1,0 +1,308 @@
+package org.crm4j.persistence.memory;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import org.crm4j.ConflictException;
+import org.crm4j.activity.ActivityRecord;
+import org.crm4j.activity.ActivityStatus;
+import org.crm4j.common.ExternalRef;
+import org.crm4j.common.NameKeys;
+import org.crm4j.customer.ActivitySummary;
+import org.crm4j.customer.ChannelType;
+import org.crm4j.customer.ContactChannel;
+import org.crm4j.customer.ContactRecord;
+import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.CustomerSort;
+import org.crm4j.customer.CustomerStatus;
+import org.crm4j.customer.OwnerChangeRecord;
+import org.crm4j.lead.DuplicateMatch;
+import org.crm4j.lead.LeadRecord;
+import org.crm4j.lead.MatchKind;
+import org.crm4j.lead.MatchReason;
+import org.crm4j.persistence.memory.MemoryData.Outboxed;
+import org.crm4j.pipeline.OpportunityRecord;
+import org.crm4j.spi.CustomerRow;
+import org.crm4j.spi.CustomerSearch;
+import org.crm4j.spi.CustomerStore;
+import org.crm4j.spi.CustomerTimeline;
+import org.crm4j.spi.DuplicateKeys;
+import org.crm4j.spi.DuplicateQuery;
+import org.crm4j.spi.Keyset;
+import org.crm4j.spi.Visibility;
+
+/** Customers, their external references and owner changes, in the same transaction. */
+final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerStore {
+    /** Duplicates, the best match first; customers' and leads' alike. */
+    static final Comparator<DuplicateMatch> BEST_FIRST =
+            Comparator.comparingInt(DuplicateMatch::score).reversed().thenComparingLong(DuplicateMatch::id);
+
+    MemoryCustomerStore(MemoryTx tx) {
+        super(tx);
+    }
+
+    @Override
+    public CustomerRecord insert(CustomerRecord customer) {
+        checkWritable();
+        CustomerRecord stored = customer.withIdentity(newId(), 0);
+        claimRefs(stored, null);
+        put(data.customers, stored.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public CustomerRecord update(CustomerRecord customer) {
+        checkWritable();
+        CustomerRecord current = MemoryTx.current(data.customers.get(customer.id()), CustomerRecord::version,
+                customer.version(), "customer " + customer.id());
+        CustomerRecord stored = customer.withIdentity(customer.id(), customer.version() + 1);
+        claimRefs(stored, current);
+        put(data.customers, stored.id(), stored);
+        return stored;
+    }
+
+    private void claimRefs(CustomerRecord customer, CustomerRecord previous) {
+        for (ExternalRef ref : customer.externalRefs()) {
+            Long holder = data.refs.get(ref);
+            if (holder != null && holder != customer.id()) {
+                throw new ConflictException("external reference " + ref + " belongs to another customer");
+            }
+        }
+        if (previous != null) {
+            for (ExternalRef ref : previous.externalRefs()) {
+                if (!customer.externalRefs().contains(ref)) {
+                    remove(data.refs, ref);
+                }
+            }
+        }
+        for (ExternalRef ref : customer.externalRefs()) {
+            if (!data.refs.containsKey(ref)) {
+                put(data.refs, ref, customer.id());
+            }
+        }
+    }
+
+    @Override
+    public Optional<CustomerRecord> find(long id, Visibility visibility) {
+        return Optional.ofNullable(data.customers.get(id)).filter(c -> visibility.covers(c.ownerId()));
+    }
+
+    @Override
+    public void lock(long id) {
+        // write transactions are serialised by the store's lock already
+    }
+
+    @Override
+    public boolean exists(long id) {
+        return data.customers.containsKey(id);
+    }
+
+    @Override
+    public Optional<Long> idByExternalRef(ExternalRef ref) {
+        return Optional.ofNullable(data.refs.get(ref));
+    }
+
+    @Override
+    public List<CustomerRow> rows(Collection<Long> ids, Visibility visibility) {
+        return ids.stream().distinct().map(data.customers::get).filter(Objects::nonNull)
+                .filter(c -> visibility.covers(c.ownerId())).map(MemoryCustomerStore::row).toList();
+    }
+
+    private static void reason(Map<Long, EnumSet<MatchReason>> found, long id, MatchReason reason) {
+        found.computeIfAbsent(id, k -> EnumSet.noneOf(MatchReason.class)).add(reason);
+    }
+
+    @Override
+    public List<DuplicateMatch> duplicates(DuplicateQuery query) {
+        Map<Long, EnumSet<MatchReason>> found = new TreeMap<>();
+        for (CustomerRecord c : data.customers.values()) {
+            if (query.taxId() != null && query.taxId().equals(c.taxId())) {
+                reason(found, c.id(), MatchReason.TAX_ID);
+            }
+            if (query.nameKey() != null && query.nameKey().equals(NameKeys.normalize(c.name()))) {
+                reason(found, c.id(), query.nameReason());
+            }
+        }
+        for (ContactRecord contact : data.contacts.values()) {
+            CustomerRecord c = data.customers.get(contact.customerId());
+            if (!query.visibility().covers(c.ownerId())) {
+                continue;
+            }
+            for (ContactChannel channel : contact.channels()) {
+                if (channel.type() == ChannelType.EMAIL && query.email() != null
+                        && query.email().equals(channel.value().toLowerCase(Locale.ROOT))) {
+                    reason(found, c.id(), MatchReason.EMAIL);
+                } else if (channel.type() == ChannelType.PHONE && channel.value().equals(query.phone())) {
+                    reason(found, c.id(), MatchReason.PHONE);
+                }
+            }
+        }
+        return found.entrySet().stream().map(e -> {
+            CustomerRecord c = data.customers.get(e.getKey());
+            return DuplicateMatch.of(MatchKind.CUSTOMER, c.id(), e.getValue(), c.name(), c.taxId(), c.city(),
+                    c.ownerId());
+        }).sorted(BEST_FIRST).limit(query.limit()).toList();
+    }
+
+    @Override
+    public Map<ExternalRef, Long> holdersOf(Collection<ExternalRef> wanted) {
+        Map<ExternalRef, Long> out = new HashMap<>();
+        for (ExternalRef ref : wanted) {
+            Long holder = data.refs.get(ref);
+            if (holder != null) {
+                out.put(ref, holder);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<CustomerRecord> findAll(Collection<Long> ids, Visibility visibility) {
+        return ids.stream().distinct().map(data.customers::get).filter(Objects::nonNull)
+                .filter(c -> visibility.covers(c.ownerId())).toList();
+    }
+
+    @Override
+    public List<CustomerRecord> insertAll(List<CustomerRecord> list) {
+        return list.stream().map(this::insert).toList();
+    }
+
+    /** One pass over the customers and one over the contacts, as the SQL store's one statement. */
+    @Override
+    public DuplicateKeys presentKeys(DuplicateKeys keys) {
+        Set<String> taxIds = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        Set<String> emails = new HashSet<>();
+        Set<String> phones = new HashSet<>();
+        for (CustomerRecord c : data.customers.values()) {
+            if (c.taxId() != null && keys.taxIds().contains(c.taxId())) {
+                taxIds.add(c.taxId());
+            }
+            String name = NameKeys.normalize(c.name());
+            if (name != null && keys.nameKeys().contains(name)) {
+                names.add(name);
+            }
+        }
+        if (!keys.emails().isEmpty() || !keys.phones().isEmpty()) {
+            for (ContactRecord contact : data.contacts.values()) {
+                if (!keys.visibility().covers(data.customers.get(contact.customerId()).ownerId())) {
+                    continue;
+                }
+                for (ContactChannel channel : contact.channels()) {
+                    String email = channel.value().toLowerCase(Locale.ROOT);
+                    if (channel.type() == ChannelType.EMAIL && keys.emails().contains(email)) {
+                        emails.add(email);
+                    } else if (channel.type() == ChannelType.PHONE && keys.phones().contains(channel.value())) {
+                        phones.add(channel.value());
+                    }
+                }
+            }
+        }
+        return new DuplicateKeys(taxIds, names, emails, phones, keys.visibility());
+    }
+
+    @Override
+    public List<CustomerRow> search(CustomerSearch search) {
+        Comparator<CustomerRecord> order = order(search.sort());
+        return data.customers.values().stream()
+                .filter(c -> search.includeArchived() || c.status() == CustomerStatus.ACTIVE)
+                .filter(c -> search.visibility().covers(c.ownerId()))
+                .filter(c -> CriteriaEvaluator.matches(search.where(), c))
+                .filter(c -> search.after() == null || isAfter(c, search.after(), search.sort()))
+                .sorted(order)
+                .limit(search.limit())
+                .map(MemoryCustomerStore::row)
+                .toList();
+    }
+
+    private static CustomerRow row(CustomerRecord c) {
+        return new CustomerRow(c.id(), c.name(), c.taxId(), c.city(), c.ownerId(), c.status(), c.createdAt());
+    }
+
+    private Comparator<CustomerRecord> order(CustomerSort sort) {
+        Comparator<CustomerRecord> asc = sort.byName()
+                ? Comparator.comparing((CustomerRecord c) -> c.nameKey()).thenComparingLong(CustomerRecord::id)
+                : Comparator.comparing(CustomerRecord::createdAt).thenComparingLong(CustomerRecord::id);
+
+        return sort.descending() ? asc.reversed() : asc;
+    }
+
+    private boolean isAfter(CustomerRecord c, Keyset after, CustomerSort sort) {
+        int cmp = sort.byName() ? c.nameKey().compareTo((String) after.sortValue())
+                : c.createdAt().compareTo((Instant) after.sortValue());
+        if (cmp == 0) {
+            cmp = Long.compare(c.id(), after.id());
+        }
+        return sort.descending() ? cmp < 0 : cmp > 0;
+    }
+
+    @Override
+    public void recordOwnerChange(OwnerChangeRecord change) {
+        tx.add(data.ownerChanges, change);
+    }
+
+    @Override
+    public List<OwnerChangeRecord> ownerChanges(long customerId) {
+        return data.ownerChanges.stream().filter(c -> c.customerId() == customerId).toList();
+    }
+
+    @Override
+    public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, int activityLimit,
+            Visibility visibility) {
+        return new CustomerTimeline(tx.notes().latest(customerId, noteLimit), data.events.descendingMap().values().stream()
+                .map(Outboxed::event)
+                .filter(e -> e.customerId() != null && e.customerId() == customerId)
+                .filter(e -> visibility.all() || dealVisible(e.opportunityId(), customerId, visibility)
+                        && leadVisible(e.leadId(), customerId, visibility)
+                        && activityVisible(e.activityId(), customerId, visibility))
+                .limit(eventLimit).toList(),
+                tx.activities().ofCustomer(customerId, visibility, null, activityLimit).stream()
+                        .map(a -> new ActivitySummary(a.id(), a.type().name(),
+                                a.direction() == null ? null : a.direction().name(),
+                                a.status() == ActivityStatus.DONE, a.ownerId(), a.startsAt(), a.endsAt(),
+                                a.outcome(), a.opportunityId(), a.leadId()))
+                        .toList());
+    }
+
+    /**
+     * Whether an event about that activity (if any) may be shown: the activity is the
+     * customer's and its owner visible.
+     */
+    private boolean activityVisible(OptionalLong activityId, long customerId, Visibility visibility) {
+        if (activityId.isEmpty()) {
+            return true;
+        }
+        ActivityRecord activity = data.activities.get(activityId.getAsLong());
+        return activity != null && activity.customerId() == customerId && visibility.covers(activity.ownerId());
+    }
+
+    /** Whether an event about that lead (if any) may be shown: the lead is the customer's and its owner visible. */
+    private boolean leadVisible(OptionalLong leadId, long customerId, Visibility visibility) {
+        if (leadId.isEmpty()) {
+            return true;
+        }
+        LeadRecord lead = data.leads.get(leadId.getAsLong());
+        return lead != null && lead.customerId() != null && lead.customerId() == customerId
+                && visibility.covers(lead.ownerId());
+    }
+
+    /** Whether an event about that deal (if any) may be shown: the deal is the customer's and its owner visible. */
+    private boolean dealVisible(OptionalLong dealId, long customerId, Visibility visibility) {
+        if (dealId.isEmpty()) {
+            return true;
+        }
+        OpportunityRecord deal = data.opportunities.get(dealId.getAsLong());
+        return deal != null && deal.customerId() == customerId && visibility.covers(deal.ownerId());
+    }
+}

@@ -1,0 +1,28 @@
+package org.crm4j.persistence.memory;
+
+import java.util.Comparator;
+import java.util.List;
+import org.crm4j.customer.NoteRecord;
+import org.crm4j.spi.NoteStore;
+
+/** Notes, in the same transaction. */
+final class MemoryNoteStore extends MemoryFeatureStore implements NoteStore {
+    MemoryNoteStore(MemoryTx tx) {
+        super(tx);
+    }
+
+    @Override
+    public NoteRecord insert(NoteRecord note) {
+        checkWritable();
+        NoteRecord stored = new NoteRecord(newId(), note.customerId(), note.authorId(), note.text(), note.createdAt());
+        put(data.notes, stored.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public List<NoteRecord> latest(long customerId, int limit) {
+        return data.notes.descendingMap().values().stream().filter(n -> n.customerId() == customerId)
+                .sorted(Comparator.comparing(NoteRecord::createdAt).thenComparingLong(NoteRecord::id).reversed())
+                .limit(limit).toList();
+    }
+}
