@@ -51,7 +51,8 @@ final class MemoryActivityStore extends MemoryFeatureStore implements ActivitySt
 
     @Override
     public Optional<ActivityRecord> find(long id, Visibility visibility) {
-        return Optional.ofNullable(data.activities.get(id)).filter(a -> visibility.covers(a.ownerId()));
+        return Optional.ofNullable(data.activities.get(id))
+                .filter(a -> needToKnow.record(visibility, a.customerId(), a.ownerId()));
     }
 
     @Override
@@ -62,7 +63,7 @@ final class MemoryActivityStore extends MemoryFeatureStore implements ActivitySt
     @Override
     public List<ActivityRecord> ofCustomer(long customerId, Visibility visibility, Keyset after, int limit) {
         return data.activities.values().stream().filter(a -> a.customerId() == customerId)
-                .filter(a -> visibility.covers(a.ownerId()))
+                .filter(a -> needToKnow.record(visibility, a.customerId(), a.ownerId()))
                 .filter(a -> after == null || a.startsAt().isBefore((Instant) after.sortValue())
                         || a.startsAt().equals(after.sortValue()) && a.id() < after.id())
                 .sorted(LATEST_FIRST).limit(limit).toList();
@@ -108,7 +109,8 @@ final class MemoryActivityStore extends MemoryFeatureStore implements ActivitySt
 
     private boolean scheduled(ActivityRecord a, ScheduleSelection selection, Visibility visibility) {
         return !a.startsAt().isBefore(selection.from()) && a.startsAt().isBefore(selection.to())
-                && selection.statuses().contains(a.status()) && visibility.covers(a.ownerId());
+                && selection.statuses().contains(a.status())
+                && needToKnow.record(visibility, a.customerId(), a.ownerId());
     }
 
     @Override
@@ -118,7 +120,7 @@ final class MemoryActivityStore extends MemoryFeatureStore implements ActivitySt
         Map<List<Object>, long[]> sums = new HashMap<>();
         for (FirstContactRecord f : data.firstContacts.values()) {
             if (f.at().isBefore(bounds.get(0)) || !f.at().isBefore(bounds.get(bounds.size() - 1))
-                    || !visibility.covers(f.salespersonId())) {
+                    || !needToKnow.user(visibility, f.salespersonId())) {
                 continue;
             }
             int period = 0;

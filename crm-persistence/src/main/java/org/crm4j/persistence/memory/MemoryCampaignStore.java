@@ -36,8 +36,8 @@ final class MemoryCampaignStore extends MemoryFeatureStore implements CampaignSt
 
     @Override
     public Optional<CampaignRecord> find(long id, Visibility visibility) {
-        return Optional.ofNullable(data.campaigns.get(id)).filter(c -> visibility.covers(c.ownerId())
-                || c.productManagerId() != null && visibility.covers(c.productManagerId()));
+        return Optional.ofNullable(data.campaigns.get(id)).filter(c -> needToKnow.user(visibility, c.ownerId())
+                || c.productManagerId() != null && needToKnow.user(visibility, c.productManagerId()));
     }
 
     @Override

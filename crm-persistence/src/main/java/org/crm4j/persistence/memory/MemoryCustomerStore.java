@@ -95,7 +95,7 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
 
     @Override
     public Optional<CustomerRecord> find(long id, Visibility visibility) {
-        return Optional.ofNullable(data.customers.get(id)).filter(c -> visibility.covers(c.ownerId()));
+        return Optional.ofNullable(data.customers.get(id)).filter(c -> needToKnow.customerDetails(visibility, c));
     }
 
     @Override
@@ -116,7 +116,7 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
     @Override
     public List<CustomerRow> rows(Collection<Long> ids, Visibility visibility) {
         return ids.stream().distinct().map(data.customers::get).filter(Objects::nonNull)
-                .filter(c -> visibility.covers(c.ownerId())).map(MemoryCustomerStore::row).toList();
+                .filter(c -> needToKnow.customerDetails(visibility, c)).map(MemoryCustomerStore::row).toList();
     }
 
     private static void reason(Map<Long, EnumSet<MatchReason>> found, long id, MatchReason reason) {
@@ -136,7 +136,7 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
         }
         for (ContactRecord contact : data.contacts.values()) {
             CustomerRecord c = data.customers.get(contact.customerId());
-            if (!query.visibility().covers(c.ownerId())) {
+            if (!needToKnow.customerDetails(query.visibility(), c)) {
                 continue;
             }
             for (ContactChannel channel : contact.channels()) {
@@ -170,7 +170,7 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
     @Override
     public List<CustomerRecord> findAll(Collection<Long> ids, Visibility visibility) {
         return ids.stream().distinct().map(data.customers::get).filter(Objects::nonNull)
-                .filter(c -> visibility.covers(c.ownerId())).toList();
+                .filter(c -> needToKnow.customerDetails(visibility, c)).toList();
     }
 
     @Override
@@ -196,7 +196,7 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
         }
         if (!keys.emails().isEmpty() || !keys.phones().isEmpty()) {
             for (ContactRecord contact : data.contacts.values()) {
-                if (!keys.visibility().covers(data.customers.get(contact.customerId()).ownerId())) {
+                if (!needToKnow.customerDetails(keys.visibility(), data.customers.get(contact.customerId()))) {
                     continue;
                 }
                 for (ContactChannel channel : contact.channels()) {
@@ -217,7 +217,7 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
         Comparator<CustomerRecord> order = order(search.sort());
         return data.customers.values().stream()
                 .filter(c -> search.includeArchived() || c.status() == CustomerStatus.ACTIVE)
-                .filter(c -> search.visibility().covers(c.ownerId()))
+                .filter(c -> needToKnow.customerDetails(search.visibility(), c))
                 .filter(c -> CriteriaEvaluator.matches(search.where(), c))
                 .filter(c -> search.after() == null || isAfter(c, search.after(), search.sort()))
                 .sorted(order)
@@ -260,13 +260,14 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
     @Override
     public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, int activityLimit,
             Visibility visibility) {
-        return new CustomerTimeline(tx.notes().latest(customerId, noteLimit), data.events.descendingMap().values().stream()
-                .map(Outboxed::event)
-                .filter(e -> e.customerId() != null && e.customerId() == customerId)
-                .filter(e -> visibility.all() || dealVisible(e.opportunityId(), customerId, visibility)
-                        && leadVisible(e.leadId(), customerId, visibility)
-                        && activityVisible(e.activityId(), customerId, visibility))
-                .limit(eventLimit).toList(),
+        return new CustomerTimeline(tx.notes().latest(customerId, noteLimit),
+                data.events.descendingMap().values().stream()
+                        .map(Outboxed::event)
+                        .filter(e -> e.customerId() != null && e.customerId() == customerId)
+                        .filter(e -> visibility.all() || dealVisible(e.opportunityId(), customerId, visibility)
+                                && leadVisible(e.leadId(), customerId, visibility)
+                                && activityVisible(e.activityId(), customerId, visibility))
+                        .limit(eventLimit).toList(),
                 tx.activities().ofCustomer(customerId, visibility, null, activityLimit).stream()
                         .map(a -> new ActivitySummary(a.id(), a.type().name(),
                                 a.direction() == null ? null : a.direction().name(),
@@ -284,7 +285,8 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
             return true;
         }
         ActivityRecord activity = data.activities.get(activityId.getAsLong());
-        return activity != null && activity.customerId() == customerId && visibility.covers(activity.ownerId());
+        return activity != null && activity.customerId() == customerId
+                && needToKnow.record(visibility, activity.customerId(), activity.ownerId());
     }
 
     /** Whether an event about that lead (if any) may be shown: the lead is the customer's and its owner visible. */
@@ -294,7 +296,7 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
         }
         LeadRecord lead = data.leads.get(leadId.getAsLong());
         return lead != null && lead.customerId() != null && lead.customerId() == customerId
-                && visibility.covers(lead.ownerId());
+                && needToKnow.record(visibility, lead.customerId(), lead.ownerId());
     }
 
     /** Whether an event about that deal (if any) may be shown: the deal is the customer's and its owner visible. */
@@ -303,6 +305,7 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
             return true;
         }
         OpportunityRecord deal = data.opportunities.get(dealId.getAsLong());
-        return deal != null && deal.customerId() == customerId && visibility.covers(deal.ownerId());
+        return deal != null && deal.customerId() == customerId
+                && needToKnow.record(visibility, deal.customerId(), deal.ownerId());
     }
 }

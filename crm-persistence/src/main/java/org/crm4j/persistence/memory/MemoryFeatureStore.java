@@ -5,16 +5,18 @@ import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * What every feature store of a {@link MemoryTx} shares: the state it reads and the
- * transaction's undoable writes.
+ * What every feature store of a {@link MemoryTx} shares: the state it reads, the need-to-know
+ * rule it asks, and the transaction's undoable writes.
  */
 abstract class MemoryFeatureStore {
     final MemoryTx tx;
     final MemoryData data;
+    final MemoryNeedToKnow needToKnow;
 
     MemoryFeatureStore(MemoryTx tx) {
         this.tx = tx;
         this.data = tx.data();
+        this.needToKnow = tx.needToKnow();
     }
 
     final void checkWritable() {

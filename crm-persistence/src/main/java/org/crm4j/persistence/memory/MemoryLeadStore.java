@@ -61,7 +61,8 @@ final class MemoryLeadStore extends MemoryFeatureStore implements LeadStore {
 
     @Override
     public Optional<LeadRecord> find(long id, Visibility visibility) {
-        return Optional.ofNullable(data.leads.get(id)).filter(l -> visibility.covers(l.ownerId()));
+        return Optional.ofNullable(data.leads.get(id))
+                .filter(l -> needToKnow.record(visibility, l.customerId(), l.ownerId()));
     }
 
     @Override
@@ -77,21 +78,22 @@ final class MemoryLeadStore extends MemoryFeatureStore implements LeadStore {
     @Override
     public List<LeadRecord> ofCustomer(long customerId, Visibility visibility) {
         return data.leads.values().stream().filter(l -> l.customerId() != null && l.customerId() == customerId)
-                .filter(l -> visibility.covers(l.ownerId())).toList();
+                .filter(l -> needToKnow.record(visibility, l.customerId(), l.ownerId())).toList();
     }
 
     @Override
     public List<LeadRecord> ofCampaign(long campaignId, Visibility visibility, long afterId, int limit) {
         return data.leads.tailMap(afterId, false).values().stream()
                 .filter(l -> l.campaignId() != null && l.campaignId() == campaignId)
-                .filter(l -> visibility.covers(l.ownerId())).limit(limit).toList();
+                .filter(l -> needToKnow.record(visibility, l.customerId(), l.ownerId())).limit(limit).toList();
     }
 
     @Override
     public List<LeadFunnelRow> funnel(long campaignId, Visibility visibility) {
         Map<LeadFunnelRow, long[]> counts = new HashMap<>();
         for (LeadRecord l : data.leads.values()) {
-            if (l.campaignId() != null && l.campaignId() == campaignId && visibility.covers(l.ownerId())) {
+            if (l.campaignId() != null && l.campaignId() == campaignId
+                    && needToKnow.record(visibility, l.customerId(), l.ownerId())) {
                 long[] c = counts.computeIfAbsent(new LeadFunnelRow(l.keyword(), l.status(), 0, 0),
                         k -> new long[2]);
                 c[0]++;
@@ -108,7 +110,8 @@ final class MemoryLeadStore extends MemoryFeatureStore implements LeadStore {
         for (LeadRecord l : data.leads.values()) {
             OpportunityRecord deal = l.opportunityId() == null ? null : data.opportunities.get(l.opportunityId());
             if (l.campaignId() == null || l.campaignId() != campaignId || deal == null
-                    || deal.status() != OpportunityStatus.WON || !visibility.covers(deal.ownerId())) {
+                    || deal.status() != OpportunityStatus.WON
+                    || !needToKnow.record(visibility, deal.customerId(), deal.ownerId())) {
                 continue;
             }
             String currency = deal.amount() == null ? null : deal.amount().currency().getCurrencyCode();
@@ -145,7 +148,7 @@ final class MemoryLeadStore extends MemoryFeatureStore implements LeadStore {
                 reasons.add(query.nameReason());
             }
             if (!reasons.isEmpty()) {
-                boolean shown = query.visibility().covers(l.ownerId());
+                boolean shown = needToKnow.record(query.visibility(), l.customerId(), l.ownerId());
                 found.add(DuplicateMatch.of(MatchKind.LEAD, l.id(), reasons, shown ? name : null,
                         shown ? p.taxId() : null, shown ? p.city() : null, shown ? l.ownerId() : null));
             }

@@ -47,7 +47,7 @@ final class MemoryMailingStore extends MemoryFeatureStore implements MailingStor
 
     @Override
     public Optional<MailingRecord> find(long id, Visibility visibility) {
-        return Optional.ofNullable(data.mailings.get(id)).filter(m -> visibility.covers(m.ownerId()));
+        return Optional.ofNullable(data.mailings.get(id)).filter(m -> needToKnow.user(visibility, m.ownerId()));
     }
 
     @Override

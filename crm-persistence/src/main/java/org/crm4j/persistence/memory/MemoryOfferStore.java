@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.crm4j.ConflictException;
 import org.crm4j.pipeline.OfferRecord;
 import org.crm4j.pipeline.OfferStatus;
+import org.crm4j.pipeline.OpportunityRecord;
 import org.crm4j.pipeline.SalesOrderRecord;
 import org.crm4j.spi.OfferStore;
 import org.crm4j.spi.Visibility;
@@ -38,7 +39,10 @@ final class MemoryOfferStore extends MemoryFeatureStore implements OfferStore {
     @Override
     public Optional<OfferRecord> find(long id, Visibility visibility) {
         return Optional.ofNullable(data.offers.get(id))
-                .filter(o -> visibility.covers(data.opportunities.get(o.opportunityId()).ownerId()));
+                .filter(o -> {
+                    OpportunityRecord deal = data.opportunities.get(o.opportunityId());
+                    return needToKnow.record(visibility, deal.customerId(), deal.ownerId());
+                });
     }
 
     @Override

@@ -60,7 +60,8 @@ final class MemoryOpportunityStore extends MemoryFeatureStore implements Opportu
 
     @Override
     public Optional<OpportunityRecord> find(long id, Visibility visibility) {
-        return Optional.ofNullable(data.opportunities.get(id)).filter(o -> visibility.covers(o.ownerId()));
+        return Optional.ofNullable(data.opportunities.get(id))
+                .filter(o -> needToKnow.record(visibility, o.customerId(), o.ownerId()));
     }
 
     @Override
@@ -76,7 +77,7 @@ final class MemoryOpportunityStore extends MemoryFeatureStore implements Opportu
     @Override
     public List<OpportunityRecord> ofCustomer(long customerId, Visibility visibility) {
         return data.opportunities.values().stream()
-                .filter(o -> o.customerId() == customerId && visibility.covers(o.ownerId()))
+                .filter(o -> o.customerId() == customerId && needToKnow.record(visibility, o.customerId(), o.ownerId()))
                 .sorted(Comparator.comparing((OpportunityRecord o) -> o.status() != OpportunityStatus.OPEN)
                         .thenComparing(OpportunityRecord::createdAt, Comparator.reverseOrder())
                         .thenComparing(OpportunityRecord::id, Comparator.reverseOrder()))
@@ -107,7 +108,7 @@ final class MemoryOpportunityStore extends MemoryFeatureStore implements Opportu
         Map<String, StageTotalRow> rows = new TreeMap<>();
         for (OpportunityRecord o : data.opportunities.values()) {
             if (o.pipelineId() != pipelineId || o.status() != OpportunityStatus.OPEN
-                    || !visibility.covers(o.ownerId())) {
+                    || !needToKnow.record(visibility, o.customerId(), o.ownerId())) {
                 continue;
             }
             BigDecimal amount = o.amount() == null ? BigDecimal.ZERO : o.amount().amount();
@@ -146,7 +147,7 @@ final class MemoryOpportunityStore extends MemoryFeatureStore implements Opportu
         return data.opportunities.values().stream()
                 .filter(o -> o.status() == OpportunityStatus.OPEN)
                 .filter(o -> query.pipelineId() == null || o.pipelineId() == query.pipelineId())
-                .filter(o -> query.visibility().covers(o.ownerId()))
+                .filter(o -> needToKnow.record(query.visibility(), o.customerId(), o.ownerId()))
                 .filter(o -> !data.lastActivity.get(o.id()).isAfter(query.idleSince())
                         || closeBefore != null && o.expectedClose().isBefore(closeBefore))
                 .filter(also)
@@ -186,7 +187,7 @@ final class MemoryOpportunityStore extends MemoryFeatureStore implements Opportu
             if (o.status() != OpportunityStatus.OPEN || o.amount() == null
                     || o.expectedClose().isBefore(selection.from()) || !o.expectedClose().isBefore(selection.to())
                     || !selection.pipelineIds().isEmpty() && !selection.pipelineIds().contains(o.pipelineId())
-                    || !visibility.covers(o.ownerId())) {
+                    || !needToKnow.record(visibility, o.customerId(), o.ownerId())) {
                 continue;
             }
             String group = selection.grouping() == ForecastGrouping.OWNER ? o.ownerId()

@@ -48,7 +48,7 @@ final class MemoryRequestStore extends MemoryFeatureStore implements RequestStor
     @Override
     public Optional<StoredRequest> find(long id, Visibility visibility) {
         return Optional.ofNullable(data.requests.get(id)).map(this::stored)
-                .filter(r -> visibility.covers(r.activity().ownerId()));
+                .filter(r -> needToKnow.record(visibility, r.activity().customerId(), r.activity().ownerId()));
     }
 
     @Override
@@ -72,7 +72,8 @@ final class MemoryRequestStore extends MemoryFeatureStore implements RequestStor
                 .filter(r -> after == null || r.dueAt().isAfter((Instant) after.sortValue())
                         || r.dueAt().equals(after.sortValue()) && r.activityId() > after.id())
                 .sorted(EARLIEST_DUE).map(this::stored)
-                .filter(r -> visibility.covers(r.activity().ownerId())).limit(limit).toList();
+                .filter(r -> needToKnow.record(visibility, r.activity().customerId(), r.activity().ownerId()))
+                .limit(limit).toList();
     }
 
     @Override

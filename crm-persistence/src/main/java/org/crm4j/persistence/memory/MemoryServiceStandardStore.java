@@ -71,7 +71,7 @@ final class MemoryServiceStandardStore extends MemoryFeatureStore implements Ser
                 .filter(c -> c.status() == CustomerStatus.ACTIVE && !c.createdAt().isAfter(since))
                 .filter(c -> rating != null ? rating.equals(c.rating())
                         : c.rating() == null || !ratedApart.contains(c.rating()))
-                .filter(c -> visibility.covers(c.ownerId()) && !contacted.contains(c.id()))
+                .filter(c -> needToKnow.user(visibility, c.ownerId()) && !contacted.contains(c.id()))
                 .map(CustomerRecord::ownerId).toList());
     }
 
@@ -81,7 +81,7 @@ final class MemoryServiceStandardStore extends MemoryFeatureStore implements Ser
         for (RequestRecord r : data.requests.values()) {
             String owner = data.activities.get(r.activityId()).ownerId();
             boolean open = r.status() == RequestStatus.OPEN;
-            if (!r.dueAt().isBefore(since) && r.dueAt().isBefore(asOf) && visibility.covers(owner)
+            if (!r.dueAt().isBefore(since) && r.dueAt().isBefore(asOf) && needToKnow.user(visibility, owner)
                     && (open || r.answeredAt().isAfter(r.dueAt()))) {
                 counts.computeIfAbsent(owner, k -> new long[2])[open ? 1 : 0]++;
             }
@@ -95,7 +95,7 @@ final class MemoryServiceStandardStore extends MemoryFeatureStore implements Ser
             Visibility visibility) {
         return countByOwner(data.activities.values().stream()
                 .filter(a -> a.type() == type && !a.endsAt().isBefore(since) && a.endsAt().isBefore(asOf))
-                .filter(a -> visibility.covers(a.ownerId()))
+                .filter(a -> needToKnow.user(visibility, a.ownerId()))
                 .filter(a -> (a.doneAt() == null ? asOf : a.doneAt()).isAfter(a.endsAt()
                         .plus(Duration.ofHours(hours))))
                 .map(ActivityRecord::ownerId).toList());

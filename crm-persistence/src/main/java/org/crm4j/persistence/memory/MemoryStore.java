@@ -10,18 +10,20 @@ import org.crm4j.spi.StoreTransaction;
  * Keeps every record in maps. Transactions are serialised by a read-write lock: one writer at a
  * time, readers in parallel; a writer's changes are undone when its work throws, so a failed
  * operation leaves nothing behind, as in a database. The maps are in {@link MemoryData}; a
- * {@link MemoryTx} hands out one store per feature.
+ * {@link MemoryTx} hands out one store per feature, each asking {@link MemoryNeedToKnow} who
+ * may see what.
  */
 final class MemoryStore implements CrmStore {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final MemoryData data = new MemoryData();
+    private final MemoryNeedToKnow needToKnow = new MemoryNeedToKnow(data);
     private volatile boolean closed;
 
     @Override
     public <T> T inTransaction(Function<StoreTransaction, T> work) {
         checkOpen();
         lock.writeLock().lock();
-        MemoryTx tx = new MemoryTx(data, true);
+        MemoryTx tx = new MemoryTx(data, needToKnow, true);
         try {
             return work.apply(tx);
         } catch (RuntimeException e) {
@@ -37,7 +39,7 @@ final class MemoryStore implements CrmStore {
         checkOpen();
         lock.readLock().lock();
         try {
-            return work.apply(new MemoryTx(data, false));
+            return work.apply(new MemoryTx(data, needToKnow, false));
         } finally {
             lock.readLock().unlock();
         }

@@ -33,6 +33,7 @@ import org.crm4j.spi.StoreTransaction;
  */
 final class MemoryTx implements StoreTransaction {
     private final MemoryData data;
+    private final MemoryNeedToKnow needToKnow;
     private final boolean writable;
     private final Deque<Runnable> undo = new ArrayDeque<>();
     private final CustomerStore customerStore;
@@ -53,8 +54,9 @@ final class MemoryTx implements StoreTransaction {
     private final RequestStore requestStore;
     private final ServiceStandardStore standardStore;
 
-    MemoryTx(MemoryData data, boolean writable) {
+    MemoryTx(MemoryData data, MemoryNeedToKnow needToKnow, boolean writable) {
         this.data = data;
+        this.needToKnow = needToKnow;
         this.writable = writable;
         customerStore = new MemoryCustomerStore(this);
         contactStore = new MemoryContactStore(this);
@@ -77,6 +79,10 @@ final class MemoryTx implements StoreTransaction {
 
     MemoryData data() {
         return data;
+    }
+
+    MemoryNeedToKnow needToKnow() {
+        return needToKnow;
     }
 
     /** Undoes every write of this transaction, the latest first. */
