@@ -117,4 +117,12 @@ public record ActivityRecord(long id, long version, ActivityType type, CallDirec
                 colleagueIds, contactIds, startsAt, duration, text, opportunityId, leadId, createdBy, createdAt, now,
                 now);
     }
+
+    /**
+     * @param newOwnerId the new owner
+     * @return this record handed to another owner, at the next version (a hand-over, R28)
+     */
+    public ActivityRecord withOwner(String newOwnerId) {
+        return new ActivityRecord(id, version + 1, type, direction, status, customerId, newOwnerId, colleagueIds, contactIds, startsAt, duration, outcome, opportunityId, leadId, createdBy, createdAt, updatedAt, doneAt);
+    }
 }

@@ -46,6 +46,8 @@ public final class Customer {
     @NotBlank
     @Size(max = 100)
     private String ownerId;
+    /** What saving a new owner does with the open records; not stored. */
+    private HandOver handOver = HandOver.MOVE_OPEN_RECORDS;
     private Address address;
     @Size(max = 20)
     private final Set<ExternalRef> externalRefs;
@@ -164,8 +166,27 @@ public final class Customer {
      * @return this customer
      */
     public Customer assignOwner(String userId) {
+        return assignOwner(userId, HandOver.MOVE_OPEN_RECORDS);
+    }
+
+    /**
+     * Hands the customer to another salesperson, saying what becomes of the work open on it: by
+     * default ({@link #assignOwner(String)}) the former owner's open deals, open leads and planned
+     * activities go with it, and the notices about it move to the new owner's inbox.
+     *
+     * @param userId the new owner, a user the directory knows
+     * @param handOver what happens to the records open on the customer
+     * @return this customer
+     */
+    public Customer assignOwner(String userId, HandOver handOver) {
         this.ownerId = userId == null ? null : userId.strip();
+        this.handOver = handOver == null ? HandOver.MOVE_OPEN_RECORDS : handOver;
         return this;
+    }
+
+    /** @return what saving an owner change does with the records open on the customer */
+    public HandOver handOver() {
+        return handOver;
     }
 
     /**

@@ -241,9 +241,7 @@ public final class ActivityService implements Activities {
         Assert.pageSize(pageSize);
         Keyset after = pageToken == null ? null : PageTokens.decodeActivities(pageToken);
         List<ActivityRecord> rows = rt.store().readOnly(tx -> {
-            if (!tx.customers().exists(customerId.value())) {
-                throw new NotFoundException("customer", customerId.value());
-            }
+            CustomerService.openableCustomer(tx, visibility(), actor, customerId.value(), "see the activities of");
             return tx.activities().ofCustomer(customerId.value(), visibility(), after, pageSize + 1);
         });
         boolean more = rows.size() > pageSize;
@@ -257,10 +255,10 @@ public final class ActivityService implements Activities {
     public Page<Activity> schedule(ScheduleQuery query) {
         Assert.notNull(query, "query");
         Keyset after = query.pageToken() == null ? null : PageTokens.decodeSchedule(query.pageToken());
-        Visibility whose = whoseSchedule(query);
-        ScheduleSelection selection = new ScheduleSelection(query.from(), query.to(), query.statuses());
+        ScheduleSelection selection = selectionOf(query);
+        Visibility mine = visibility();
         int size = query.pageSize();
-        List<ActivityRecord> rows = rt.store().readOnly(tx -> tx.activities().schedule(selection, whose, after,
+        List<ActivityRecord> rows = rt.store().readOnly(tx -> tx.activities().schedule(selection, mine, after,
                 size + 1));
         boolean more = rows.size() > size;
         List<ActivityRecord> page = more ? rows.subList(0, size) : rows;
@@ -272,22 +270,22 @@ public final class ActivityService implements Activities {
     @Override
     public List<ScheduleCount> scheduleCounts(ScheduleQuery query) {
         Assert.notNull(query, "query");
-        Visibility whose = whoseSchedule(query);
-        ScheduleSelection selection = new ScheduleSelection(query.from(), query.to(), query.statuses());
+        ScheduleSelection selection = selectionOf(query);
+        Visibility mine = visibility();
         // one row per user: sorted here, so that every store and collation gives the same order
-        return rt.store().readOnly(tx -> tx.activities().scheduleCounts(selection, whose)).stream()
+        return rt.store().readOnly(tx -> tx.activities().scheduleCounts(selection, mine)).stream()
                 .sorted(java.util.Comparator.comparing(ScheduleCount::userId)).toList();
     }
 
     /**
-     * Whose activities a schedule holds, within what the actor may see: everyone visible, one
-     * visible user, or a visible manager with everyone reporting to them.
+     * Whose activities a schedule holds: every one the actor may see, or those of one user or of a
+     * manager with everyone reporting to them, when the actor covers that user.
      */
-    private Visibility whoseSchedule(ScheduleQuery query) {
-        Visibility mine = visibility();
+    private ScheduleSelection selectionOf(ScheduleQuery query) {
         if (query.scope() == ScheduleQuery.Scope.VISIBLE) {
-            return mine;
+            return ScheduleSelection.visible(query.from(), query.to(), query.statuses());
         }
+        Visibility mine = visibility();
         String user = query.userId();
         if (!rt.access().isKnownUser(user)) {
             throw new ValidationException("userId", "KnownUser", "there is no user '" + user + "'");
@@ -296,11 +294,10 @@ public final class ActivityService implements Activities {
             throw new AccessDeniedException(actor.id(), "see the schedule of " + (query.scope()
                     == ScheduleQuery.Scope.TEAM ? "the team of '" : "'") + user + "'");
         }
-        if (query.scope() == ScheduleQuery.Scope.USER) {
-            return Visibility.ownedBy(Set.of(user));
-        }
         // a visible manager's reports are visible too: need-to-know is transitive
-        return rt.access().visibilityOf(Actor.of(user));
+        Set<String> whose = query.scope() == ScheduleQuery.Scope.USER ? Set.of(user)
+                : rt.access().visibilityOf(Actor.of(user)).owners();
+        return new ScheduleSelection(query.from(), query.to(), query.statuses(), whose);
     }
 
     @Override

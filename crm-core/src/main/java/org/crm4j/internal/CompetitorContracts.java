@@ -37,7 +37,7 @@ final class CompetitorContracts {
         contract.check();
         Instant now = rt.now();
         return rt.store().inTransaction(tx -> {
-            CustomerService.openableCustomer(tx, visibility(), actor, customerId.value(),
+            CustomerService.changeableCustomer(tx, visibility(), actor, customerId.value(),
                     "record competitors' contracts of");
             CompetitorContract added = tx.competitorContracts().insert(customerId.value(), contract.supplier(),
                     contract.product(), contract.endsOn(), contract.note(), actor.id(), now);
@@ -64,6 +64,8 @@ final class CompetitorContracts {
                     .orElseThrow(() -> tx.competitorContracts().exists(id.value())
                             ? new AccessDeniedException(actor.id(), "remove competitor's contract " + id)
                             : new NotFoundException("competitor contract", id.value()));
+            CustomerService.changeableCustomer(tx, visibility(), actor, contract.customerId().value(),
+                    "remove competitors' contracts of");
             tx.competitorContracts().delete(id.value());
             tx.events().append(List.of(rt.event(actor, EventTypes.COMPETITOR_CONTRACT_REMOVED, "competitor-contract",
                     id.value(), contract.customerId().value(), now, data(contract))));

@@ -117,7 +117,7 @@ public final class CustomerService implements Customers {
         rt.validation().check(customer, more);
         var now = rt.now();
         CustomerRecord saved = rt.store().inTransaction(tx -> {
-            CustomerRecord stored = openable(tx, changed.id(), "change");
+            CustomerRecord stored = changeable(tx, changed.id(), "change");
             if (stored.version() != changed.version()) {
                 throw stale("customer", changed.id(), changed.version(), stored.version());
             }
@@ -152,8 +152,13 @@ public final class CustomerService implements Customers {
             if (ownerChanged) {
                 tx.customers().recordOwnerChange(new org.crm4j.customer.OwnerChangeRecord(id, stored.ownerId(),
                         changed.ownerId(), actor.id(), now));
-                events.add(rt.event(actor, EventTypes.CUSTOMER_OWNER_CHANGED, "customer", id, id, now,
-                        Map.of("from", stored.ownerId(), "to", changed.ownerId())));
+                Map<String, String> data = new java.util.LinkedHashMap<>();
+                data.put("from", stored.ownerId());
+                data.put("to", changed.ownerId());
+                if (customer.handOver() == org.crm4j.customer.HandOver.MOVE_OPEN_RECORDS) {
+                    data.putAll(moveOpenRecords(tx, id, stored.ownerId(), changed.ownerId()));
+                }
+                events.add(rt.event(actor, EventTypes.CUSTOMER_OWNER_CHANGED, "customer", id, id, now, data));
             }
             tx.events().append(events);
             return updated;
@@ -181,11 +186,22 @@ public final class CustomerService implements Customers {
         boolean includeArchived = query.includeArchived() || mentionsStatus(query.where());
         CustomerSearch search = new CustomerSearch(query.where(), includeArchived,
                 restrict ? mine : Visibility.everything(), sort, after, query.pageSize() + 1);
-        List<CustomerRow> rows = rt.store().readOnly(tx -> tx.customers().search(search));
+        Set<Long> openable = new HashSet<>();
+        List<CustomerRow> rows = rt.store().readOnly(tx -> {
+            List<CustomerRow> found = tx.customers().search(search);
+            // the rows of other owners the actor may still open, through an open record of their line on it
+            List<Long> others = found.stream().limit(query.pageSize()).filter(r -> !mine.covers(r.ownerId()))
+                    .map(CustomerRow::id).toList();
+            if (!others.isEmpty()) {
+                tx.customers().rows(others, mine).forEach(r -> openable.add(r.id()));
+            }
+            return found;
+        });
         boolean more = rows.size() > query.pageSize();
         List<CustomerRow> page = more ? rows.subList(0, query.pageSize()) : rows;
         List<CustomerSummary> items = page.stream().map(r -> new CustomerSummary(CustomerId.of(r.id()), r.name(),
-                r.taxId(), r.city(), r.ownerId(), r.status(), mine.covers(r.ownerId()))).toList();
+                r.taxId(), r.city(), r.ownerId(), r.status(), mine.covers(r.ownerId()) || openable.contains(r.id())))
+                .toList();
         String next = null;
         if (more) {
             CustomerRow last = page.get(page.size() - 1);
@@ -232,7 +248,7 @@ public final class CustomerService implements Customers {
         ContactRecord draft = contact.toRecord(customerId.value(), now);
         rt.validation().check(ContactPerson.fromRecord(draft), List.of());
         ContactRecord saved = rt.store().inTransaction(tx -> {
-            openable(tx, customerId.value(), "change");
+            changeable(tx, customerId.value(), "change");
             if (draft.primary()) {
                 tx.customers().lock(customerId.value());
             }
@@ -266,6 +282,7 @@ public final class CustomerService implements Customers {
         var now = rt.now();
         ContactRecord saved = rt.store().inTransaction(tx -> {
             ContactRecord stored = openableContact(tx, changed.id(), "change");
+            changeable(tx, stored.customerId(), "change");
             if (changed.primary() && !stored.primary()) {
                 tx.customers().lock(stored.customerId());
             }
@@ -320,7 +337,7 @@ public final class CustomerService implements Customers {
         }
         var now = rt.now();
         NoteRecord saved = rt.store().inTransaction(tx -> {
-            openable(tx, customerId.value(), "add notes to");
+            changeable(tx, customerId.value(), "add notes to");
             NoteRecord inserted = tx.notes().insert(new NoteRecord(0, customerId.value(), actor.id(), clean, now));
             tx.events().append(List.of(rt.event(actor, EventTypes.NOTE_ADDED, "note", inserted.id(),
                     customerId.value(), now, Map.of("note", Assert.abbreviate(clean, 200)))));
@@ -395,14 +412,69 @@ public final class CustomerService implements Customers {
         return rt.validation().violations(ContactPerson.fromRecord(contact));
     }
 
+    /**
+     * A hand-over's default (R28): the former owner's open deals, open leads and planned activities
+     * on the customer go to the new owner, and the notices about it to the new owner's inbox.
+     *
+     * @return what moved, for the owner-changed event: the ids of each kind, comma-separated
+     */
+    private static Map<String, String> moveOpenRecords(StoreTransaction tx, long customerId, String from, String to) {
+        Map<String, String> moved = new java.util.LinkedHashMap<>();
+        putIds(moved, "movedOpportunities", tx.opportunities().reassignOpen(customerId, from, to));
+        putIds(moved, "movedLeads", tx.leads().reassignOpen(customerId, from, to));
+        putIds(moved, "movedActivities", tx.activities().reassignPlanned(customerId, from, to));
+        int notices = tx.notices().readdress(customerId, from, to);
+        if (notices > 0) {
+            moved.put("movedNotices", String.valueOf(notices));
+        }
+        return moved;
+    }
+
+    private static void putIds(Map<String, String> data, String key, List<Long> ids) {
+        if (!ids.isEmpty()) {
+            data.put(key, ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+        }
+    }
+
     /** Reads a customer the actor may open, with need-to-know applied in the query itself. */
     private CustomerRecord openable(StoreTransaction tx, long id, String what) {
         return openableCustomer(tx, visibility(), actor, id, what);
     }
 
+    /** Reads a customer the actor may change: they cover its owner (R28), beyond opening it. */
+    private CustomerRecord changeable(StoreTransaction tx, long id, String what) {
+        return changeableCustomer(tx, visibility(), actor, id, what);
+    }
+
     /**
-     * Reads a customer an actor may open, with need-to-know applied in the query itself; only
-     * when it is not found is it told apart whether it exists at all.
+     * Reads a customer an actor may change: whoever may open it (its owner's line, or the owner of
+     * an open record on it, read-only) and covers its owner, as only the owner's line and
+     * administrators change a customer, its contacts and its notes.
+     *
+     * @param tx the transaction
+     * @param visibility the actor's visibility
+     * @param actor who acts
+     * @param id the customer
+     * @param what what the actor tries, for the refusal, e.g. {@code change}
+     * @return the customer
+     * @throws AccessDeniedException when it exists but the actor may not change it
+     * @throws NotFoundException when there is none
+     */
+    static CustomerRecord changeableCustomer(StoreTransaction tx, Visibility visibility, Actor actor, long id,
+            String what) {
+        CustomerRecord customer = openableCustomer(tx, visibility, actor, id, what);
+        if (!visibility.covers(customer.ownerId())) {
+            throw new AccessDeniedException(actor.id(), what + " customer " + id
+                    + " (it may be read through an open deal, lead or activity, but changed only by its owner's line)");
+        }
+        return customer;
+    }
+
+    /**
+     * Reads a customer an actor may open (R28: they cover its owner, or the owner of an open deal,
+     * lead or planned activity on it), with need-to-know applied in the query itself; only when it
+     * is not found is it told apart whether it exists at all (that a customer exists is no secret:
+     * its basic fields are findable by everyone).
      *
      * @param tx the transaction
      * @param visibility the actor's visibility

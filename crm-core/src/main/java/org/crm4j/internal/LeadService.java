@@ -132,9 +132,7 @@ public final class LeadService implements Leads {
     public List<Lead> ofCustomer(CustomerId customerId) {
         Assert.notNull(customerId, "customerId");
         return rt.store().readOnly(tx -> {
-            if (!tx.customers().exists(customerId.value())) {
-                throw new NotFoundException("customer", customerId.value());
-            }
+            CustomerService.openableCustomer(tx, visibility(), actor, customerId.value(), "see the leads of");
             return tx.leads().ofCustomer(customerId.value(), visibility()).stream().map(Lead::fromRecord).toList();
         });
     }

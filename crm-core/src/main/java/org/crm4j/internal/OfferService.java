@@ -288,9 +288,10 @@ public final class OfferService implements Offers {
         Assert.notNull(id, "id");
         return rt.store().readOnly(tx -> {
             OfferRecord offer = visibleOffer(tx, id.value(), "address");
-            // who may see the deal may address its offers, even when the customer has another owner
-            CustomerRecord customer = tx.customers().find(offer.customerId(), Visibility.everything())
-                    .orElseThrow(() -> new NotFoundException("customer", offer.customerId()));
+            // the address and the contact are the customer's details (R28): whoever sees the deal reads
+            // them while it is open, the customer's owner's line always
+            CustomerRecord customer = CustomerService.openableCustomer(tx, visibility(), actor, offer.customerId(),
+                    "address offers to");
             ContactRecord contact = tx.contacts().ofCustomer(offer.customerId()).stream()
                     .filter(ContactRecord::primary).findFirst().orElse(null);
             return new OfferAddressee(customer.name(), customer.taxId(), customer.address(),

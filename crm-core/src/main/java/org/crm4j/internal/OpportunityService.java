@@ -391,6 +391,9 @@ public final class OpportunityService implements Opportunities {
         if (r.participants().isEmpty()) {
             return;
         }
+        // the contacts are the customer's details: only whoever may open the customer names them, so
+        // that nobody learns through a refusal which contact ids a customer has
+        CustomerService.openableCustomer(tx, visibility(), actor, r.customerId(), "name participants on");
         Set<Long> customersContacts = new HashSet<>();
         tx.contacts().ofCustomer(r.customerId()).forEach(c -> customersContacts.add(c.id()));
         List<Violation> violations = new ArrayList<>();

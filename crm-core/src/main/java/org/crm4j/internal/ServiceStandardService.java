@@ -26,8 +26,8 @@ import org.crm4j.spi.ServiceStandardRow;
 import org.crm4j.spi.Visibility;
 
 /**
- * {@link ServiceStandards} for one actor. Administrators and managers (users someone reports to
- * in the directory) set the standards; {@link #notMet} asks the store for one aggregate per
+ * {@link ServiceStandards} for one actor. Only administrators set the standards: they decide the
+ * due date of every customer's requests, company-wide; {@link #notMet} asks the store for one aggregate per
  * standard, over the salespeople the actor may see.
  */
 public final class ServiceStandardService implements ServiceStandards {
@@ -58,7 +58,7 @@ public final class ServiceStandardService implements ServiceStandards {
     @Override
     public ServiceStandard define(ServiceStandard standard) {
         Assert.notNull(standard, "standard");
-        checkManager("define service standards");
+        checkAdmin("define service standards");
         ServiceStandardRow row = ServiceStandardRow.of(standard);
         Instant now = rt.now();
         rt.store().inTransaction(tx -> {
@@ -74,7 +74,7 @@ public final class ServiceStandardService implements ServiceStandards {
     @Override
     public boolean remove(ServiceStandard standard) {
         Assert.notNull(standard, "standard");
-        checkManager("remove service standards");
+        checkAdmin("remove service standards");
         ServiceStandardRow row = ServiceStandardRow.of(standard);
         Instant now = rt.now();
         return rt.store().inTransaction(tx -> {
@@ -143,11 +143,11 @@ public final class ServiceStandardService implements ServiceStandards {
         }
     }
 
-    /** Administrators and managers: users someone reports to, as the directory tells it now. */
-    private void checkManager(String what) {
-        if (!actor.isAdmin() && rt.access().directReportsOf(actor.id()).isEmpty()) {
-            throw new AccessDeniedException(actor.id(), what + " (administrators and managers do, a manager being"
-                    + " someone who has reports in the user directory)");
+    /** Administrators only: a standard changes the due date of every request it applies to. */
+    private void checkAdmin(String what) {
+        if (!actor.isAdmin()) {
+            throw new AccessDeniedException(actor.id(), what + " (administrators do: a standard sets the due date"
+                    + " of every customer's requests)");
         }
     }
 }

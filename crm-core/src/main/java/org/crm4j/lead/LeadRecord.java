@@ -53,4 +53,12 @@ public record LeadRecord(long id, long version, Long campaignId, Long customerId
                 disqualifyReason, attempts, opportunityId, createdBy, createdAt, updatedAt,
                 found.stream().map(DuplicateMatch::withoutDetails).toList());
     }
+
+    /**
+     * @param newOwnerId the new owner
+     * @return this record handed to another owner, at the next version (a hand-over, R28)
+     */
+    public LeadRecord withOwner(String newOwnerId) {
+        return new LeadRecord(id, version + 1, campaignId, customerId, prospect, keyword, source, newOwnerId, status, disqualifyReason, attempts, opportunityId, createdBy, createdAt, updatedAt, matches);
+    }
 }

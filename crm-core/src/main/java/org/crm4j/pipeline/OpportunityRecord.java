@@ -54,4 +54,12 @@ public record OpportunityRecord(long id, long version, long customerId, String o
                 amount, probability, probabilityReason, expectedClose, source, competitors, participants, closeReason,
                 closeNote, lostTo, priceGap, stageSince, createdAt, updatedAt);
     }
+
+    /**
+     * @param newOwnerId the new owner
+     * @return this record handed to another owner, at the next version (a hand-over, R28)
+     */
+    public OpportunityRecord withOwner(String newOwnerId) {
+        return new OpportunityRecord(id, version + 1, customerId, newOwnerId, pipelineId, stageCode, status, title, amount, probability, probabilityReason, expectedClose, source, competitors, participants, closeReason, closeNote, lostTo, priceGap, stageSince, createdAt, updatedAt);
+    }
 }

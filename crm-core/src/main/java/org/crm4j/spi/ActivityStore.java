@@ -94,4 +94,15 @@ public interface ActivityStore {
      * @return the non-empty sums, in no particular order
      */
     List<FirstContactCountRow> firstContactCounts(FirstContactSelection selection, Visibility visibility);
+
+    /**
+     * A customer's hand-over (R28): its planned activities owned by the former owner go to the new
+     * one, each with its version moved on.
+     *
+     * @param customerId the customer
+     * @param fromOwner its former owner
+     * @param toOwner its new owner
+     * @return the ids of the activities moved
+     */
+    List<Long> reassignPlanned(long customerId, String fromOwner, String toOwner);
 }

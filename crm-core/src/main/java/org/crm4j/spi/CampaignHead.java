@@ -12,14 +12,9 @@ import java.util.Currency;
  * @param currency the currency of its costs
  * @param ownerId who runs it
  * @param productManagerId the product manager working on it, or null
+ * @param costsVisible whether the asking actor covers the owner or the product manager, and so
+ *     sees the costs, as {@link CampaignStore#find} decides
  */
-public record CampaignHead(long id, String name, Currency currency, String ownerId, String productManagerId) {
-
-    /**
-     * @param visibility an actor's need-to-know
-     * @return whether it covers the owner or the product manager, as {@link CampaignStore#find} decides
-     */
-    public boolean visibleTo(Visibility visibility) {
-        return visibility.covers(ownerId) || productManagerId != null && visibility.covers(productManagerId);
-    }
+public record CampaignHead(long id, String name, Currency currency, String ownerId, String productManagerId,
+        boolean costsVisible) {
 }

@@ -40,9 +40,10 @@ public interface CampaignStore {
      * One select, without the costs: the campaign's name, currency and who runs it.
      *
      * @param id a campaign
-     * @return it, if it exists; no need-to-know applies (see {@link CampaignHead})
+     * @param visibility the asking actor's need-to-know, which decides {@link CampaignHead#costsVisible()}
+     * @return it, if it exists (its name and who runs it are no secret, as in a campaign summary)
      */
-    Optional<CampaignHead> head(long id);
+    Optional<CampaignHead> head(long id, Visibility visibility);
 
     /**
      * One aggregate query: the campaign's cost entries summed per keyword, kind and day, with

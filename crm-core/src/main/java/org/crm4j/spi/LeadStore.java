@@ -118,4 +118,15 @@ public interface LeadStore {
      * @return one row per keyword, currency and day that has visible won deals, in no particular order
      */
     List<WonRevenueRow> wonRevenue(long campaignId, Visibility visibility, ZoneId zone);
+
+    /**
+     * A customer's hand-over (R28): its open leads (new, contacted, qualified) assigned to the former
+     * owner go to the new one, each with its version moved on.
+     *
+     * @param customerId the customer
+     * @param fromOwner its former owner
+     * @param toOwner its new owner
+     * @return the ids of the leads moved
+     */
+    List<Long> reassignOpen(long customerId, String fromOwner, String toOwner);
 }

@@ -92,4 +92,16 @@ public interface NoticeStore {
      * @return whether it is in that recipient's inbox (when not, nothing changed)
      */
     boolean markRead(long id, String recipientId, Instant readAt);
+
+    /**
+     * A customer's hand-over (R28): the notices about the customer in the former owner's inbox
+     * move to the new owner's; where the new owner has the same notice already, the former owner's
+     * copy is removed with its deliveries.
+     *
+     * @param customerId the customer
+     * @param fromRecipient its former owner
+     * @param toRecipient its new owner
+     * @return how many notices left the former owner's inbox
+     */
+    int readdress(long customerId, String fromRecipient, String toRecipient);
 }

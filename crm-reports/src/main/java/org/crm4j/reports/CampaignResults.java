@@ -106,9 +106,9 @@ public final class CampaignResults implements Report<CampaignResult> {
     public CampaignResult run(ReportContext context) {
         ValidationException.requireNonNull(context, "context");
         long id = campaign.value();
-        CampaignHead head = context.store().campaigns().head(id)
+        CampaignHead head = context.store().campaigns().head(id, context.visibility())
                 .orElseThrow(() -> new NotFoundException("campaign", id));
-        boolean costsVisible = head.visibleTo(context.visibility());
+        boolean costsVisible = head.costsVisible();
         List<CampaignCostRow> costs = costsVisible
                 ? context.store().campaigns().costsPerDay(id, context.visibility()) : List.of();
         List<LeadFunnelRow> funnel = context.store().leads().funnel(id, context.visibility());

@@ -23,7 +23,7 @@ class CampaignResultCsvTest {
 
     private static CampaignResult result() {
         FakeReportContext context = new FakeReportContext(Visibility.everything())
-                .campaign(new CampaignHead(3, "Fair", Currency.getInstance("JPY"), "mia", null))
+                .campaign(new CampaignHead(3, "Fair", Currency.getInstance("JPY"), "mia", null, true))
                 .cost(new CampaignCostRow("crm, \"pro\"", CostKind.ACTUAL, LocalDate.of(2026, 3, 1),
                         new BigDecimal("1000.0000")))
                 .leads(new LeadFunnelRow("crm, \"pro\"", LeadStatus.QUALIFIED, 4, 4))

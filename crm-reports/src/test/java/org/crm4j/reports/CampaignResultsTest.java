@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class CampaignResultsTest {
     private static final CampaignHead SEARCH_ADS = new CampaignHead(7, "Search ads, spring", Currency.getInstance("EUR"),
-            "mia", null);
+            "mia", null, false);
     private static final CampaignResults RESULTS = CampaignResults.of(CampaignId.of(7));
 
     private static LocalDate march(int day) {
@@ -105,7 +105,7 @@ class CampaignResultsTest {
 
     @Test
     void run_ofAProductManagersCampaign_showsTheCostsToHerLine() {
-        CampaignHead withManager = new CampaignHead(7, "Search ads", Currency.getInstance("EUR"), "carl", "pm");
+        CampaignHead withManager = new CampaignHead(7, "Search ads", Currency.getInstance("EUR"), "carl", "pm", false);
         FakeReportContext context = new FakeReportContext(Visibility.ownedBy(Set.of("pm"))).campaign(withManager);
 
         assertThat(RESULTS.run(context).costsVisible()).isTrue();

@@ -116,7 +116,11 @@ final class FakeReportContext implements ReportContext {
                 new Class<?>[] {CampaignStore.class}, (proxy, method, args) -> {
                     campaignCalls.add(method.getName());
                     return switch (method.getName()) {
-                        case "head" -> Optional.ofNullable(campaign).filter(c -> c.id() == (long) args[0]);
+                        // as a store decides it: the costs are seen by whoever covers the owner or the product manager
+                        case "head" -> Optional.ofNullable(campaign).filter(c -> c.id() == (long) args[0])
+                                .map(c -> new CampaignHead(c.id(), c.name(), c.currency(), c.ownerId(),
+                                        c.productManagerId(), ((Visibility) args[1]).covers(c.ownerId())
+                                        || c.productManagerId() != null && ((Visibility) args[1]).covers(c.productManagerId())));
                         case "costsPerDay" -> {
                             visibilities.add((Visibility) args[1]);
                             yield List.copyOf(costs);

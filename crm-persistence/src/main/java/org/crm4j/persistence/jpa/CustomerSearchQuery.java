@@ -40,13 +40,12 @@ final class CustomerSearchQuery {
      * @param search the search; its visibility must not be an empty set of owners (which matches
      *     nothing and needs no query)
      */
-    CustomerSearchQuery(CustomerSearch search) {
+    CustomerSearchQuery(CustomerSearch search, NeedToKnow ntk) {
         if (!search.includeArchived()) {
             conditions.add("c.status = " + bind(CustomerStatus.ACTIVE));
         }
-        if (!search.visibility().all()) {
-            parameters.put(InList.OWNERS, search.visibility().owners());
-            conditions.add("c.ownerId in :" + InList.OWNERS);
+        if (!ntk.everything()) {
+            conditions.add(ntk.customerLine("c"));
         }
         if (search.where() != null) {
             conditions.add(translate(search.where()));
@@ -70,7 +69,7 @@ final class CustomerSearchQuery {
             q.append(" where ").append(String.join(" and ", conditions));
         }
         q.append(" order by ");
-        if (!search.includeArchived() && !search.visibility().all() && search.visibility().owners().size() == 1) {
+        if (!search.includeArchived() && ntk.oneOwner()) {
             // one owner's active customers: the columns the equalities fix lead the order as they lead the
             // owner's indexes (V16), or H2 reads all of the owner's customers and sorts them for every page
             q.append("c.ownerId").append(direction).append(", c.status").append(direction).append(", ");

@@ -29,10 +29,10 @@ final class DuplicateSql {
      * @param query the keys
      * @return the customers sharing a key; columns id, name, tax_id, city, owner_id, t, e, p, n
      */
-    static String customers(DuplicateQuery query) {
-        Visibility v = query.visibility();
-        boolean channels = v.all() || !v.owners().isEmpty();
-        String ownerJoin = v.all() ? "" : " join crm_customer o on o.id = k.customer_id and o.owner_id in (:owners)";
+    static String customers(DuplicateQuery query, NeedToKnow ntk) {
+        boolean channels = !ntk.nothing();
+        String ownerJoin = ntk.everything() ? "" : " join crm_customer o on o.id = k.customer_id and "
+                + ntk.nativeCustomerDetails("o");
         StringBuilder union = new StringBuilder();
         if (query.taxId() != null) {
             branch(union, "select id, 1 t, 0 e, 0 p, 0 n from crm_customer where tax_id = :tax");
@@ -60,13 +60,14 @@ final class DuplicateSql {
      * @return the open leads sharing a key; columns id, name, tax_id, city, owner_id, t, e, p, n,
      *     the details null for leads outside the visibility
      */
-    static String leads(DuplicateQuery query) {
-        Visibility v = query.visibility();
-        String shown = v.all() ? "1 = 1" : v.owners().isEmpty() ? "1 = 0" : "l.owner_id in (:owners)";
+    static String leads(DuplicateQuery query, NeedToKnow ntk) {
+        String shown = ntk.nothing() ? "1 = 0" : ntk.nativeRecord("l.customer_id", "l.owner_id");
         StringBuilder any = new StringBuilder();
         String t = flag(any, query.taxId(), "l.prospect_tax_id = :tax");
-        String e = flag(any, query.email(), "l.email_key = :email");
-        String p = flag(any, query.phone(), "l.prospect_phone = :phone");
+        // a contact channel is a detail: an invisible lead is never matched by it, so that nobody
+        // learns through the check whose e-mail address or phone a lead holds
+        String e = flag(any, query.email(), "l.email_key = :email and " + shown);
+        String p = flag(any, query.phone(), "l.prospect_phone = :phone and " + shown);
         String n = flag(any, query.nameKey(), "l.name_key = :name");
         return "select s.* from (select l.id,"
                 + " case when " + shown + " then coalesce(l.prospect_company, l.prospect_person) end name,"
@@ -93,10 +94,10 @@ final class DuplicateSql {
      *     {@code t}, {@code n}, {@code e} or {@code p}, and the key), on the indexed key columns;
      *     null when there is nothing to ask
      */
-    static Keys presentKeys(DuplicateKeys keys) {
-        Visibility v = keys.visibility();
-        boolean channels = v.all() || !v.owners().isEmpty();
-        String ownerJoin = v.all() ? "" : " join crm_customer o on o.id = k.customer_id and o.owner_id in (:owners)";
+    static Keys presentKeys(DuplicateKeys keys, NeedToKnow ntk) {
+        boolean channels = !ntk.nothing();
+        String ownerJoin = ntk.everything() ? "" : " join crm_customer o on o.id = k.customer_id and "
+                + ntk.nativeCustomerDetails("o");
         String contacts = " from crm_contact_channel ch join crm_contact k on k.id = ch.contact_id" + ownerJoin;
         StringBuilder union = new StringBuilder();
         Map<String, Collection<?>> parameters = new LinkedHashMap<>();
@@ -119,36 +120,26 @@ final class DuplicateSql {
         if (union.isEmpty()) {
             return null;
         }
-        if (union.indexOf(":owners") >= 0) {
-            parameters.put("owners", v.owners());
-        }
         return new Keys(union.toString(), parameters);
     }
 
-    /**
-     * Sets the keys the statement uses and the owners when it names them, on a query made from
-     * the statement with the owners {@link InList#expand}ed.
-     */
-    static <T> NativeQuery<T> bind(NativeQuery<T> q, DuplicateQuery query, String sql) {
+    /** Sets the keys the statement uses on a query made from it. */
+    private static <T> NativeQuery<T> bind(NativeQuery<T> q, DuplicateQuery query, String sql) {
         bindIf(q, sql, "tax", query.taxId());
         bindIf(q, sql, "email", query.email());
         bindIf(q, sql, "phone", query.phone());
         bindIf(q, sql, "name", query.nameKey());
-        if (sql.contains(":owners")) {
-            InList.bind(q, "owners", query.visibility().owners());
-        }
         return q.setMaxResults(query.limit());
     }
 
     /**
-     * @param session the session
+     * @param ntk the need-to-know the statement was made with
      * @param sql a statement made here
      * @param query its keys
      * @return its rows
      */
-    static List<Object[]> rows(Session session, String sql, DuplicateQuery query) {
-        NativeQuery<Object[]> q = session.createNativeQuery(InList.expand(sql, "owners",
-                        query.visibility().owners()), Object[].class)
+    static List<Object[]> rows(NeedToKnow ntk, String sql, DuplicateQuery query) {
+        NativeQuery<Object[]> q = ntk.nativeSelect(sql, Object[].class)
                 .addSynchronizedQuerySpace("crm_customer").addSynchronizedQuerySpace("crm_contact")
                 .addSynchronizedQuerySpace("crm_contact_channel").addSynchronizedQuerySpace("crm_lead");
         return bind(q, query, sql).getResultList();

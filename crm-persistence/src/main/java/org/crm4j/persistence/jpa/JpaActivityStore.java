@@ -53,16 +53,12 @@ final class JpaActivityStore implements ActivityStore {
 
     @Override
     public Optional<ActivityRecord> find(long id, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return Optional.empty();
         }
-        SelectionQuery<ActivityEntity> query = tx.session().createSelectionQuery(InList.expand(WITH_PARTICIPANTS
-                + " where a.id = :id" + (visibility.all() ? "" : " and a.ownerId in :owners"), "owners",
-                visibility.owners(), tx.lists()), ActivityEntity.class)
-                .setParameter("id", id);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
+        SelectionQuery<ActivityEntity> query = ntk.select(WITH_PARTICIPANTS + " where a.id = :id and "
+                + ntk.record("a.customerId", "a.ownerId"), ActivityEntity.class).setParameter("id", id);
         return query.getResultList().stream().findFirst().map(ActivityEntity::toRecord);
     }
 
@@ -74,21 +70,19 @@ final class JpaActivityStore implements ActivityStore {
 
     @Override
     public List<ActivityRecord> ofCustomer(long customerId, Visibility visibility, Keyset after, int limit) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return List.of();
         }
         // the page's ids first (a fetch join cannot be limited), then the page with its participants
-        SelectionQuery<Long> ids = tx.session().createSelectionQuery(InList.expand("select a.id from Activity a"
+        SelectionQuery<Long> ids = ntk.select("select a.id from Activity a"
                 + " where a.customerId = :customer"
                 + (after == null ? "" : " and (a.startsAt < :start or (a.startsAt = :start and a.id < :id))")
-                + (visibility.all() ? "" : " and a.ownerId in :owners")
-                + " order by a.startsAt desc, a.id desc", "owners", visibility.owners(), tx.lists()), Long.class)
+                + " and " + ntk.recordOf("a.ownerId", "customer")
+                + " order by a.startsAt desc, a.id desc", Long.class)
                 .setParameter("customer", customerId).setMaxResults(limit);
         if (after != null) {
             ids.setParameter("start", (Instant) after.sortValue()).setParameter("id", after.id());
-        }
-        if (!visibility.all()) {
-            InList.bind(ids, "owners", visibility.owners());
         }
         List<Long> page = ids.getResultList();
         if (page.isEmpty()) {
@@ -134,24 +128,21 @@ final class JpaActivityStore implements ActivityStore {
 
     @Override
     public List<ActivityRecord> schedule(ScheduleSelection selection, Visibility visibility, Keyset after, int limit) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return List.of();
         }
         // the page's ids by keyset in the row-value form, then the page with its participants
         String hql = "select a.id from Activity a"
                 + " where a.startsAt >= :from and a.startsAt < :to and a.status in :statuses"
                 + (after == null ? "" : " and (a.startsAt, a.id) > (:start, :id)")
-                + (visibility.all() ? "" : " and a.ownerId in :owners")
+                + (selection.ownerIds() == null ? "" : " and a.ownerId in :whose")
+                + " and " + ntk.record("a.customerId", "a.ownerId")
                 + " order by a.startsAt, a.id";
-        SelectionQuery<Long> ids = InList.bind(tx.session().createSelectionQuery(InList.expand(InList.expand(hql,
-                        "statuses", selection.statuses()), "owners", visibility.owners(), tx.lists()), Long.class), "statuses",
-                        selection.statuses())
+        SelectionQuery<Long> ids = ntk.select(hql, Long.class, selectionParameters(selection))
                 .setParameter("from", selection.from()).setParameter("to", selection.to()).setMaxResults(limit);
         if (after != null) {
             ids.setParameter("start", (Instant) after.sortValue()).setParameter("id", after.id());
-        }
-        if (!visibility.all()) {
-            InList.bind(ids, "owners", visibility.owners());
         }
         List<Long> page = ids.getResultList();
         if (page.isEmpty()) {
@@ -162,7 +153,8 @@ final class JpaActivityStore implements ActivityStore {
 
     @Override
     public List<ScheduleCount> scheduleCounts(ScheduleSelection selection, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return List.of();
         }
         tx.planWithValues();
@@ -170,16 +162,12 @@ final class JpaActivityStore implements ActivityStore {
                 + " sum(case when a.status = :planned then 1 else 0 end),"
                 + " sum(case when a.status = :done then 1 else 0 end) from Activity a"
                 + " where a.startsAt >= :from and a.startsAt < :to and a.status in :statuses"
-                + (visibility.all() ? "" : " and a.ownerId in :owners")
+                + (selection.ownerIds() == null ? "" : " and a.ownerId in :whose")
+                + " and " + ntk.record("a.customerId", "a.ownerId")
                 + " group by a.ownerId order by a.ownerId";
-        SelectionQuery<Object[]> query = InList.bind(tx.session().createSelectionQuery(InList.expand(
-                        InList.expand(hql, "statuses", selection.statuses()), "owners", visibility.owners(), tx.lists()),
-                        Object[].class), "statuses", selection.statuses())
+        SelectionQuery<Object[]> query = ntk.select(hql, Object[].class, selectionParameters(selection))
                 .setParameter("planned", ActivityStatus.PLANNED).setParameter("done", ActivityStatus.DONE)
                 .setParameter("from", selection.from()).setParameter("to", selection.to());
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
         return query.getResultList().stream().map(r -> new ScheduleCount((String) r[0],
                 ((Number) r[1]).longValue(), ((Number) r[2]).longValue())).toList();
     }
@@ -192,7 +180,8 @@ final class JpaActivityStore implements ActivityStore {
      */
     @Override
     public List<FirstContactCountRow> firstContactCounts(FirstContactSelection selection, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return List.of();
         }
         tx.planWithValues();
@@ -217,18 +206,40 @@ final class JpaActivityStore implements ActivityStore {
                 + " and o.ownerId = f.salespersonId and o.createdAt >= f.at"
                 + " and o.createdAt < f.at + " + selection.dealWindow().toSeconds() + " second) then 1 else 0 end followed"
                 + " from FirstContact f where f.at >= :b0 and f.at < :b" + last
-                + (visibility.all() ? "" : " and f.salespersonId in :owners") + ") x"
+                + " and " + ntk.record("f.customerId", "f.salespersonId") + ") x"
                 + " group by x.salesperson, x.period, x.kind";
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(
-                InList.expand(hql, "owners", visibility.owners(), tx.lists()), Object[].class);
+        SelectionQuery<Object[]> query = ntk.select(hql, Object[].class);
         for (int i = 0; i <= last; i++) {
             query.setParameter("b" + i, bounds.get(i));
-        }
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
         }
         return query.getResultList().stream().map(r -> new FirstContactCountRow((String) r[0],
                 ((Number) r[1]).intValue(), (FirstContactKind) r[2], ((Number) r[3]).longValue(),
                 ((Number) r[4]).longValue())).toList();
+    }
+
+    /** The list parameters of a schedule's selection: its statuses, and whose activities when it names them. */
+    private static Map<String, Object> selectionParameters(ScheduleSelection selection) {
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("statuses", selection.statuses());
+        if (selection.ownerIds() != null) {
+            parameters.put("whose", selection.ownerIds());
+        }
+        return parameters;
+    }
+
+    @Override
+    public List<Long> reassignPlanned(long customerId, String fromOwner, String toOwner) {
+        tx.flush();
+        List<Long> ids = InList.bind(tx.session().createSelectionQuery(InList.expand("select x.id from Activity x"
+                + " where x.customerId = :customer and x.ownerId = :from and x.status in :open order by x.id", "open",
+                java.util.Set.of(ActivityStatus.PLANNED)), Long.class), "open", java.util.Set.of(ActivityStatus.PLANNED))
+                .setParameter("customer", customerId).setParameter("from", fromOwner).getResultList();
+        if (!ids.isEmpty()) {
+            InList.bind(tx.writing().createMutationQuery(InList.expand("update Activity x set x.ownerId = :to,"
+                    + " x.version = x.version + 1 where x.id in :ids", "ids", ids)), "ids", ids)
+                    .setParameter("to", toOwner).executeUpdate();
+            tx.session().clear();
+        }
+        return ids;
     }
 }

@@ -16,8 +16,6 @@ import org.hibernate.query.SelectionQuery;
 /** Campaigns in the JPA store. A campaign is read with its costs in one select. */
 final class JpaCampaignStore implements CampaignStore {
     private static final String WITH_COSTS = "select distinct c from Campaign c left join fetch c.costs";
-    /** Need-to-know on a campaign: its owner's or its product manager's. */
-    private static final String VISIBLE = " and (c.ownerId in :owners or c.productManagerId in :owners)";
 
     private final JpaTransaction tx;
 
@@ -43,15 +41,12 @@ final class JpaCampaignStore implements CampaignStore {
 
     @Override
     public Optional<CampaignRecord> find(long id, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return Optional.empty();
         }
-        SelectionQuery<CampaignEntity> query = tx.session().createSelectionQuery(InList.expand(WITH_COSTS
-                + " where c.id = :id" + (visibility.all() ? "" : VISIBLE), "owners", visibility.owners(), tx.lists()),
+        SelectionQuery<CampaignEntity> query = ntk.select(WITH_COSTS + " where c.id = :id and " + visible(ntk),
                 CampaignEntity.class).setParameter("id", id);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
         return query.getResultList().stream().findFirst().map(CampaignEntity::toRecord);
     }
 
@@ -62,29 +57,34 @@ final class JpaCampaignStore implements CampaignStore {
     }
 
     @Override
-    public Optional<CampaignHead> head(long id) {
-        return tx.session().createSelectionQuery("select c.name, c.currency, c.ownerId, c.productManagerId"
-                + " from Campaign c where c.id = :id", Object[].class).setParameter("id", id).getResultList().stream()
+    public Optional<CampaignHead> head(long id, Visibility visibility) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        return ntk.select("select c.name, c.currency, c.ownerId, c.productManagerId,"
+                + " case when " + visible(ntk) + " then true else false end"
+                + " from Campaign c where c.id = :id", Object[].class).setParameter("id", id)
+                .getResultList().stream()
                 .findFirst().map(row -> new CampaignHead(id, (String) row[0], Currency.getInstance((String) row[1]),
-                        (String) row[2], (String) row[3]));
+                        (String) row[2], (String) row[3], Boolean.TRUE.equals(row[4])));
     }
 
     @Override
     public List<CampaignCostRow> costsPerDay(long campaignId, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return List.of();
         }
         tx.planWithValues();
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select k.keyword, k.kind,"
-                + " k.date, sum(k.amount) from Campaign c join c.costs k where c.id = :id"
-                + (visibility.all() ? "" : VISIBLE)
-                + " group by k.keyword, k.kind, k.date", "owners", visibility.owners(), tx.lists()), Object[].class)
+        SelectionQuery<Object[]> query = ntk.select("select k.keyword, k.kind,"
+                + " k.date, sum(k.amount) from Campaign c join c.costs k where c.id = :id and " + visible(ntk)
+                + " group by k.keyword, k.kind, k.date", Object[].class)
                 .setParameter("id", campaignId);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
         return query.getResultList().stream().map(row -> new CampaignCostRow((String) row[0], (CostKind) row[1],
                 (LocalDate) row[2], decimal(row[3]))).toList();
+    }
+
+    /** Need-to-know on a campaign, which belongs to no customer: its owner's or its product manager's. */
+    private static String visible(NeedToKnow ntk) {
+        return ntk.everything() ? ntk.user("c.ownerId") : "(" + ntk.user("c.ownerId") + " or " + ntk.user("c.productManagerId") + ")";
     }
 
     private static BigDecimal decimal(Object value) {

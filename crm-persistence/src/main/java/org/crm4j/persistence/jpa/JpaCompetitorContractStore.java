@@ -39,30 +39,25 @@ final class JpaCompetitorContractStore implements CompetitorContractStore {
 
     @Override
     public List<CompetitorContract> ofCustomer(long customerId, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return List.of();
         }
-        SelectionQuery<CompetitorContractEntity> query = tx.session().createSelectionQuery(InList.expand(VISIBLE
-                + " where k.customerId = :customer" + (visibility.all() ? "" : " and c.ownerId in :owners")
-                + " order by k.endsOn, k.id", "owners", visibility.owners(), tx.lists()), CompetitorContractEntity.class)
+        SelectionQuery<CompetitorContractEntity> query = ntk.select(VISIBLE
+                + " where k.customerId = :customer and " + ntk.customerDetails("c")
+                + " order by k.endsOn, k.id", CompetitorContractEntity.class)
                 .setParameter("customer", customerId);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
         return query.getResultList().stream().map(CompetitorContractEntity::toContract).toList();
     }
 
     @Override
     public Optional<CompetitorContract> find(long id, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return Optional.empty();
         }
-        SelectionQuery<CompetitorContractEntity> query = tx.session().createSelectionQuery(InList.expand(VISIBLE
-                + " where k.id = :id" + (visibility.all() ? "" : " and c.ownerId in :owners"), "owners",
-                visibility.owners(), tx.lists()), CompetitorContractEntity.class).setParameter("id", id);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
+        SelectionQuery<CompetitorContractEntity> query = ntk.select(VISIBLE
+                + " where k.id = :id and " + ntk.customerDetails("c"), CompetitorContractEntity.class).setParameter("id", id);
         return query.getResultList().stream().findFirst().map(CompetitorContractEntity::toContract);
     }
 

@@ -38,7 +38,6 @@ final class JpaCustomerStore implements CustomerStore {
     /** The customer with everything it holds, in one select. */
     private static final String FIND = "select c from Customer c left join fetch c.tags left join fetch c.categories"
             + " left join fetch c.externalRefs where c.id = :id";
-    private static final String FIND_VISIBLE = FIND + " and c.ownerId in :owners";
     /** Many customers with everything they hold, in one select. */
     private static final String FIND_ALL = "select c from Customer c left join fetch c.tags left join fetch c.categories"
             + " left join fetch c.externalRefs where c.id in :ids";
@@ -54,18 +53,6 @@ final class JpaCustomerStore implements CustomerStore {
      * HQL casts no null to a UUID). Hibernate renders the limits as the dialect writes them.
      */
     private static final String TIMELINE = timeline("", " where a.customerId = :customer");
-    /**
-     * The same, for an actor who may see only some deals, leads and activities: events about a
-     * deal, a lead or an activity only when it is the customer's and its current owner visible
-     * (R28), and activities by the same rule, in the same statement.
-     */
-    private static final String TIMELINE_VISIBLE = timeline(" and (e.opportunityId is null or e.opportunityId in"
-            + " (select o.id from Opportunity o where o.customerId = :customer and o.ownerId in :owners))"
-            + " and (e.leadId is null or e.leadId in"
-            + " (select l.id from Lead l where l.customerId = :customer and l.ownerId in :owners))"
-            + " and (e.activityId is null or e.activityId in"
-            + " (select a.id from Activity a where a.customerId = :customer and a.ownerId in :owners))",
-            " where a.customerId = :customer and a.ownerId in :owners");
     /**
      * The same, for an actor who may see no deal, lead or activity at all: no event about any,
      * and no activity.
@@ -160,29 +147,25 @@ final class JpaCustomerStore implements CustomerStore {
 
     @Override
     public List<CustomerRecord> findAll(Collection<Long> ids, Visibility visibility) {
-        if (ids.isEmpty() || !visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ids.isEmpty() || ntk.nothing()) {
             return List.of();
         }
-        String hql = visibility.all() ? FIND_ALL : FIND_ALL + " and c.ownerId in :owners";
-        SelectionQuery<CustomerEntity> query = InList.bind(tx.session().createSelectionQuery(
-                InList.expand(InList.expand(hql, "ids", ids), "owners", visibility.owners(), tx.lists()), CustomerEntity.class),
-                "ids", ids);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
+        SelectionQuery<CustomerEntity> query = ntk.select(FIND_ALL + " and " + ntk.customerDetails("c"),
+                CustomerEntity.class, Map.of("ids", ids));
         return query.getResultList().stream().map(CustomerEntity::toRecord).toList();
     }
 
     @Override
     public DuplicateKeys presentKeys(DuplicateKeys keys) {
-        DuplicateSql.Keys sql = DuplicateSql.presentKeys(keys);
+        NeedToKnow ntk = NeedToKnow.of(tx, keys.visibility());
+        DuplicateSql.Keys sql = DuplicateSql.presentKeys(keys, ntk);
         if (sql == null) {
             return new DuplicateKeys(Set.of(), Set.of(), Set.of(), Set.of(), keys.visibility());
         }
-        var query = InList.bindAll(tx.session().createNativeQuery(InList.expandAll(sql.sql(), sql.parameters()),
-                        Object[].class)
+        var query = ntk.nativeSelect(sql.sql(), Object[].class, sql.parameters())
                 .addSynchronizedQuerySpace("crm_customer").addSynchronizedQuerySpace("crm_contact")
-                .addSynchronizedQuerySpace("crm_contact_channel"), sql.parameters());
+                .addSynchronizedQuerySpace("crm_contact_channel");
         Set<String> taxIds = new HashSet<>();
         Set<String> names = new HashSet<>();
         Set<String> emails = new HashSet<>();
@@ -221,16 +204,12 @@ final class JpaCustomerStore implements CustomerStore {
 
     @Override
     public Optional<CustomerRecord> find(long id, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return Optional.empty();
         }
-        SelectionQuery<CustomerEntity> query = tx.session()
-                .createSelectionQuery(visibility.all() ? FIND : InList.expand(FIND_VISIBLE, "owners", visibility.owners(), tx.lists()),
-                        CustomerEntity.class)
+        SelectionQuery<CustomerEntity> query = ntk.select(FIND + " and " + ntk.customerDetails("c"), CustomerEntity.class)
                 .setParameter("id", id);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
         return query.getResultList().stream().findFirst().map(CustomerEntity::toRecord);
     }
 
@@ -248,11 +227,12 @@ final class JpaCustomerStore implements CustomerStore {
 
     @Override
     public List<DuplicateMatch> duplicates(DuplicateQuery query) {
-        String sql = DuplicateSql.customers(query);
+        NeedToKnow ntk = NeedToKnow.of(tx, query.visibility());
+        String sql = DuplicateSql.customers(query, ntk);
         if (sql == null) {
             return List.of();
         }
-        return DuplicateSql.rows(tx.session(), sql, query).stream()
+        return DuplicateSql.rows(ntk, sql, query).stream()
                 .map(r -> DuplicateMatch.of(MatchKind.CUSTOMER, ((Number) r[0]).longValue(),
                         DuplicateSql.reasons(r, query), (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
                 .toList();
@@ -270,30 +250,23 @@ final class JpaCustomerStore implements CustomerStore {
 
     @Override
     public List<CustomerRow> rows(Collection<Long> ids, Visibility visibility) {
-        if (ids.isEmpty() || !visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ids.isEmpty() || ntk.nothing()) {
             return List.of();
         }
         String hql = "select new " + CustomerRow.class.getName() + "(c.id, c.name, c.taxId, c.address.city,"
-                + " c.ownerId, c.status, c.createdAt) from Customer c where c.id in :ids"
-                + (visibility.all() ? "" : " and c.ownerId in :owners");
-        SelectionQuery<CustomerRow> query = InList.bind(tx.session().createSelectionQuery(
-                InList.expand(InList.expand(hql, "ids", ids), "owners", visibility.owners(), tx.lists()), CustomerRow.class),
-                "ids", ids);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
-        return query.getResultList();
+                + " c.ownerId, c.status, c.createdAt) from Customer c where c.id in :ids and " + ntk.customerDetails("c");
+        return ntk.select(hql, CustomerRow.class, Map.of("ids", ids)).getResultList();
     }
 
     @Override
     public List<CustomerRow> search(CustomerSearch search) {
-        if (!search.visibility().all() && search.visibility().owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, search.visibility());
+        if (ntk.nothing()) {
             return List.of();
         }
-        CustomerSearchQuery translated = new CustomerSearchQuery(search);
-        return InList.bindAll(tx.session().createSelectionQuery(
-                        InList.expandAll(translated.hql(), translated.parameters(), tx.lists()), CustomerRow.class),
-                        translated.parameters())
+        CustomerSearchQuery translated = new CustomerSearchQuery(search, ntk);
+        return ntk.select(translated.hql(), CustomerRow.class, translated.parameters())
                 .setMaxResults(search.limit()).getResultList();
     }
 
@@ -308,6 +281,23 @@ final class JpaCustomerStore implements CustomerStore {
                         + " order by o.changedAt, o.id", OwnerChangeEntity.class)
                 .setParameter("customer", customerId)
                 .getResultList().stream().map(OwnerChangeEntity::toRecord).toList();
+    }
+
+    /**
+     * The timeline for an actor who may see only some deals, leads and activities: events about a
+     * deal, a lead or an activity only when it is the customer's and visible (R28: its own owner or
+     * the customer's covered), and activities by the same rule, in the same statement.
+     */
+    private static String visibleTimeline(NeedToKnow ntk) {
+        return timeline(" and (e.opportunityId is null or e.opportunityId in"
+                + " (select o.id from Opportunity o where o.customerId = :customer and "
+                + ntk.recordOf("o.ownerId", "customer") + "))"
+                + " and (e.leadId is null or e.leadId in"
+                + " (select l.id from Lead l where l.customerId = :customer and " + ntk.recordOf("l.ownerId", "customer") + "))"
+                + " and (e.activityId is null or e.activityId in"
+                + " (select a.id from Activity a where a.customerId = :customer and "
+                + ntk.recordOf("a.ownerId", "customer") + "))",
+                " where a.customerId = :customer and " + ntk.recordOf("a.ownerId", "customer"));
     }
 
     /**
@@ -338,18 +328,14 @@ final class JpaCustomerStore implements CustomerStore {
     @Override
     public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, int activityLimit,
             Visibility visibility) {
-        boolean someDeals = !visibility.all() && !visibility.owners().isEmpty();
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(visibility.all() ? TIMELINE
-                        : someDeals ? InList.expand(TIMELINE_VISIBLE, "owners", visibility.owners(), tx.lists()) : TIMELINE_NO_DEALS,
-                        Object[].class)
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        SelectionQuery<Object[]> query = ntk.select(ntk.everything() ? TIMELINE : ntk.nothing() ? TIMELINE_NO_DEALS
+                        : visibleTimeline(ntk), Object[].class)
                 .setParameter("customer", customerId)
                 .setParameter("notes", noteLimit)
                 .setParameter("events", eventLimit);
-        if (visibility.all() || someDeals) {
+        if (!ntk.nothing()) {
             query.setParameter("activities", activityLimit);
-        }
-        if (someDeals) {
-            InList.bind(query, "owners", visibility.owners());
         }
         List<Object[]> rows = query.getResultList();
         List<Object[]> notes = new ArrayList<>();

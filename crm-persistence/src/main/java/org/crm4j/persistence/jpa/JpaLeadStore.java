@@ -104,18 +104,15 @@ final class JpaLeadStore implements LeadStore {
 
     @Override
     public List<LeadRecord> ofCampaign(long campaignId, Visibility visibility, long afterId, int limit) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return List.of();
         }
         // the page's ids first (a fetch join cannot be limited), then the page with its attempts
-        SelectionQuery<Long> ids = tx.session().createSelectionQuery(InList.expand("select l.id from Lead l"
-                + " where l.campaignId = :campaign and l.id > :after"
-                + (visibility.all() ? "" : " and l.ownerId in :owners")
-                + " order by l.id", "owners", visibility.owners(), tx.lists()), Long.class)
+        SelectionQuery<Long> ids = ntk.select("select l.id from Lead l"
+                + " where l.campaignId = :campaign and l.id > :after and " + ntk.record("l.customerId", "l.ownerId")
+                + " order by l.id", Long.class)
                 .setParameter("campaign", campaignId).setParameter("after", afterId).setMaxResults(limit);
-        if (!visibility.all()) {
-            InList.bind(ids, "owners", visibility.owners());
-        }
         List<Long> page = ids.getResultList();
         if (page.isEmpty()) {
             return List.of();
@@ -127,7 +124,8 @@ final class JpaLeadStore implements LeadStore {
 
     @Override
     public List<DuplicateMatch> duplicates(DuplicateQuery query) {
-        return DuplicateSql.rows(tx.session(), DuplicateSql.leads(query), query).stream()
+        NeedToKnow ntk = NeedToKnow.of(tx, query.visibility());
+        return DuplicateSql.rows(ntk, DuplicateSql.leads(query, ntk), query).stream()
                 .map(r -> DuplicateMatch.of(MatchKind.LEAD, ((Number) r[0]).longValue(),
                         DuplicateSql.reasons(r, query), (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
                 .toList();
@@ -157,31 +155,25 @@ final class JpaLeadStore implements LeadStore {
 
     /** The query with need-to-know in its WHERE clause; an empty set of owners matches nothing. */
     private SelectionQuery<LeadEntity> visible(String hql, Visibility visibility, String orderBy) {
-        String where = visibility.all() ? "" : visibility.owners().isEmpty() ? " and 1 = 0" : " and l.ownerId in :owners";
-        SelectionQuery<LeadEntity> query = tx.session().createSelectionQuery(
-                InList.expand(hql + where + orderBy, "owners", visibility.owners(), tx.lists()), LeadEntity.class);
-        if (!visibility.all() && !visibility.owners().isEmpty()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
-        return query;
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        String where = ntk.nothing() ? " and 1 = 0" : " and " + ntk.record("l.customerId", "l.ownerId");
+        return ntk.select(hql + where + orderBy, LeadEntity.class);
     }
 
     @Override
     public List<LeadFunnelRow> funnel(long campaignId, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return List.of();
         }
         tx.planWithValues();
         // joined to the attempts, so a lead is counted once (distinct) and contacted once it has any
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select l.keyword,"
+        SelectionQuery<Object[]> query = ntk.select("select l.keyword,"
                 + " l.status, count(distinct l.id), count(distinct case when a.at is not null then l.id end)"
-                + " from Lead l left join l.attempts a where l.campaignId = :campaign"
-                + (visibility.all() ? "" : " and l.ownerId in :owners")
-                + " group by l.keyword, l.status", "owners", visibility.owners(), tx.lists()), Object[].class)
+                + " from Lead l left join l.attempts a where l.campaignId = :campaign and "
+                + ntk.record("l.customerId", "l.ownerId")
+                + " group by l.keyword, l.status", Object[].class)
                 .setParameter("campaign", campaignId);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
         return query.getResultList().stream().map(row -> new LeadFunnelRow((String) row[0], (LeadStatus) row[1],
                 ((Number) row[2]).longValue(), ((Number) row[3]).longValue())).toList();
     }
@@ -193,20 +185,18 @@ final class JpaLeadStore implements LeadStore {
      */
     @Override
     public List<WonRevenueRow> wonRevenue(long campaignId, Visibility visibility, ZoneId zone) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return List.of();
         }
         tx.planWithValues();
         String quarter = "floor(extract(epoch from o.stageSince) / 900)";
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select l.keyword,"
+        SelectionQuery<Object[]> query = ntk.select("select l.keyword,"
                 + " o.currency, " + quarter + ", count(o), coalesce(sum(o.amount), 0) from Lead l join Opportunity o"
-                + " on o.id = l.opportunityId where l.campaignId = :campaign and o.status = :won"
-                + (visibility.all() ? "" : " and o.ownerId in :owners")
-                + " group by l.keyword, o.currency, " + quarter, "owners", visibility.owners(), tx.lists()), Object[].class)
+                + " on o.id = l.opportunityId where l.campaignId = :campaign and o.status = :won and "
+                + ntk.record("o.customerId", "o.ownerId")
+                + " group by l.keyword, o.currency, " + quarter, Object[].class)
                 .setParameter("campaign", campaignId).setParameter("won", OpportunityStatus.WON);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
         Map<WonRevenueRow, WonRevenueRow> days = new HashMap<>();
         for (Object[] row : query.getResultList()) {
             LocalDate day = LocalDate.ofInstant(Instant.ofEpochSecond(((Number) row[2]).longValue() * 900), zone);
@@ -221,5 +211,21 @@ final class JpaLeadStore implements LeadStore {
 
     private static BigDecimal decimal(Object value) {
         return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+    }
+
+    @Override
+    public List<Long> reassignOpen(long customerId, String fromOwner, String toOwner) {
+        tx.flush();
+        List<Long> ids = InList.bind(tx.session().createSelectionQuery(InList.expand("select x.id from Lead x"
+                + " where x.customerId = :customer and x.ownerId = :from and x.status in :open order by x.id", "open",
+                java.util.Set.of(LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED)), Long.class), "open", java.util.Set.of(LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED))
+                .setParameter("customer", customerId).setParameter("from", fromOwner).getResultList();
+        if (!ids.isEmpty()) {
+            InList.bind(tx.writing().createMutationQuery(InList.expand("update Lead x set x.ownerId = :to,"
+                    + " x.version = x.version + 1 where x.id in :ids", "ids", ids)), "ids", ids)
+                    .setParameter("to", toOwner).executeUpdate();
+            tx.session().clear();
+        }
+        return ids;
     }
 }

@@ -68,15 +68,12 @@ final class JpaMailingStore implements MailingStore {
 
     @Override
     public Optional<MailingRecord> find(long id, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return Optional.empty();
         }
-        SelectionQuery<MailingEntity> query = tx.session().createSelectionQuery(InList.expand("from Mailing m"
-                + " where m.id = :id" + (visibility.all() ? "" : " and m.ownerId in :owners"), "owners",
-                visibility.owners(), tx.lists()), MailingEntity.class).setParameter("id", id);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
+        SelectionQuery<MailingEntity> query = ntk.select("from Mailing m"
+                + " where m.id = :id" + " and " + ntk.user("m.ownerId"), MailingEntity.class).setParameter("id", id);
         return query.getResultList().stream().findFirst().map(MailingEntity::toRecord);
     }
 

@@ -190,4 +190,29 @@ final class JpaNoticeStore implements NoticeStore {
         return !tx.session().createSelectionQuery("select n.id from Notice n" + own, Long.class)
                 .setParameter("id", id).setParameter("recipient", recipientId).getResultList().isEmpty();
     }
+
+    @Override
+    public int readdress(long customerId, String fromRecipient, String toRecipient) {
+        tx.flush();
+        // the former owner's copies of notices the new owner has already go, with their deliveries
+        String twins = "select n.id from crm_notice n where n.customer_id = :customer and n.recipient_id = :from"
+                + " and exists (select 1 from crm_notice t where t.notice_key = n.notice_key and t.recipient_id = :to)";
+        readdressing("delete from crm_notice_delivery where notice_id in (" + twins + ")", customerId, fromRecipient,
+                toRecipient);
+        int removed = readdressing("delete from crm_notice where id in (select x.id from (" + twins + ") x)",
+                customerId, fromRecipient, toRecipient);
+        int moved = readdressing("update crm_notice set recipient_id = :to"
+                + " where customer_id = :customer and recipient_id = :from", customerId, fromRecipient, toRecipient);
+        tx.session().clear();
+        return removed + moved;
+    }
+
+    private int readdressing(String sql, long customerId, String from, String to) {
+        var statement = tx.writing().createNativeMutationQuery(sql).setParameter("customer", customerId)
+                .setParameter("from", from);
+        if (sql.contains(":to")) {
+            statement.setParameter("to", to);
+        }
+        return statement.executeUpdate();
+    }
 }

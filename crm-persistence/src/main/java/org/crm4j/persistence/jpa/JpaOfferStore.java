@@ -39,17 +39,14 @@ final class JpaOfferStore implements OfferStore {
 
     @Override
     public Optional<OfferRecord> find(long id, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return Optional.empty();
         }
-        SelectionQuery<OfferEntity> query = tx.session().createSelectionQuery(InList.expand(WITH_LINES
-                + " where f.id = :id" + (visibility.all() ? "" : " and f.opportunityId in"
-                        + " (select o.id from Opportunity o where o.ownerId in :owners)"), "owners",
-                visibility.owners(), tx.lists()), OfferEntity.class)
+        SelectionQuery<OfferEntity> query = ntk.select(WITH_LINES
+                + " where f.id = :id" + " and f.opportunityId in"
+                        + " (select o.id from Opportunity o where " + ntk.record("o.customerId", "o.ownerId") + ")", OfferEntity.class)
                 .setParameter("id", id);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
         return query.getResultList().stream().findFirst().map(OfferEntity::toRecord);
     }
 

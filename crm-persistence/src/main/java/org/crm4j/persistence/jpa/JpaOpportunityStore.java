@@ -38,7 +38,6 @@ final class JpaOpportunityStore implements OpportunityStore {
     /** A deal's own columns, without its collections. */
     private static final String SUMMARY = "select o.id, o.title, o.ownerId, o.pipelineId, o.stageCode, o.status,"
             + " o.amount, o.currency, o.probability, o.expectedClose, o.createdAt from Opportunity o";
-    private static final String VISIBLE = " and o.ownerId in :owners";
     /** Open deals first, then the newest first. */
     private static final Comparator<OpportunityRecord> CUSTOMER_ORDER = Comparator
             .comparing((OpportunityRecord o) -> o.status() != OpportunityStatus.OPEN)
@@ -79,13 +78,9 @@ final class JpaOpportunityStore implements OpportunityStore {
 
     @Override
     public Optional<OpportunityRecord> find(long id, Visibility visibility) {
-        SelectionQuery<OpportunityEntity> query = tx.session().createSelectionQuery(
-                InList.expand(WITH_COLLECTIONS + " where o.id = :id" + (visibility.all() ? "" : VISIBLE), "owners",
-                        visibility.owners(), tx.lists()), OpportunityEntity.class)
-                .setParameter("id", id);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        SelectionQuery<OpportunityEntity> query = ntk.select(WITH_COLLECTIONS + " where o.id = :id and "
+                + ntk.record("o.customerId", "o.ownerId"), OpportunityEntity.class).setParameter("id", id);
         return query.getResultList().stream().findFirst().map(OpportunityEntity::toRecord);
     }
 
@@ -103,24 +98,19 @@ final class JpaOpportunityStore implements OpportunityStore {
 
     @Override
     public List<OpportunityRecord> ofCustomer(long customerId, Visibility visibility) {
-        SelectionQuery<OpportunityEntity> query = tx.session().createSelectionQuery(
-                InList.expand(WITH_COLLECTIONS + " where o.customerId = :customer" + (visibility.all() ? "" : VISIBLE),
-                        "owners", visibility.owners(), tx.lists()), OpportunityEntity.class).setParameter("customer", customerId);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        SelectionQuery<OpportunityEntity> query = ntk.select(WITH_COLLECTIONS + " where o.customerId = :customer and "
+                + ntk.recordOf("o.ownerId", "customer"), OpportunityEntity.class).setParameter("customer", customerId);
         return query.getResultList().stream().map(OpportunityEntity::toRecord).sorted(CUSTOMER_ORDER).toList();
     }
 
     @Override
     public List<OpportunitySummary> summariesOfCustomer(long customerId, Visibility visibility) {
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand(SUMMARY
-                + " where o.customerId = :customer" + (visibility.all() ? "" : VISIBLE)
-                + " order by case when o.status = :open then 0 else 1 end, o.createdAt desc, o.id desc",
-                "owners", visibility.owners(), tx.lists()), Object[].class).setParameter("customer", customerId).setParameter("open", OpportunityStatus.OPEN);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        SelectionQuery<Object[]> query = ntk.select(SUMMARY + " where o.customerId = :customer and "
+                + ntk.recordOf("o.ownerId", "customer")
+                + " order by case when o.status = :open then 0 else 1 end, o.createdAt desc, o.id desc", Object[].class)
+                .setParameter("customer", customerId).setParameter("open", OpportunityStatus.OPEN);
         return query.getResultList().stream().map(r -> {
             OpportunityStatus status = (OpportunityStatus) r[5];
             return new OpportunitySummary((Long) r[0], (String) r[1], (String) r[2], (Long) r[3], (String) r[4],
@@ -145,14 +135,12 @@ final class JpaOpportunityStore implements OpportunityStore {
     @Override
     public List<StageTotalRow> stageTotals(long pipelineId, Visibility visibility) {
         tx.planWithValues();
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select o.stageCode, count(o),"
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        SelectionQuery<Object[]> query = ntk.select("select o.stageCode, count(o),"
                 + " coalesce(sum(o.amount), 0), coalesce(sum(o.amount * o.probability), 0) from Opportunity o"
-                + " where o.pipelineId = :pipeline and o.status = :open" + (visibility.all() ? "" : VISIBLE)
-                + " group by o.stageCode", "owners", visibility.owners(), tx.lists()), Object[].class)
+                + " where o.pipelineId = :pipeline and o.status = :open and " + ntk.record("o.customerId", "o.ownerId")
+                + " group by o.stageCode", Object[].class)
                 .setParameter("pipeline", pipelineId).setParameter("open", OpportunityStatus.OPEN);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
         return query.getResultList().stream().map(row -> new StageTotalRow((String) row[0],
                 ((Number) row[1]).longValue(), decimal(row[2]), decimal(row[3]))).toList();
     }
@@ -168,7 +156,8 @@ final class JpaOpportunityStore implements OpportunityStore {
      */
     @Override
     public List<ForecastRow> cashFlow(ForecastSelection selection, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return List.of();
         }
         tx.planWithValues();
@@ -181,19 +170,12 @@ final class JpaOpportunityStore implements OpportunityStore {
                 + " where o.status = :open and o.amount is not null"
                 + " and o.expectedClose >= :from and o.expectedClose < :to"
                 + (selection.pipelineIds().isEmpty() ? "" : " and o.pipelineId in :pipelines")
-                + (visibility.all() ? "" : VISIBLE)
+                + " and " + ntk.record("o.customerId", "o.ownerId")
                 + " group by " + period + ", " + group + ", o.currency";
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(
-                InList.expand(InList.expand(hql, "pipelines", selection.pipelineIds()), "owners", visibility.owners(), tx.lists()),
-                Object[].class)
+        SelectionQuery<Object[]> query = ntk.select(hql, Object[].class, selection.pipelineIds().isEmpty() ? Map.of()
+                        : Map.of("pipelines", selection.pipelineIds()))
                 .setParameter("open", OpportunityStatus.OPEN)
                 .setParameter("from", selection.from()).setParameter("to", selection.to());
-        if (!selection.pipelineIds().isEmpty()) {
-            InList.bind(query, "pipelines", selection.pipelineIds());
-        }
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
         int k = monthly ? 2 : 1;
         return query.getResultList().stream().map(row -> new ForecastRow(
                 monthly ? LocalDate.of(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), 1)
@@ -234,8 +216,8 @@ final class JpaOpportunityStore implements OpportunityStore {
      * deals whose current stall was not announced come back.
      */
     private List<StalledRow> stallQuery(StallQuery query, boolean unannounced) {
-        Visibility visibility = query.visibility();
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, query.visibility());
+        if (ntk.nothing()) {
             return List.of();
         }
         StringBuilder hql = new StringBuilder(STALLED_ROW);
@@ -246,9 +228,7 @@ final class JpaOpportunityStore implements OpportunityStore {
         if (query.pipelineId() != null) {
             hql.append(" and o.pipelineId = :pipeline");
         }
-        if (!visibility.all()) {
-            hql.append(VISIBLE);
-        }
+        hql.append(" and ").append(ntk.record("o.customerId", "o.ownerId"));
         String idle = "o.lastActivityAt <= :idleSince";
         String overdue = "o.expectedClose < :closeBefore";
         if (unannounced) {
@@ -265,16 +245,12 @@ final class JpaOpportunityStore implements OpportunityStore {
             hql.append(" and (o.lastActivityAt, o.id) > (:afterAt, :afterId)");
         }
         hql.append(" order by o.lastActivityAt, o.id");
-        SelectionQuery<Object[]> q = tx.session().createSelectionQuery(
-                InList.expand(hql.toString(), "owners", visibility.owners(), tx.lists()), Object[].class)
+        SelectionQuery<Object[]> q = ntk.select(hql.toString(), Object[].class)
                 .setParameter("open", OpportunityStatus.OPEN)
                 .setParameter("idleSince", query.idleSince())
                 .setMaxResults(query.limit());
         if (query.pipelineId() != null) {
             q.setParameter("pipeline", query.pipelineId());
-        }
-        if (!visibility.all()) {
-            InList.bind(q, "owners", visibility.owners());
         }
         if (query.closeBefore() != null) {
             q.setParameter("closeBefore", query.closeBefore());
@@ -316,5 +292,21 @@ final class JpaOpportunityStore implements OpportunityStore {
             }
         }
         tx.flush();
+    }
+
+    @Override
+    public List<Long> reassignOpen(long customerId, String fromOwner, String toOwner) {
+        tx.flush();
+        List<Long> ids = InList.bind(tx.session().createSelectionQuery(InList.expand("select x.id from Opportunity x"
+                + " where x.customerId = :customer and x.ownerId = :from and x.status in :open order by x.id", "open",
+                java.util.Set.of(OpportunityStatus.OPEN)), Long.class), "open", java.util.Set.of(OpportunityStatus.OPEN))
+                .setParameter("customer", customerId).setParameter("from", fromOwner).getResultList();
+        if (!ids.isEmpty()) {
+            InList.bind(tx.writing().createMutationQuery(InList.expand("update Opportunity x set x.ownerId = :to,"
+                    + " x.version = x.version + 1 where x.id in :ids", "ids", ids)), "ids", ids)
+                    .setParameter("to", toOwner).executeUpdate();
+            tx.session().clear();
+        }
+        return ids;
     }
 }

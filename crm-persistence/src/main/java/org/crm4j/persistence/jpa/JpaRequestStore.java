@@ -22,7 +22,6 @@ import org.hibernate.query.SelectionQuery;
  */
 final class JpaRequestStore implements RequestStore {
     private static final String VISIBLE_REQUEST = "select r from Request r join Activity a on a.id = r.activityId";
-    private static final String VISIBLE = " and a.ownerId in :owners";
 
     private final JpaTransaction tx;
 
@@ -48,15 +47,13 @@ final class JpaRequestStore implements RequestStore {
 
     @Override
     public Optional<StoredRequest> find(long id, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return Optional.empty();
         }
-        SelectionQuery<RequestEntity> query = tx.session().createSelectionQuery(InList.expand(VISIBLE_REQUEST
-                + " where r.activityId = :id" + (visibility.all() ? "" : VISIBLE), "owners", visibility.owners(), tx.lists()),
+        SelectionQuery<RequestEntity> query = ntk.select(VISIBLE_REQUEST
+                + " where r.activityId = :id" + " and " + ntk.record("a.customerId", "a.ownerId"),
                 RequestEntity.class).setParameter("id", id);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
         return withActivities(query.getResultList()).stream().findFirst();
     }
 
@@ -75,20 +72,18 @@ final class JpaRequestStore implements RequestStore {
 
     @Override
     public List<StoredRequest> overdue(Instant now, Visibility visibility, Keyset after, int limit) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return List.of();
         }
-        SelectionQuery<RequestEntity> query = tx.session().createSelectionQuery(InList.expand(VISIBLE_REQUEST
+        SelectionQuery<RequestEntity> query = ntk.select(VISIBLE_REQUEST
                 + " where r.status = :open and r.dueAt < :now"
                 + (after == null ? "" : " and (r.dueAt, r.activityId) > (:afterDue, :afterId)")
-                + (visibility.all() ? "" : VISIBLE)
-                + " order by r.dueAt, r.activityId", "owners", visibility.owners(), tx.lists()), RequestEntity.class)
+                + " and " + ntk.record("a.customerId", "a.ownerId")
+                + " order by r.dueAt, r.activityId", RequestEntity.class)
                 .setParameter("open", RequestStatus.OPEN).setParameter("now", now).setMaxResults(limit);
         if (after != null) {
             query.setParameter("afterDue", (Instant) after.sortValue()).setParameter("afterId", after.id());
-        }
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
         }
         return withActivities(query.getResultList());
     }

@@ -2,7 +2,9 @@ package org.crm4j.persistence.jpa;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -68,7 +70,8 @@ final class JpaServiceStandardStore implements ServiceStandardStore {
     @Override
     public List<OwnerCount> uncontacted(String rating, Set<String> ratedApart, Set<ActivityType> contactTypes,
             Instant since, Instant asOf, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return List.of();
         }
         tx.planWithValues();
@@ -76,48 +79,41 @@ final class JpaServiceStandardStore implements ServiceStandardStore {
                 + " where c.status = :active and c.createdAt <= :since"
                 + (rating != null ? " and c.rating = :rating"
                         : ratedApart.isEmpty() ? "" : " and (c.rating is null or c.rating not in :apart)")
-                + (visibility.all() ? "" : " and c.ownerId in :owners")
+                + " and " + ntk.user("c.ownerId")
                 + " and not exists (select 1 from Activity a where a.customerId = c.id and a.status = :done"
                 + " and a.type in :types and a.startsAt >= :since and a.startsAt <= :asOf)"
                 + " and not exists (select 1 from Request r join Activity ra on ra.id = r.activityId"
                 + " where ra.customerId = c.id and r.answeredAt >= :since and r.answeredAt <= :asOf)"
                 + " group by c.ownerId";
-        String expanded = InList.expand(InList.expand(hql, "types", contactTypes), "owners", visibility.owners(), tx.lists());
-        if (rating == null) {
-            expanded = InList.expand(expanded, "apart", ratedApart);
+        Map<String, Object> lists = new HashMap<>();
+        lists.put("types", contactTypes);
+        if (rating == null && !ratedApart.isEmpty()) {
+            lists.put("apart", ratedApart);
         }
-        SelectionQuery<Object[]> query = InList.bind(tx.session().createSelectionQuery(expanded, Object[].class),
-                        "types", contactTypes)
+        SelectionQuery<Object[]> query = ntk.select(hql, Object[].class, lists)
                 .setParameter("active", CustomerStatus.ACTIVE).setParameter("since", since)
                 .setParameter("asOf", asOf).setParameter("done", ActivityStatus.DONE);
         if (rating != null) {
             query.setParameter("rating", rating);
-        } else if (!ratedApart.isEmpty()) {
-            InList.bind(query, "apart", ratedApart);
-        }
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
         }
         return counts(query);
     }
 
     @Override
     public List<LateRequestsRow> lateRequests(Instant since, Instant asOf, Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return List.of();
         }
         tx.planWithValues();
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select a.ownerId,"
+        SelectionQuery<Object[]> query = ntk.select("select a.ownerId,"
                 + " sum(case when r.status = :open then 0 else 1 end),"
                 + " sum(case when r.status = :open then 1 else 0 end)"
                 + " from Request r join Activity a on a.id = r.activityId"
                 + " where r.dueAt >= :since and r.dueAt < :asOf and (r.status = :open or r.answeredAt > r.dueAt)"
-                + (visibility.all() ? "" : " and a.ownerId in :owners")
-                + " group by a.ownerId", "owners", visibility.owners(), tx.lists()), Object[].class)
+                + " and " + ntk.user("a.ownerId")
+                + " group by a.ownerId", Object[].class)
                 .setParameter("open", RequestStatus.OPEN).setParameter("since", since).setParameter("asOf", asOf);
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
         return query.getResultList().stream().map(r -> new LateRequestsRow((String) r[0], ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue())).toList();
     }
@@ -125,20 +121,18 @@ final class JpaServiceStandardStore implements ServiceStandardStore {
     @Override
     public List<OwnerCount> loggedLate(ActivityType type, int hours, Instant since, Instant asOf,
             Visibility visibility) {
-        if (!visibility.all() && visibility.owners().isEmpty()) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
             return List.of();
         }
         tx.planWithValues();
-        SelectionQuery<Object[]> query = tx.session().createSelectionQuery(InList.expand("select a.ownerId, count(a)"
+        SelectionQuery<Object[]> query = ntk.select("select a.ownerId, count(a)"
                 + " from Activity a where a.type = :type and a.endsAt >= :since and a.endsAt < :asOf"
                 + " and ((coalesce(a.doneAt, :asOf) - a.endsAt) by nanosecond) > :limit"
-                + (visibility.all() ? "" : " and a.ownerId in :owners")
-                + " group by a.ownerId", "owners", visibility.owners(), tx.lists()), Object[].class)
+                + " and " + ntk.user("a.ownerId")
+                + " group by a.ownerId", Object[].class)
                 .setParameter("type", type).setParameter("since", since).setParameter("asOf", asOf)
                 .setParameter("limit", Duration.ofHours(hours).toNanos());
-        if (!visibility.all()) {
-            InList.bind(query, "owners", visibility.owners());
-        }
         return counts(query);
     }
 

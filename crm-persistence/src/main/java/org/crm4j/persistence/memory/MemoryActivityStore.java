@@ -110,6 +110,7 @@ final class MemoryActivityStore extends MemoryFeatureStore implements ActivitySt
     private boolean scheduled(ActivityRecord a, ScheduleSelection selection, Visibility visibility) {
         return !a.startsAt().isBefore(selection.from()) && a.startsAt().isBefore(selection.to())
                 && selection.statuses().contains(a.status())
+                && (selection.ownerIds() == null || selection.ownerIds().contains(a.ownerId()))
                 && needToKnow.record(visibility, a.customerId(), a.ownerId());
     }
 
@@ -120,7 +121,7 @@ final class MemoryActivityStore extends MemoryFeatureStore implements ActivitySt
         Map<List<Object>, long[]> sums = new HashMap<>();
         for (FirstContactRecord f : data.firstContacts.values()) {
             if (f.at().isBefore(bounds.get(0)) || !f.at().isBefore(bounds.get(bounds.size() - 1))
-                    || !needToKnow.user(visibility, f.salespersonId())) {
+                    || !needToKnow.record(visibility, f.customerId(), f.salespersonId())) {
                 continue;
             }
             int period = 0;
@@ -139,5 +140,18 @@ final class MemoryActivityStore extends MemoryFeatureStore implements ActivitySt
         sums.forEach((key, sum) -> rows.add(new FirstContactCountRow((String) key.get(0), (Integer) key.get(1),
                 (FirstContactKind) key.get(2), sum[0], sum[1])));
         return rows;
+    }
+
+    @Override
+    public List<Long> reassignPlanned(long customerId, String fromOwner, String toOwner) {
+        checkWritable();
+        List<Long> moved = new java.util.ArrayList<>();
+        for (ActivityRecord x : List.copyOf(data.activities.values())) {
+            if (x.customerId() == customerId && x.ownerId().equals(fromOwner) && x.status() == org.crm4j.activity.ActivityStatus.PLANNED) {
+                put(data.activities, x.id(), x.withOwner(toOwner));
+                moved.add(x.id());
+            }
+        }
+        return moved;
     }
 }

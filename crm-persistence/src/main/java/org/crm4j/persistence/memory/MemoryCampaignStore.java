@@ -46,9 +46,9 @@ final class MemoryCampaignStore extends MemoryFeatureStore implements CampaignSt
     }
 
     @Override
-    public Optional<CampaignHead> head(long id) {
+    public Optional<CampaignHead> head(long id, Visibility visibility) {
         return Optional.ofNullable(data.campaigns.get(id)).map(c -> new CampaignHead(c.id(), c.name(), c.currency(),
-                c.ownerId(), c.productManagerId()));
+                c.ownerId(), c.productManagerId(), find(id, visibility).isPresent()));
     }
 
     @Override

@@ -36,7 +36,7 @@ final class MemoryCompetitorContractStore extends MemoryFeatureStore implements 
 
     private boolean visible(CompetitorContract c, Visibility visibility) {
         CustomerRecord customer = data.customers.get(c.customerId().value());
-        return customer != null && needToKnow.record(visibility, customer.id(), customer.ownerId());
+        return customer != null && needToKnow.customerDetails(visibility, customer);
     }
 
     @Override

@@ -264,7 +264,7 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
                 data.events.descendingMap().values().stream()
                         .map(Outboxed::event)
                         .filter(e -> e.customerId() != null && e.customerId() == customerId)
-                        .filter(e -> visibility.all() || dealVisible(e.opportunityId(), customerId, visibility)
+                        .filter(e -> dealVisible(e.opportunityId(), customerId, visibility)
                                 && leadVisible(e.leadId(), customerId, visibility)
                                 && activityVisible(e.activityId(), customerId, visibility))
                         .limit(eventLimit).toList(),

@@ -4,10 +4,15 @@ import org.crm4j.customer.CustomerRecord;
 import org.crm4j.spi.Visibility;
 
 /**
- * Need-to-know, in one place: every check of the in-memory store whether an actor may see
- * something asks one of these three questions, so a new rule is written here once.
+ * Need-to-know (R28), in one place: every check of the in-memory store whether an actor may see
+ * something asks one of these questions. A record on a customer is seen by whoever covers its own
+ * owner or the customer's; a customer's details by whoever covers its owner or the owner of an open
+ * deal, open lead or planned activity on it; what is about a user by whoever covers that user.
  */
 final class MemoryNeedToKnow {
+    /** The statuses of a lead still worked on. */
+    private static final java.util.Set<org.crm4j.lead.LeadStatus> OPEN_LEADS = java.util.EnumSet.of(
+            org.crm4j.lead.LeadStatus.NEW, org.crm4j.lead.LeadStatus.CONTACTED, org.crm4j.lead.LeadStatus.QUALIFIED);
     /** The store's state, for a rule that looks up a customer's owner by the customer's id. */
     private final MemoryData data;
 
@@ -21,18 +26,40 @@ final class MemoryNeedToKnow {
      * @return whether the actor may read the customer's details
      */
     boolean customerDetails(Visibility v, CustomerRecord customer) {
-        return v.covers(customer.ownerId());
+        if (v.covers(customer.ownerId())) {
+            return true;
+        }
+        long id = customer.id();
+        return data.opportunities.values().stream().anyMatch(o -> o.customerId() == id
+                        && o.status() == org.crm4j.pipeline.OpportunityStatus.OPEN && v.covers(o.ownerId()))
+                || data.leads.values().stream().anyMatch(l -> l.customerId() != null && l.customerId() == id
+                        && OPEN_LEADS.contains(l.status()) && v.covers(l.ownerId()))
+                || data.activities.values().stream().anyMatch(a -> a.customerId() == id
+                        && a.status() == org.crm4j.activity.ActivityStatus.PLANNED && v.covers(a.ownerId()));
+    }
+
+    /**
+     * @param v the actor's visibility
+     * @param customerId a customer
+     * @return whether the actor may change it: they cover its owner
+     */
+    boolean customerLine(Visibility v, long customerId) {
+        CustomerRecord customer = data.customers.get(customerId);
+        return customer != null && v.covers(customer.ownerId());
     }
 
     /**
      * @param v the actor's visibility
      * @param customerId the customer the record hangs off, or null when it has none (a prospect's lead)
-     * @param recordOwnerId the owner the record is checked by: its own owner, or its customer's
-     *     owner for a record that has none (a competitor contract)
+     * @param recordOwnerId the record's own owner
      * @return whether the actor may see the record
      */
     boolean record(Visibility v, Long customerId, String recordOwnerId) {
-        return v.covers(recordOwnerId);
+        if (v.covers(recordOwnerId)) {
+            return true;
+        }
+        CustomerRecord customer = customerId == null ? null : data.customers.get(customerId);
+        return customer != null && v.covers(customer.ownerId());
     }
 
     /**

@@ -141,4 +141,30 @@ final class MemoryNoticeStore extends MemoryFeatureStore implements NoticeStore 
                 n.body(), n.values(), n.createdAt(), n.inboxAt(), read));
         return true;
     }
+
+    @Override
+    public int readdress(long customerId, String fromRecipient, String toRecipient) {
+        checkWritable();
+        int count = 0;
+        for (Notice n : List.copyOf(data.notices.values())) {
+            if (n.customerId() == null || n.customerId() != customerId || !n.recipientId().equals(fromRecipient)) {
+                continue;
+            }
+            count++;
+            remove(data.noticeKeys, List.of(n.key(), fromRecipient));
+            if (data.noticeKeys.containsKey(List.of(n.key(), toRecipient))) {
+                remove(data.notices, n.id().value());
+                for (Delivery d : List.copyOf(data.deliveries.values())) {
+                    if (d.noticeId() == n.id().value()) {
+                        remove(data.deliveries, d.id());
+                    }
+                }
+            } else {
+                put(data.notices, n.id().value(), new Notice(n.id(), n.key(), n.kind(), toRecipient, n.customerId(),
+                        n.subject(), n.body(), n.values(), n.createdAt(), n.inboxAt(), n.readAt()));
+                put(data.noticeKeys, List.of(n.key(), toRecipient), n.id().value());
+            }
+        }
+        return count;
+    }
 }
