@@ -134,13 +134,15 @@ final class MemoryLeadStore extends MemoryFeatureStore implements LeadStore {
                 continue;
             }
             EnumSet<MatchReason> reasons = EnumSet.noneOf(MatchReason.class);
+            boolean shown = needToKnow.record(query.visibility(), l.customerId(), l.ownerId());
             if (query.taxId() != null && query.taxId().equals(p.taxId())) {
                 reasons.add(MatchReason.TAX_ID);
             }
-            if (query.email() != null && p.email() != null && query.email().equals(p.email().normalized())) {
+            // a contact channel is a detail: an invisible lead is never matched by it
+            if (shown && query.email() != null && p.email() != null && query.email().equals(p.email().normalized())) {
                 reasons.add(MatchReason.EMAIL);
             }
-            if (query.phone() != null && p.phone() != null && query.phone().equals(p.phone().value())) {
+            if (shown && query.phone() != null && p.phone() != null && query.phone().equals(p.phone().value())) {
                 reasons.add(MatchReason.PHONE);
             }
             String name = p.company() != null ? p.company() : p.personName();
@@ -148,7 +150,6 @@ final class MemoryLeadStore extends MemoryFeatureStore implements LeadStore {
                 reasons.add(query.nameReason());
             }
             if (!reasons.isEmpty()) {
-                boolean shown = needToKnow.record(query.visibility(), l.customerId(), l.ownerId());
                 found.add(DuplicateMatch.of(MatchKind.LEAD, l.id(), reasons, shown ? name : null,
                         shown ? p.taxId() : null, shown ? p.city() : null, shown ? l.ownerId() : null));
             }
