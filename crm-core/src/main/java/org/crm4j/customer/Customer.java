@@ -171,7 +171,7 @@ public final class Customer {
 
     /**
      * Hands the customer to another salesperson, saying what becomes of the work open on it: by
-     * default ({@link #assignOwner(String)}) the former owner's open deals, open leads and planned
+     * default ({@link #assignOwner(String)}) the customer's open deals, open leads and planned
      * activities go with it, and the notices about it move to the new owner's inbox.
      *
      * @param userId the new owner, a user the directory knows

@@ -5,9 +5,9 @@ package org.crm4j.customer;
  */
 public enum HandOver {
     /**
-     * The default: the former owner's open deals, open leads and planned activities on the customer
-     * go to the new owner, and the notices about the customer leave the former owner's inbox for the
-     * new owner's. Closed records keep their owner; records of other people stay theirs.
+     * The default: the customer's open deals, open leads and planned activities go to the new owner,
+     * and the notices about the customer leave the former owner's inbox for the new owner's. Closed
+     * records keep their owner.
      */
     MOVE_OPEN_RECORDS,
     /** Only the customer changes hands; every record on it keeps its owner. */

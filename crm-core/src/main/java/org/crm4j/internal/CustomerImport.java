@@ -324,7 +324,10 @@ final class CustomerImport {
         Map<ExternalRef, Long> holders = tx.customers().holdersOf(firstLine.keySet());
         Map<Long, CustomerRecord> current = new HashMap<>();
         for (CustomerRecord r : tx.customers().findAll(new LinkedHashSet<>(holders.values()), mine)) {
-            current.put(r.id(), r);
+            // an import changes the customer: its owner's line only, not whoever may read it (R28)
+            if (mine.covers(r.ownerId())) {
+                current.put(r.id(), r);
+            }
         }
         Map<Long, List<ContactRecord>> contactsOf = new HashMap<>();
         if (!current.isEmpty()) {
@@ -341,7 +344,7 @@ final class CustomerImport {
                 fresh.add(c);
             } else if (!current.containsKey(holder)) {
                 out.rejected.add(reject(c, "externalRef", "Openable", "the reference " + c.ref()
-                        + " belongs to a customer the actor may not open"));
+                        + " belongs to a customer the actor may not change"));
             } else {
                 known.add(c);
             }
@@ -595,8 +598,11 @@ final class CustomerImport {
             if (ownerChanged) {
                 tx.customers().recordOwnerChange(new OwnerChangeRecord(id, stored.ownerId(), wanted.ownerId(),
                         actor.id(), now));
-                events.add(rt.event(actor, EventTypes.CUSTOMER_OWNER_CHANGED, "customer", id, id, now,
-                        Map.of("from", stored.ownerId(), "to", wanted.ownerId())));
+                Map<String, String> data = new LinkedHashMap<>();
+                data.put("from", stored.ownerId());
+                data.put("to", wanted.ownerId());
+                data.putAll(CustomerService.moveOpenRecords(tx, id, stored.ownerId(), wanted.ownerId()));
+                events.add(rt.event(actor, EventTypes.CUSTOMER_OWNER_CHANGED, "customer", id, id, now, data));
             }
         }
         contacts.clear();

@@ -413,16 +413,16 @@ public final class CustomerService implements Customers {
     }
 
     /**
-     * A hand-over's default (R28): the former owner's open deals, open leads and planned activities
-     * on the customer go to the new owner, and the notices about it to the new owner's inbox.
+     * A hand-over's default (R28): the customer's open deals, open leads and planned activities go
+     * to the new owner, and the notices about it leave the former owner's inbox for the new owner's.
      *
      * @return what moved, for the owner-changed event: the ids of each kind, comma-separated
      */
-    private static Map<String, String> moveOpenRecords(StoreTransaction tx, long customerId, String from, String to) {
+    static Map<String, String> moveOpenRecords(StoreTransaction tx, long customerId, String from, String to) {
         Map<String, String> moved = new java.util.LinkedHashMap<>();
-        putIds(moved, "movedOpportunities", tx.opportunities().reassignOpen(customerId, from, to));
-        putIds(moved, "movedLeads", tx.leads().reassignOpen(customerId, from, to));
-        putIds(moved, "movedActivities", tx.activities().reassignPlanned(customerId, from, to));
+        putIds(moved, "movedOpportunities", tx.opportunities().reassignOpen(customerId, to));
+        putIds(moved, "movedLeads", tx.leads().reassignOpen(customerId, to));
+        putIds(moved, "movedActivities", tx.activities().reassignPlanned(customerId, to));
         int notices = tx.notices().readdress(customerId, from, to);
         if (notices > 0) {
             moved.put("movedNotices", String.valueOf(notices));

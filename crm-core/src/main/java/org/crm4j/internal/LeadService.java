@@ -295,11 +295,11 @@ public final class LeadService implements Leads {
             if (conversion.stageCode() != null) {
                 deal.stage(conversion.stageCode());
             }
-            // Who may see the lead may turn it into a deal on its customer, like its owner: the
-            // deal belongs to the lead's owner, whom the actor may see.
+            // Who may see the lead (its owner's line, or its customer's owner's line) may turn it into a
+            // deal on its customer: the deal belongs to the lead's owner.
             tx.events().append(events);
             OpportunityService deals = new OpportunityService(rt, actor);
-            OpportunityRecord opened = deals.insert(tx, deals.prepare(deal, now), now);
+            OpportunityRecord opened = deals.insert(tx, deals.prepare(deal, now, true), now);
             LeadRecord updated = tx.leads().update(copy(lead, lead.ownerId(), LeadStatus.CONVERTED, null,
                     lead.attempts(), opened.id(), customerId, now));
             Map<String, String> data = new LinkedHashMap<>();

@@ -100,6 +100,17 @@ public final class OpportunityService implements Opportunities {
      * @throws AccessDeniedException when the actor may not give the deal its owner
      */
     Opening prepare(NewOpportunity opportunity, Instant now) {
+        return prepare(opportunity, now, false);
+    }
+
+    /**
+     * @param opportunity the deal
+     * @param now when
+     * @param ownerGranted whether the caller has already granted the deal its owner: a lead's
+     *     conversion, where whoever may work the lead turns it into a deal of the lead's owner
+     * @return it, ready to insert
+     */
+    Opening prepare(NewOpportunity opportunity, Instant now, boolean ownerGranted) {
         Pipeline pipeline = pipeline(opportunity.pipelineId().value());
         List<Violation> violations = new ArrayList<>();
         Stage stage = opportunity.stageCode() == null ? pipeline.firstOpenStage()
@@ -126,7 +137,7 @@ public final class OpportunityService implements Opportunities {
         rt.access().unknownOwner(draft.ownerId()).ifPresent(violations::add);
         violations.addAll(ruleFailures(new StageMove(pipeline, null, stage, draft, actor.id(), false)));
         rt.validation().check(Opportunity.fromRecord(draft), violations);
-        if (!visibility().covers(draft.ownerId())) {
+        if (!ownerGranted && !visibility().covers(draft.ownerId())) {
             throw new AccessDeniedException(actor.id(), "open deals owned by '" + draft.ownerId() + "'");
         }
         return new Opening(draft, stage);

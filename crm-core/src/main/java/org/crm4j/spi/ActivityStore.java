@@ -96,13 +96,12 @@ public interface ActivityStore {
     List<FirstContactCountRow> firstContactCounts(FirstContactSelection selection, Visibility visibility);
 
     /**
-     * A customer's hand-over (R28): its planned activities owned by the former owner go to the new
-     * one, each with its version moved on.
+     * A customer's hand-over (R28): all its planned activities go to the new owner, each with its version moved
+     * on (someone editing one gets a conflict, not a lost change); closed ones keep their owner.
      *
      * @param customerId the customer
-     * @param fromOwner its former owner
      * @param toOwner its new owner
      * @return the ids of the activities moved
      */
-    List<Long> reassignPlanned(long customerId, String fromOwner, String toOwner);
+    List<Long> reassignPlanned(long customerId, String toOwner);
 }

@@ -120,13 +120,12 @@ public interface LeadStore {
     List<WonRevenueRow> wonRevenue(long campaignId, Visibility visibility, ZoneId zone);
 
     /**
-     * A customer's hand-over (R28): its open leads (new, contacted, qualified) assigned to the former
-     * owner go to the new one, each with its version moved on.
+     * A customer's hand-over (R28): all its open leads (new, contacted, qualified) go to the new owner, each with its version moved
+     * on (someone editing one gets a conflict, not a lost change); closed ones keep their owner.
      *
      * @param customerId the customer
-     * @param fromOwner its former owner
      * @param toOwner its new owner
      * @return the ids of the leads moved
      */
-    List<Long> reassignOpen(long customerId, String fromOwner, String toOwner);
+    List<Long> reassignOpen(long customerId, String toOwner);
 }

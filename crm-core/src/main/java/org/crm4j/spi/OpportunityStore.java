@@ -145,13 +145,12 @@ public interface OpportunityStore {
     void markStallsAnnounced(List<StallMark> marks);
 
     /**
-     * A customer's hand-over (R28): its open deals owned by the former owner go to the new one,
-     * each with its version moved on (someone editing one gets a conflict, not a lost change).
+     * A customer's hand-over (R28): all its open deals go to the new owner, each with its version moved
+     * on (someone editing one gets a conflict, not a lost change); closed ones keep their owner.
      *
      * @param customerId the customer
-     * @param fromOwner its former owner
      * @param toOwner its new owner
      * @return the ids of the deals moved
      */
-    List<Long> reassignOpen(long customerId, String fromOwner, String toOwner);
+    List<Long> reassignOpen(long customerId, String toOwner);
 }

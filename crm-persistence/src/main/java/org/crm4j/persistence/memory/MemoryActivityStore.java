@@ -143,11 +143,11 @@ final class MemoryActivityStore extends MemoryFeatureStore implements ActivitySt
     }
 
     @Override
-    public List<Long> reassignPlanned(long customerId, String fromOwner, String toOwner) {
+    public List<Long> reassignPlanned(long customerId, String toOwner) {
         checkWritable();
         List<Long> moved = new java.util.ArrayList<>();
         for (ActivityRecord x : List.copyOf(data.activities.values())) {
-            if (x.customerId() == customerId && x.ownerId().equals(fromOwner) && x.status() == org.crm4j.activity.ActivityStatus.PLANNED) {
+            if (x.customerId() == customerId && !x.ownerId().equals(toOwner) && x.status() == org.crm4j.activity.ActivityStatus.PLANNED) {
                 put(data.activities, x.id(), x.withOwner(toOwner));
                 moved.add(x.id());
             }

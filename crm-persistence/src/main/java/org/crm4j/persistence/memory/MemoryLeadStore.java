@@ -170,11 +170,11 @@ final class MemoryLeadStore extends MemoryFeatureStore implements LeadStore {
     }
 
     @Override
-    public List<Long> reassignOpen(long customerId, String fromOwner, String toOwner) {
+    public List<Long> reassignOpen(long customerId, String toOwner) {
         checkWritable();
         List<Long> moved = new java.util.ArrayList<>();
         for (LeadRecord x : List.copyOf(data.leads.values())) {
-            if (x.customerId() != null && x.customerId() == customerId && x.ownerId().equals(fromOwner) && java.util.EnumSet.of(org.crm4j.lead.LeadStatus.NEW, org.crm4j.lead.LeadStatus.CONTACTED, org.crm4j.lead.LeadStatus.QUALIFIED).contains(x.status())) {
+            if (x.customerId() != null && x.customerId() == customerId && !x.ownerId().equals(toOwner) && java.util.EnumSet.of(org.crm4j.lead.LeadStatus.NEW, org.crm4j.lead.LeadStatus.CONTACTED, org.crm4j.lead.LeadStatus.QUALIFIED).contains(x.status())) {
                 put(data.leads, x.id(), x.withOwner(toOwner));
                 moved.add(x.id());
             }

@@ -215,11 +215,11 @@ final class MemoryOpportunityStore extends MemoryFeatureStore implements Opportu
     }
 
     @Override
-    public List<Long> reassignOpen(long customerId, String fromOwner, String toOwner) {
+    public List<Long> reassignOpen(long customerId, String toOwner) {
         checkWritable();
         List<Long> moved = new java.util.ArrayList<>();
         for (OpportunityRecord x : List.copyOf(data.opportunities.values())) {
-            if (x.customerId() == customerId && x.ownerId().equals(fromOwner) && x.status() == org.crm4j.pipeline.OpportunityStatus.OPEN) {
+            if (x.customerId() == customerId && !x.ownerId().equals(toOwner) && x.status() == org.crm4j.pipeline.OpportunityStatus.OPEN) {
                 put(data.opportunities, x.id(), x.withOwner(toOwner));
                 moved.add(x.id());
             }
