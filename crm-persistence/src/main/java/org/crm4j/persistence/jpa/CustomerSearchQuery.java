@@ -41,11 +41,21 @@ final class CustomerSearchQuery {
      *     nothing and needs no query)
      */
     CustomerSearchQuery(CustomerSearch search, NeedToKnow ntk) {
+        this(search, ntk, false);
+    }
+
+    /**
+     * @param search the search
+     * @param ntk the actor's need-to-know
+     * @param shared whether the query finds the customers the actor may open through an open record
+     *     of their line on it rather than those of owners they cover (see {@link NeedToKnow#shared})
+     */
+    CustomerSearchQuery(CustomerSearch search, NeedToKnow ntk, boolean shared) {
         if (!search.includeArchived()) {
             conditions.add("c.status = " + bind(CustomerStatus.ACTIVE));
         }
         if (!ntk.everything()) {
-            conditions.add(ntk.customerLine("c"));
+            conditions.add(shared ? ntk.shared("c") : ntk.customerLine("c"));
         }
         if (search.where() != null) {
             conditions.add(translate(search.where()));
@@ -69,7 +79,7 @@ final class CustomerSearchQuery {
             q.append(" where ").append(String.join(" and ", conditions));
         }
         q.append(" order by ");
-        if (!search.includeArchived() && ntk.oneOwner()) {
+        if (!search.includeArchived() && ntk.oneOwner() && !shared) {
             // one owner's active customers: the columns the equalities fix lead the order as they lead the
             // owner's indexes (V16), or H2 reads all of the owner's customers and sorts them for every page
             q.append("c.ownerId").append(direction).append(", c.status").append(direction).append(", ");

@@ -160,6 +160,29 @@ final class NeedToKnow {
     }
 
     /**
+     * The customers the actor may open only through an open record of their line, driven by those
+     * records: with {@link #customerLine} beside it, {@link #customerDetails} in two selects that each
+     * stay on an index.
+     *
+     * @param customer the alias of a {@code Customer}
+     * @return the condition that the actor does not cover the customer's owner but the owner of an
+     *     open deal, open lead or planned activity on it
+     */
+    String shared(String customer) {
+        if (visibility.all()) {
+            return "1 = 0";
+        }
+        return "(" + customer + ".id in (select nk_o.customerId from Opportunity nk_o"
+                + " where nk_o.status = org.crm4j.pipeline.OpportunityStatus.OPEN and " + ownerIn("nk_o.ownerId")
+                + " union select nk_l.customerId from Lead nk_l where nk_l.status in (org.crm4j.lead.LeadStatus.NEW,"
+                + " org.crm4j.lead.LeadStatus.CONTACTED, org.crm4j.lead.LeadStatus.QUALIFIED) and "
+                + ownerIn("nk_l.ownerId")
+                + " union select nk_a.customerId from Activity nk_a"
+                + " where nk_a.status = org.crm4j.activity.ActivityStatus.PLANNED and " + ownerIn("nk_a.ownerId") + ")"
+                + " and " + customer + ".ownerId not in :" + OWNERS + ")";
+    }
+
+    /**
      * @param customer the alias of a {@code Customer}
      * @return the condition that the actor covers the customer's owner (who may change it)
      */
