@@ -23,6 +23,8 @@ import org.crm4j.spi.UserDirectory;
  */
 public final class InMemoryUserDirectory implements UserDirectory {
     private final Map<String, DirectoryUser> users = new ConcurrentHashMap<>();
+    /** Who reports to whom, kept beside the users so that a line of thousands is walked in linear time. */
+    private final Map<String, java.util.NavigableSet<String>> reports = new ConcurrentHashMap<>();
 
     /**
      * Adds or replaces a user.
@@ -42,9 +44,23 @@ public final class InMemoryUserDirectory implements UserDirectory {
      * @param user the user
      * @return this directory
      */
-    public InMemoryUserDirectory add(DirectoryUser user) {
-        users.put(user.id(), user);
+    public synchronized InMemoryUserDirectory add(DirectoryUser user) {
+        DirectoryUser before = users.put(user.id(), user);
+        unlink(before);
+        if (user.superiorId() != null) {
+            reports.computeIfAbsent(user.superiorId(), k -> new java.util.concurrent.ConcurrentSkipListSet<>())
+                    .add(user.id());
+        }
         return this;
+    }
+
+    private void unlink(DirectoryUser user) {
+        if (user != null && user.superiorId() != null) {
+            java.util.Set<String> of = reports.get(user.superiorId());
+            if (of != null) {
+                of.remove(user.id());
+            }
+        }
     }
 
     /**
@@ -68,8 +84,8 @@ public final class InMemoryUserDirectory implements UserDirectory {
      * @param id the user to remove
      * @return this directory
      */
-    public InMemoryUserDirectory remove(String id) {
-        users.remove(id);
+    public synchronized InMemoryUserDirectory remove(String id) {
+        unlink(users.remove(id));
         return this;
     }
 
@@ -80,11 +96,8 @@ public final class InMemoryUserDirectory implements UserDirectory {
 
     @Override
     public Collection<String> directReportsOf(String userId) {
-        return users.values().stream()
-                .filter(u -> userId.equals(u.superiorId()))
-                .map(DirectoryUser::id)
-                .sorted()
-                .toList();
+        java.util.Set<String> of = reports.get(userId);
+        return of == null ? List.of() : List.copyOf(of);
     }
 
     /** @return every user, sorted by id */

@@ -21,6 +21,8 @@ final class JpaStore implements CrmStore {
     private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
 
     private final SessionFactory sessionFactory;
+    /** The long owner sets of need-to-know known to be stored in this store's database. */
+    private final OwnerSets ownerSets = new OwnerSets();
     private final String description;
     private final Runnable releaseDatabase;
     private volatile boolean closed;
@@ -63,7 +65,7 @@ final class JpaStore implements CrmStore {
                 session.setHibernateFlushMode(FlushMode.MANUAL);
             }
             transaction = session.beginTransaction();
-            T result = work.apply(new JpaTransaction(session, !readOnly));
+            T result = work.apply(new JpaTransaction(session, !readOnly, ownerSets));
             if (!readOnly) {
                 session.flush();
             }

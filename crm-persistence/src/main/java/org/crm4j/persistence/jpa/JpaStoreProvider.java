@@ -113,7 +113,7 @@ public final class JpaStoreProvider implements CrmStoreProvider {
                         MailingRecipientEntity.class,
                         NoticeEntity.class, NoticeDeliveryEntity.class, ReminderEntity.class,
                         CompetitorContractEntity.class,
-                        RequestEntity.class, ServiceStandardEntity.class)
+                        RequestEntity.class, ServiceStandardEntity.class, OwnerSetEntity.class)
                 .validationMode(ValidationMode.NONE)
                 .properties(settings)
                 .createEntityManagerFactory();

@@ -33,6 +33,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 final class JpaTransaction implements StoreTransaction {
     private final Session session;
     private final boolean writable;
+    private final OwnerSets ownerSets;
     /** Whether {@link #planWithValues} has set the plan mode for this transaction. */
     private boolean planningWithValues;
     /** How this database is given a long owner list; known once asked. */
@@ -58,10 +59,12 @@ final class JpaTransaction implements StoreTransaction {
     /**
      * @param session the transaction's session; the caller begins and ends the transaction
      * @param writable whether the work may write
+     * @param ownerSets the store's long owner sets
      */
-    JpaTransaction(Session session, boolean writable) {
+    JpaTransaction(Session session, boolean writable, OwnerSets ownerSets) {
         this.session = session;
         this.writable = writable;
+        this.ownerSets = ownerSets;
         this.customers = new JpaCustomerStore(this);
         this.contacts = new JpaContactStore(this);
         this.notes = new JpaNoteStore(this);
@@ -164,6 +167,14 @@ final class JpaTransaction implements StoreTransaction {
     @Override
     public ServiceStandardStore serviceStandards() {
         return serviceStandards;
+    }
+
+    /**
+     * @param owners a long owner set of need-to-know
+     * @return the id under which it is stored, written in this transaction if it was not
+     */
+    String ownerSet(java.util.Collection<String> owners) {
+        return ownerSets.ensure(this, owners);
     }
 
     /** @return the session */

@@ -27,19 +27,26 @@ import org.hibernate.query.sql.spi.NativeQueryImplementor;
  * </ul>
  *
  * <p>The owners are one list parameter, {@code :owners}, which {@link InList} expands into single
- * parameters so that Hibernate caches the query's plan.
+ * parameters so that Hibernate caches the query's plan; a line of more than
+ * {@link OwnerSets#LONGEST_LIST} people is read from a stored owner set ({@link OwnerSets}), one
+ * parameter whatever its length.
  */
 final class NeedToKnow {
     /** The parameter that carries the visible owners. */
     private static final String OWNERS = InList.OWNERS;
     private static final String TRUE = "1 = 1";
 
+    private static final String OWNER_SET = "ownerSet";
+
     private final JpaTransaction tx;
     private final Visibility visibility;
+    /** Whether the owners are too many for parameters and are read from a stored set. */
+    private final boolean stored;
 
     private NeedToKnow(JpaTransaction tx, Visibility visibility) {
         this.tx = tx;
         this.visibility = visibility;
+        this.stored = !visibility.all() && visibility.owners().size() > OwnerSets.LONGEST_LIST;
     }
 
     /**
@@ -179,7 +186,7 @@ final class NeedToKnow {
                 + ownerIn("nk_l.ownerId")
                 + " union select nk_a.customerId from Activity nk_a"
                 + " where nk_a.status = org.crm4j.activity.ActivityStatus.PLANNED and " + ownerIn("nk_a.ownerId") + ")"
-                + " and " + customer + ".ownerId not in :" + OWNERS + ")";
+                + " and not (" + ownerIn(customer + ".ownerId") + "))";
     }
 
     /**
@@ -249,19 +256,23 @@ final class NeedToKnow {
     }
 
     private String ownerIn(String path) {
-        return path + " in :" + OWNERS;
+        return stored ? path + " in (select nk_s.ownerId from OwnerSet nk_s where nk_s.setId = :" + OWNER_SET + ")"
+                : path + " in :" + OWNERS;
     }
 
     private String nativeOwnerIn(String column) {
-        return column + " in (:" + OWNERS + ")";
+        return stored ? column + " in (select nk_s.owner_id from crm_owner_set nk_s where nk_s.set_id = :" + OWNER_SET + ")"
+                : column + " in (:" + OWNERS + ")";
     }
 
     private String expand(String query) {
-        return visibility.all() ? query : InList.expand(query, OWNERS, visibility.owners(), tx.lists());
+        return visibility.all() || stored ? query : InList.expand(query, OWNERS, visibility.owners(), tx.lists());
     }
 
     private <Q extends org.hibernate.query.CommonQueryContract> Q bind(Q query, String text) {
-        if (!visibility.all() && text.contains(":" + OWNERS)) {
+        if (stored && text.contains(":" + OWNER_SET)) {
+            query.setParameter(OWNER_SET, tx.ownerSet(visibility.owners()));
+        } else if (!visibility.all() && text.contains(":" + OWNERS)) {
             InList.bind(query, OWNERS, visibility.owners());
         }
         return query;

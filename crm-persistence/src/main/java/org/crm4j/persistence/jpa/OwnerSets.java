@@ -1,0 +1,132 @@
+package org.crm4j.persistence.jpa;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.H2Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
+
+/**
+ * Long owner sets of need-to-know (R28), kept in the database ({@code crm_owner_set}, V17) so that a
+ * query names one set id instead of thousands of owner ids. A set is stored under the SHA-256 of its
+ * sorted members and never changes, so it is written at most once and any node may write it: the
+ * members first, then the head, in the asking transaction, each insert skipping rows that exist
+ * (two nodes racing write the same rows). The ids of the sets seen committed are remembered for the
+ * life of the store, so a set is checked once per store, not per query.
+ */
+final class OwnerSets {
+    /** The most owners a query is given as parameters; above, a stored set. */
+    static final int LONGEST_LIST = InList.MAX;
+    private static final int BATCH = 1000;
+    /** Sets seen committed in this store's database; cleared past this many. */
+    private static final int REMEMBERED = 10_000;
+
+    private final Set<String> committed = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param owners an owner set
+     * @return its id: the SHA-256 of its sorted members, in hexadecimal
+     */
+    static String idOf(Collection<String> owners) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String owner : new TreeSet<>(owners)) {
+                digest.update(owner.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * Makes sure the set is stored, writing it in the transaction when it is not.
+     *
+     * @param tx the asking transaction
+     * @param owners the set
+     * @return its id
+     */
+    String ensure(JpaTransaction tx, Collection<String> owners) {
+        String id = idOf(owners);
+        if (committed.contains(id)) {
+            return id;
+        }
+        Dialect dialect = JpaTransaction.dialectOf(tx.session());
+        try {
+            tx.session().doWork(connection -> {
+                if (headExists(connection, id)) {
+                    if (committed.size() >= REMEMBERED) {
+                        committed.clear();
+                    }
+                    committed.add(id);
+                    return;
+                }
+                write(connection, dialect, id, List.copyOf(new TreeSet<>(owners)));
+            });
+        } catch (RuntimeException e) {
+            throw PersistenceExceptionConverter.translate(e);
+        }
+        return id;
+    }
+
+    private static boolean headExists(Connection connection, String id) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select 1 from crm_owner_set_head where set_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void write(Connection connection, Dialect dialect, String id, List<String> owners) throws SQLException {
+        String members;
+        String head;
+        if (dialect instanceof PostgreSQLDialect) {
+            members = "insert into crm_owner_set (set_id, owner_id) values (?, ?) on conflict do nothing";
+            head = "insert into crm_owner_set_head (set_id, members, created_at) values (?, ?, ?) on conflict do nothing";
+        } else if (dialect instanceof H2Dialect) {
+            members = "merge into crm_owner_set (set_id, owner_id) key (set_id, owner_id) values (?, ?)";
+            head = "merge into crm_owner_set_head (set_id, members, created_at) key (set_id) values (?, ?, ?)";
+        } else {
+            // another database: plain inserts; two nodes writing one new set at the same moment
+            // may then see a unique-key conflict, and the read is tried again by the caller
+            members = "insert into crm_owner_set (set_id, owner_id) values (?, ?)";
+            head = "insert into crm_owner_set_head (set_id, members, created_at) values (?, ?, ?)";
+        }
+        try (PreparedStatement ps = connection.prepareStatement(members)) {
+            int pending = 0;
+            for (String owner : owners) {
+                ps.setString(1, id);
+                ps.setString(2, owner);
+                ps.addBatch();
+                if (++pending == BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(head)) {
+            ps.setString(1, id);
+            ps.setInt(2, owners.size());
+            ps.setTimestamp(3, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.crm4j.persistence.contract;
+
+import org.crm4j.persistence.support.H2Fixture;
+import org.crm4j.persistence.support.StoreFixture;
+
+/** {@link LongLineContract} on the JPA adapter on H2. */
+class H2LongLineIT extends LongLineContract {
+    private static final StoreFixture FIXTURE = new H2Fixture();
+
+    @Override
+    protected StoreFixture fixture() {
+        return FIXTURE;
+    }
+}
