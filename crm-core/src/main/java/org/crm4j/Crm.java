@@ -706,6 +706,13 @@ public final class Crm implements AutoCloseable {
                 validation.close();
                 throw e;
             }
+            try {
+                org.crm4j.internal.FeatureStores.check(provider.id(), store.stores());
+            } catch (RuntimeException e) {
+                store.close();
+                validation.close();
+                throw e;
+            }
             Duration ttl = userCacheTtl == null ? Duration.ofMinutes(1) : userCacheTtl;
             Runtime runtime = new Runtime(store, new AccessPolicy(directory, ttl), validation, c,
                     new PipelineCache(store, referenceDataTtl == null ? Duration.ofMinutes(5) : referenceDataTtl),

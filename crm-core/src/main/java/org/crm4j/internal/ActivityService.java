@@ -1,5 +1,11 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.ReminderStore;
+import org.crm4j.spi.OpportunityStore;
+import org.crm4j.spi.LeadStore;
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.ContactStore;
+import org.crm4j.spi.ActivityStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,7 +95,7 @@ public final class ActivityService implements Activities {
         Assert.notNull(id, "id");
         return rt.store().readOnly(tx -> {
             visibleActivity(tx, id.value(), "open");
-            return tx.reminders().find(id.value());
+            return tx.store(ReminderStore.class).find(id.value());
         });
     }
 
@@ -131,7 +137,7 @@ public final class ActivityService implements Activities {
         List<Violation> violations = new ArrayList<>();
         if (!draft.contactIds().isEmpty()) {
             Set<Long> customersContacts = new HashSet<>();
-            tx.contacts().ofCustomer(draft.customerId()).forEach(c -> customersContacts.add(c.id()));
+            tx.store(ContactStore.class).ofCustomer(draft.customerId()).forEach(c -> customersContacts.add(c.id()));
             for (Long contact : draft.contactIds()) {
                 if (!customersContacts.contains(contact)) {
                     violations.add(new Violation("participants", "CustomersContact", "contact " + contact
@@ -141,8 +147,8 @@ public final class ActivityService implements Activities {
         }
         if (draft.opportunityId() != null) {
             long id = draft.opportunityId();
-            Optional<OpportunityRecord> deal = tx.opportunities().find(id, visibility());
-            if (deal.isEmpty() && tx.opportunities().exists(id)) {
+            Optional<OpportunityRecord> deal = tx.store(OpportunityStore.class).find(id, visibility());
+            if (deal.isEmpty() && tx.store(OpportunityStore.class).exists(id)) {
                 throw new AccessDeniedException(actor.id(), "log activities on opportunity " + id);
             }
             if (deal.isEmpty() || deal.get().customerId() != draft.customerId()) {
@@ -152,8 +158,8 @@ public final class ActivityService implements Activities {
         }
         if (draft.leadId() != null) {
             long id = draft.leadId();
-            Optional<LeadRecord> lead = tx.leads().find(id, visibility());
-            if (lead.isEmpty() && tx.leads().exists(id)) {
+            Optional<LeadRecord> lead = tx.store(LeadStore.class).find(id, visibility());
+            if (lead.isEmpty() && tx.store(LeadStore.class).exists(id)) {
                 throw new AccessDeniedException(actor.id(), "log activities on lead " + id);
             }
             if (lead.isEmpty() || lead.get().customerId() == null || lead.get().customerId() != draft.customerId()) {
@@ -164,7 +170,7 @@ public final class ActivityService implements Activities {
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
-        return logged(tx, tx.activities().insert(draft), now);
+        return logged(tx, tx.store(ActivityStore.class).insert(draft), now);
     }
 
     /**
@@ -178,14 +184,14 @@ public final class ActivityService implements Activities {
      * @return it as stored
      */
     ActivityRecord logAttempt(StoreTransaction tx, ActivityRecord draft, Instant now) {
-        return logged(tx, tx.activities().insert(draft), now);
+        return logged(tx, tx.store(ActivityStore.class).insert(draft), now);
     }
 
     /** What follows an insert: the deal's last activity and the event. */
     private ActivityRecord logged(StoreTransaction tx, ActivityRecord inserted, Instant now) {
         if (inserted.opportunityId() != null) {
             Instant at = inserted.startsAt().isAfter(now) ? now : inserted.startsAt();
-            tx.opportunities().recordActivity(inserted.opportunityId(), at);
+            tx.store(OpportunityStore.class).recordActivity(inserted.opportunityId(), at);
         }
         Map<String, String> data = new LinkedHashMap<>();
         data.put("type", inserted.type().name());
@@ -197,7 +203,7 @@ public final class ActivityService implements Activities {
         if (inserted.leadId() != null) {
             data.put("lead", Long.toString(inserted.leadId()));
         }
-        tx.events().append(List.of(event(EventTypes.ACTIVITY_LOGGED, inserted, now, data)));
+        tx.store(EventStore.class).append(List.of(event(EventTypes.ACTIVITY_LOGGED, inserted, now, data)));
         return inserted;
     }
 
@@ -227,8 +233,8 @@ public final class ActivityService implements Activities {
                 throw new ValidationException("status", "Planned", "activity " + stored.id()
                         + " is done already; only a planned activity is completed");
             }
-            ActivityRecord updated = tx.activities().update(stored.completed(outcome.strip(), now));
-            tx.events().append(List.of(event(EventTypes.ACTIVITY_COMPLETED, updated, now,
+            ActivityRecord updated = tx.store(ActivityStore.class).update(stored.completed(outcome.strip(), now));
+            tx.store(EventStore.class).append(List.of(event(EventTypes.ACTIVITY_COMPLETED, updated, now,
                     Map.of("type", updated.type().name(), "owner", updated.ownerId()))));
             return updated;
         });
@@ -242,7 +248,7 @@ public final class ActivityService implements Activities {
         Keyset after = pageToken == null ? null : PageTokens.decodeActivities(pageToken);
         List<ActivityRecord> rows = rt.store().readOnly(tx -> {
             CustomerService.openableCustomer(tx, visibility(), actor, customerId.value(), "see the activities of");
-            return tx.activities().ofCustomer(customerId.value(), visibility(), after, pageSize + 1);
+            return tx.store(ActivityStore.class).ofCustomer(customerId.value(), visibility(), after, pageSize + 1);
         });
         boolean more = rows.size() > pageSize;
         List<ActivityRecord> page = more ? rows.subList(0, pageSize) : rows;
@@ -258,7 +264,7 @@ public final class ActivityService implements Activities {
         ScheduleSelection selection = selectionOf(query);
         Visibility mine = visibility();
         int size = query.pageSize();
-        List<ActivityRecord> rows = rt.store().readOnly(tx -> tx.activities().schedule(selection, mine, after,
+        List<ActivityRecord> rows = rt.store().readOnly(tx -> tx.store(ActivityStore.class).schedule(selection, mine, after,
                 size + 1));
         boolean more = rows.size() > size;
         List<ActivityRecord> page = more ? rows.subList(0, size) : rows;
@@ -273,7 +279,7 @@ public final class ActivityService implements Activities {
         ScheduleSelection selection = selectionOf(query);
         Visibility mine = visibility();
         // one row per user: sorted here, so that every store and collation gives the same order
-        return rt.store().readOnly(tx -> tx.activities().scheduleCounts(selection, mine)).stream()
+        return rt.store().readOnly(tx -> tx.store(ActivityStore.class).scheduleCounts(selection, mine)).stream()
                 .sorted(java.util.Comparator.comparing(ScheduleCount::userId)).toList();
     }
 
@@ -322,7 +328,7 @@ public final class ActivityService implements Activities {
         ActivityRecord draft = prepare(activity.at(at, Duration.ZERO).participants(contactId).outcome(outcome), now);
         ActivityRecord saved = rt.store().inTransaction(tx -> {
             CustomerService.openableCustomer(tx, visibility(), actor, draft.customerId(), "record first contacts with");
-            ContactRecord contact = tx.contacts().find(contactId.value())
+            ContactRecord contact = tx.store(ContactStore.class).find(contactId.value())
                     .filter(c -> c.customerId() == draft.customerId())
                     .orElseThrow(() -> new ValidationException("contactId", "CustomersContact", "contact "
                             + contactId + " is no contact person of customer " + draft.customerId()));
@@ -332,18 +338,18 @@ public final class ActivityService implements Activities {
                         + " holds none of the responsible roles " + String.join(", ", responsible.stream()
                                 .sorted().toList()) + " of a first " + name(kind));
             }
-            if (tx.activities().firstContact(actor.id(), draft.customerId(), kind).isPresent()) {
+            if (tx.store(ActivityStore.class).firstContact(actor.id(), draft.customerId(), kind).isPresent()) {
                 throw alreadyRecorded(kind, draft.customerId());
             }
             ActivityRecord inserted = insert(tx, draft, now);
-            tx.activities().recordFirstContact(new FirstContactRecord(actor.id(), draft.customerId(), kind,
+            tx.store(ActivityStore.class).recordFirstContact(new FirstContactRecord(actor.id(), draft.customerId(), kind,
                     contact.id(), inserted.id(), at));
             Map<String, String> data = new LinkedHashMap<>();
             data.put("kind", kind.name());
             data.put("salesperson", actor.id());
             data.put("contact", Long.toString(contact.id()));
             data.put("activity", Long.toString(inserted.id()));
-            tx.events().append(List.of(rt.event(actor, EventTypes.FIRST_CONTACT_RECORDED, "customer",
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.FIRST_CONTACT_RECORDED, "customer",
                     draft.customerId(), draft.customerId(), now, data)));
             return inserted;
         });
@@ -364,7 +370,7 @@ public final class ActivityService implements Activities {
     }
 
     private ActivityRecord visibleActivity(StoreTransaction tx, long id, String what) {
-        return tx.activities().find(id, visibility()).orElseThrow(() -> tx.activities().exists(id)
+        return tx.store(ActivityStore.class).find(id, visibility()).orElseThrow(() -> tx.store(ActivityStore.class).exists(id)
                 ? new AccessDeniedException(actor.id(), what + " activity " + id)
                 : new NotFoundException("activity", id));
     }

@@ -1,5 +1,7 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.ReminderStore;
+import org.crm4j.spi.CompetitorContractStore;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -105,7 +107,7 @@ public final class BuiltInNotices {
         @Override
         public List<DueNotice> due(NoticeRuleContext context) {
             List<DueNotice> due = new ArrayList<>();
-            for (DueReminder reminder : context.store().reminders().due(context.now(), context.limit())) {
+            for (DueReminder reminder : context.store().store(ReminderStore.class).due(context.now(), context.limit())) {
                 ActivityRecord a = reminder.activity();
                 Map<String, String> values = new LinkedHashMap<>();
                 values.put("activity", Long.toString(a.id()));
@@ -154,7 +156,7 @@ public final class BuiltInNotices {
         public List<DueNotice> due(NoticeRuleContext context) {
             LocalDate today = LocalDate.ofInstant(context.now(), context.zone());
             List<DueNotice> due = new ArrayList<>();
-            for (EndingContract ending : context.store().competitorContracts().ending(today, today.plusDays(days),
+            for (EndingContract ending : context.store().store(CompetitorContractStore.class).ending(today, today.plusDays(days),
                     context.limit())) {
                 CompetitorContract c = ending.contract();
                 Map<String, String> values = new LinkedHashMap<>();

@@ -1,5 +1,8 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.LeadStore;
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.CustomerStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,14 +70,14 @@ final class BulkLeadOpening {
             checkListed(ids);
             for (int from = 0; from < ids.size(); from += opening.batchSize()) {
                 List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + opening.batchSize()));
-                batch(assigner, tx -> ordered(chunk, tx.customers().rows(chunk, mine)), chunk.size());
+                batch(assigner, tx -> ordered(chunk, tx.store(CustomerStore.class).rows(chunk, mine)), chunk.size());
             }
         } else {
             LeadTargets.Matching matching = (LeadTargets.Matching) opening.targets();
             Keyset after = null;
             while (true) {
                 Keyset from = after;
-                List<CustomerRow> page = batch(assigner, tx -> tx.customers().search(new CustomerSearch(
+                List<CustomerRow> page = batch(assigner, tx -> tx.store(CustomerStore.class).search(new CustomerSearch(
                         matching.where(), false, mine, CustomerSort.CREATED_ASC, from, opening.batchSize())), -1);
                 if (page.size() < opening.batchSize()) {
                     break;
@@ -128,7 +131,7 @@ final class BulkLeadOpening {
         if (rows.isEmpty()) {
             return new Outcome(rows, 0, 0);
         }
-        Set<Long> existing = tx.leads().customersWithLead(campaign.id(), rows.stream().map(CustomerRow::id).toList());
+        Set<Long> existing = tx.store(LeadStore.class).customersWithLead(campaign.id(), rows.stream().map(CustomerRow::id).toList());
         Instant now = rt.now();
         List<LeadRecord> fresh = new ArrayList<>();
         for (CustomerRow row : rows) {
@@ -137,12 +140,12 @@ final class BulkLeadOpening {
                         LeadStatus.NEW, null, List.of(), null, actor.id(), now, now, List.of()));
             }
         }
-        List<LeadRecord> inserted = fresh.isEmpty() ? List.of() : tx.leads().insertAll(fresh);
+        List<LeadRecord> inserted = fresh.isEmpty() ? List.of() : tx.store(LeadStore.class).insertAll(fresh);
         List<DomainEvent> events = new ArrayList<>(inserted.size() * 2);
         for (LeadRecord lead : inserted) {
             events.addAll(LeadService.openingEvents(rt, actor, lead, now));
         }
-        tx.events().append(events);
+        tx.store(EventStore.class).append(events);
         return new Outcome(rows, inserted.size(), rows.size() - inserted.size());
     }
 
@@ -176,7 +179,7 @@ final class BulkLeadOpening {
             for (int from = 0; from < ids.size(); from += opening.batchSize()) {
                 List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + opening.batchSize()));
                 Set<Long> visible = new LinkedHashSet<>();
-                for (CustomerRow r : tx.customers().rows(chunk, mine)) {
+                for (CustomerRow r : tx.store(CustomerStore.class).rows(chunk, mine)) {
                     visible.add(r.id());
                     if (r.status() != CustomerStatus.ACTIVE) {
                         archived.add(new Violation("targets[" + position.get(r.id()) + "]", "Active",
@@ -188,7 +191,7 @@ final class BulkLeadOpening {
                     continue;
                 }
                 Set<Long> existing = new LinkedHashSet<>();
-                tx.customers().rows(missing, Visibility.everything()).forEach(r -> existing.add(r.id()));
+                tx.store(CustomerStore.class).rows(missing, Visibility.everything()).forEach(r -> existing.add(r.id()));
                 for (int i = 0; i < missing.size(); i++) {
                     long id = missing.get(i);
                     if (existing.contains(id)) {

@@ -1,5 +1,7 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.CampaignStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,8 +57,8 @@ public final class CampaignService implements Campaigns {
         check(draft);
         requireRunBy(draft, "define campaigns run by '" + draft.ownerId() + "'");
         CampaignRecord saved = rt.store().inTransaction(tx -> {
-            CampaignRecord inserted = tx.campaigns().insert(draft);
-            tx.events().append(List.of(event(EventTypes.CAMPAIGN_DEFINED, inserted, now, Map.of("name",
+            CampaignRecord inserted = tx.store(CampaignStore.class).insert(draft);
+            tx.store(EventStore.class).append(List.of(event(EventTypes.CAMPAIGN_DEFINED, inserted, now, Map.of("name",
                     inserted.name(), "owner", inserted.ownerId(), "goal", inserted.goal().name()))));
             return inserted;
         });
@@ -74,7 +76,7 @@ public final class CampaignService implements Campaigns {
     public CampaignSummary summary(CampaignId id) {
         Assert.notNull(id, "id");
         // name, goal, period and status are no secret (see CampaignSummary)
-        CampaignRecord c = rt.store().readOnly(tx -> tx.campaigns().find(id.value(), Visibility.everything()))
+        CampaignRecord c = rt.store().readOnly(tx -> tx.store(CampaignStore.class).find(id.value(), Visibility.everything()))
                 .orElseThrow(() -> new NotFoundException("campaign", id.value()));
         return new CampaignSummary(id, c.name(), c.goal(), c.productCode(), c.channel(), c.startsOn(), c.endsOn(),
                 c.status());
@@ -104,7 +106,7 @@ public final class CampaignService implements Campaigns {
             if (type == null && fields.isEmpty()) {
                 return stored;
             }
-            CampaignRecord updated = tx.campaigns().update(new CampaignRecord(stored.id(), stored.version(),
+            CampaignRecord updated = tx.store(CampaignStore.class).update(new CampaignRecord(stored.id(), stored.version(),
                     changed.name(), changed.goal(), changed.productCode(), changed.startsOn(), changed.endsOn(),
                     changed.channel(), changed.ownerId(), changed.productManagerId(), stored.currency(),
                     changed.status(), changed.costs(), stored.createdBy(), stored.createdAt(), now));
@@ -115,7 +117,7 @@ public final class CampaignService implements Campaigns {
             if (type != null) {
                 events.add(event(type, updated, now, Map.of("name", updated.name())));
             }
-            tx.events().append(events);
+            tx.store(EventStore.class).append(events);
             return updated;
         });
         return Campaign.fromRecord(saved);
@@ -150,7 +152,7 @@ public final class CampaignService implements Campaigns {
      */
     static CampaignRecord visibleCampaign(StoreTransaction tx, Visibility visibility, Actor actor, long id,
             String what) {
-        return tx.campaigns().find(id, visibility).orElseThrow(() -> tx.campaigns().exists(id)
+        return tx.store(CampaignStore.class).find(id, visibility).orElseThrow(() -> tx.store(CampaignStore.class).exists(id)
                 ? new AccessDeniedException(actor.id(), what + " campaign " + id)
                 : new NotFoundException("campaign", id));
     }

@@ -1,5 +1,7 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.CompetitorContractStore;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +41,9 @@ final class CompetitorContracts {
         return rt.store().inTransaction(tx -> {
             CustomerService.changeableCustomer(tx, visibility(), actor, customerId.value(),
                     "record competitors' contracts of");
-            CompetitorContract added = tx.competitorContracts().insert(customerId.value(), contract.supplier(),
+            CompetitorContract added = tx.store(CompetitorContractStore.class).insert(customerId.value(), contract.supplier(),
                     contract.product(), contract.endsOn(), contract.note(), actor.id(), now);
-            tx.events().append(List.of(rt.event(actor, EventTypes.COMPETITOR_CONTRACT_ADDED, "competitor-contract",
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.COMPETITOR_CONTRACT_ADDED, "competitor-contract",
                     added.id().value(), customerId.value(), now, data(added))));
             return added;
         });
@@ -52,7 +54,7 @@ final class CompetitorContracts {
         return rt.store().readOnly(tx -> {
             CustomerService.openableCustomer(tx, visibility(), actor, customerId.value(),
                     "see competitors' contracts of");
-            return tx.competitorContracts().ofCustomer(customerId.value(), visibility());
+            return tx.store(CompetitorContractStore.class).ofCustomer(customerId.value(), visibility());
         });
     }
 
@@ -60,14 +62,14 @@ final class CompetitorContracts {
         Assert.notNull(id, "id");
         Instant now = rt.now();
         rt.store().inTransaction(tx -> {
-            CompetitorContract contract = tx.competitorContracts().find(id.value(), visibility())
-                    .orElseThrow(() -> tx.competitorContracts().exists(id.value())
+            CompetitorContract contract = tx.store(CompetitorContractStore.class).find(id.value(), visibility())
+                    .orElseThrow(() -> tx.store(CompetitorContractStore.class).exists(id.value())
                             ? new AccessDeniedException(actor.id(), "remove competitor's contract " + id)
                             : new NotFoundException("competitor contract", id.value()));
             CustomerService.changeableCustomer(tx, visibility(), actor, contract.customerId().value(),
                     "remove competitors' contracts of");
-            tx.competitorContracts().delete(id.value());
-            tx.events().append(List.of(rt.event(actor, EventTypes.COMPETITOR_CONTRACT_REMOVED, "competitor-contract",
+            tx.store(CompetitorContractStore.class).delete(id.value());
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.COMPETITOR_CONTRACT_REMOVED, "competitor-contract",
                     id.value(), contract.customerId().value(), now, data(contract))));
             return null;
         });

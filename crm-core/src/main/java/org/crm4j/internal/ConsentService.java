@@ -1,5 +1,9 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.CustomerStore;
+import org.crm4j.spi.ContactStore;
+import org.crm4j.spi.ConsentStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +65,7 @@ public final class ConsentService implements Consents {
         return rt.store().inTransaction(tx -> {
             ContactRecord contact = openableContact(tx, contactId.value(), "record consents of");
             // a consent given before the contact withdrew it, recorded late, does not undo the withdrawal
-            tx.consents().ofContact(contactId.value()).stream()
+            tx.store(ConsentStore.class).ofContact(contactId.value()).stream()
                     .filter(c -> c.purpose().equals(purpose) && c.status() == ConsentStatus.WITHDRAWN
                             && c.at().isAfter(when))
                     .findFirst().ifPresent(w -> {
@@ -69,12 +73,12 @@ public final class ConsentService implements Consents {
                                 + purpose.code() + " at " + w.at() + "; a consent given before that cannot replace it");
                     });
             Consent consent = new Consent(contactId, purpose, ConsentStatus.GRANTED, when, clean, actor.id(), now);
-            tx.consents().put(consent);
+            tx.store(ConsentStore.class).put(consent);
             Map<String, String> data = new LinkedHashMap<>();
             data.put("purpose", purpose.code());
             data.put("source", clean);
             data.put("at", when.toString());
-            tx.events().append(List.of(rt.event(actor, EventTypes.CONSENT_GRANTED, "contact", contact.id(),
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.CONSENT_GRANTED, "contact", contact.id(),
                     contact.customerId(), now, data)));
             return consent;
         });
@@ -93,8 +97,8 @@ public final class ConsentService implements Consents {
         return rt.store().inTransaction(tx -> {
             ContactRecord contact = openableContact(tx, contactId.value(), "record consents of");
             Consent consent = new Consent(contactId, purpose, ConsentStatus.WITHDRAWN, now, clean, actor.id(), now);
-            tx.consents().put(consent);
-            tx.events().append(List.of(rt.event(actor, EventTypes.CONSENT_WITHDRAWN, "contact", contact.id(),
+            tx.store(ConsentStore.class).put(consent);
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.CONSENT_WITHDRAWN, "contact", contact.id(),
                     contact.customerId(), now, Map.of("purpose", purpose.code(), "source", clean))));
             return consent;
         });
@@ -109,13 +113,13 @@ public final class ConsentService implements Consents {
         Instant now = rt.now();
         return rt.store().inTransaction(tx -> {
             ContactRecord contact = openableContact(tx, contactId.value(), "unsubscribe");
-            var existing = tx.consents().unsubscription(contact.id());
+            var existing = tx.store(ConsentStore.class).unsubscription(contact.id());
             if (existing.isPresent()) {
                 return existing.get();
             }
             Unsubscription u = new Unsubscription(contactId, now, clean, actor.id());
-            tx.consents().unsubscribe(u);
-            tx.events().append(List.of(rt.event(actor, EventTypes.CONTACT_UNSUBSCRIBED, "contact", contact.id(),
+            tx.store(ConsentStore.class).unsubscribe(u);
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.CONTACT_UNSUBSCRIBED, "contact", contact.id(),
                     contact.customerId(), now, Map.of("source", clean))));
             return u;
         });
@@ -130,9 +134,9 @@ public final class ConsentService implements Consents {
         Instant now = rt.now();
         return rt.store().inTransaction(tx -> {
             ContactRecord contact = openableContact(tx, contactId.value(), "resubscribe");
-            if (tx.consents().unsubscription(contact.id()).isPresent()) {
-                tx.consents().resubscribe(contact.id());
-                tx.events().append(List.of(rt.event(actor, EventTypes.CONTACT_RESUBSCRIBED, "contact", contact.id(),
+            if (tx.store(ConsentStore.class).unsubscription(contact.id()).isPresent()) {
+                tx.store(ConsentStore.class).resubscribe(contact.id());
+                tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.CONTACT_RESUBSCRIBED, "contact", contact.id(),
                         contact.customerId(), now, Map.of("source", clean))));
             }
             return read(tx, contactId);
@@ -149,8 +153,8 @@ public final class ConsentService implements Consents {
     }
 
     private static ContactConsents read(StoreTransaction tx, ContactId contactId) {
-        return new ContactConsents(contactId, tx.consents().ofContact(contactId.value()),
-                tx.consents().unsubscription(contactId.value()).orElse(null));
+        return new ContactConsents(contactId, tx.store(ConsentStore.class).ofContact(contactId.value()),
+                tx.store(ConsentStore.class).unsubscription(contactId.value()).orElse(null));
     }
 
     private static String source(String source, List<Violation> violations) {
@@ -172,8 +176,8 @@ public final class ConsentService implements Consents {
 
     /** The contact, when the actor may open its customer: need-to-know in the customer's query. */
     private ContactRecord openableContact(StoreTransaction tx, long id, String what) {
-        ContactRecord contact = tx.contacts().find(id).orElseThrow(() -> new NotFoundException("contact", id));
-        if (tx.customers().find(contact.customerId(), visibility()).isEmpty()) {
+        ContactRecord contact = tx.store(ContactStore.class).find(id).orElseThrow(() -> new NotFoundException("contact", id));
+        if (tx.store(CustomerStore.class).find(contact.customerId(), visibility()).isEmpty()) {
             throw new AccessDeniedException(actor.id(), what + " contact " + id);
         }
         return contact;

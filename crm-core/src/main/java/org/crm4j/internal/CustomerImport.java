@@ -1,5 +1,8 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.CustomerStore;
+import org.crm4j.spi.ContactStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -321,9 +324,9 @@ final class CustomerImport {
             }
         }
 
-        Map<ExternalRef, Long> holders = tx.customers().holdersOf(firstLine.keySet());
+        Map<ExternalRef, Long> holders = tx.store(CustomerStore.class).holdersOf(firstLine.keySet());
         Map<Long, CustomerRecord> current = new HashMap<>();
-        for (CustomerRecord r : tx.customers().findAll(new LinkedHashSet<>(holders.values()), mine)) {
+        for (CustomerRecord r : tx.store(CustomerStore.class).findAll(new LinkedHashSet<>(holders.values()), mine)) {
             // an import changes the customer: its owner's line only, not whoever may read it (R28)
             if (mine.covers(r.ownerId())) {
                 current.put(r.id(), r);
@@ -331,7 +334,7 @@ final class CustomerImport {
         }
         Map<Long, List<ContactRecord>> contactsOf = new HashMap<>();
         if (!current.isEmpty()) {
-            for (ContactRecord c : tx.contacts().ofCustomers(current.keySet())) {
+            for (ContactRecord c : tx.store(ContactStore.class).ofCustomers(current.keySet())) {
                 contactsOf.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(c);
             }
         }
@@ -358,7 +361,7 @@ final class CustomerImport {
             update(tx, c, id, current, contacts, now, write, out, events);
         }
         if (write && !events.isEmpty()) {
-            tx.events().append(events);
+            tx.store(EventStore.class).append(events);
         }
         return out;
     }
@@ -403,7 +406,7 @@ final class CustomerImport {
             // finds them by reference
             Set<ExternalRef> flagged = new HashSet<>();
             matches.keySet().forEach(i -> flagged.add(valid.get(i).ref()));
-            if (!tx.customers().holdersOf(flagged).isEmpty()) {
+            if (!tx.store(CustomerStore.class).holdersOf(flagged).isEmpty()) {
                 throw new ConflictException("customers of this batch were imported at the same time by another run");
             }
         }
@@ -427,7 +430,7 @@ final class CustomerImport {
         if (!write || records.isEmpty()) {
             return;
         }
-        List<CustomerRecord> inserted = tx.customers().insertAll(records);
+        List<CustomerRecord> inserted = tx.store(CustomerStore.class).insertAll(records);
         List<ContactRecord> contacts = new ArrayList<>();
         for (int i = 0; i < inserted.size(); i++) {
             CustomerRecord customer = inserted.get(i);
@@ -438,7 +441,7 @@ final class CustomerImport {
             }
         }
         if (!contacts.isEmpty()) {
-            for (ContactRecord contact : tx.contacts().insertContacts(contacts)) {
+            for (ContactRecord contact : tx.store(ContactStore.class).insertContacts(contacts)) {
                 events.add(rt.event(actor, EventTypes.CONTACT_ADDED, "contact", contact.id(), contact.customerId(),
                         now, Map.of("name", contact.name())));
             }
@@ -474,7 +477,7 @@ final class CustomerImport {
         if (all.isEmpty()) {
             return out;
         }
-        DuplicateKeys present = tx.customers().presentKeys(all);
+        DuplicateKeys present = tx.store(CustomerStore.class).presentKeys(all);
         if (present.isEmpty()) {
             return out;
         }
@@ -484,7 +487,7 @@ final class CustomerImport {
                     || has(present.emails(), q.email()) || has(present.phones(), q.phone()))) {
                 continue;
             }
-            List<DuplicateMatch> found = tx.customers().duplicates(q).stream()
+            List<DuplicateMatch> found = tx.store(CustomerStore.class).duplicates(q).stream()
                     .filter(m -> m.score() >= DuplicateMatch.MIN_SCORE).limit(MAX_MATCHES).toList();
             if (!found.isEmpty()) {
                 out.put(i, found);
@@ -586,7 +589,7 @@ final class CustomerImport {
         }
         CustomerRecord saved = stored;
         if (!fields.isEmpty() || ownerChanged) {
-            saved = tx.customers().update(new CustomerRecord(stored.id(), stored.version(), stored.kind(),
+            saved = tx.store(CustomerStore.class).update(new CustomerRecord(stored.id(), stored.version(), stored.kind(),
                     wanted.name(), wanted.taxId(), wanted.industry(), wanted.tags(), wanted.rating(),
                     wanted.categories(), stored.status(), wanted.ownerId(), wanted.address(), wanted.externalRefs(),
                     stored.createdAt(), now));
@@ -596,7 +599,7 @@ final class CustomerImport {
                         Map.of("fields", String.join(",", fields))));
             }
             if (ownerChanged) {
-                tx.customers().recordOwnerChange(new OwnerChangeRecord(id, stored.ownerId(), wanted.ownerId(),
+                tx.store(CustomerStore.class).recordOwnerChange(new OwnerChangeRecord(id, stored.ownerId(), wanted.ownerId(),
                         actor.id(), now));
                 Map<String, String> data = new LinkedHashMap<>();
                 data.put("from", stored.ownerId());
@@ -612,13 +615,13 @@ final class CustomerImport {
             }
         }
         for (ContactRecord next : changed) {
-            ContactRecord stored2 = tx.contacts().update(next);
+            ContactRecord stored2 = tx.store(ContactStore.class).update(next);
             contacts.add(stored2);
             events.add(rt.event(actor, EventTypes.CONTACT_UPDATED, "contact", stored2.id(), id, now,
                     Map.of("fields", String.join(",", changedFields.get(next)))));
         }
         if (!added.isEmpty()) {
-            for (ContactRecord inserted : tx.contacts().insertContacts(added)) {
+            for (ContactRecord inserted : tx.store(ContactStore.class).insertContacts(added)) {
                 contacts.add(inserted);
                 events.add(rt.event(actor, EventTypes.CONTACT_ADDED, "contact", inserted.id(), id, now,
                         Map.of("name", inserted.name())));

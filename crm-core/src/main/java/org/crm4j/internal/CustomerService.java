@@ -1,5 +1,13 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.OpportunityStore;
+import org.crm4j.spi.NoticeStore;
+import org.crm4j.spi.NoteStore;
+import org.crm4j.spi.LeadStore;
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.CustomerStore;
+import org.crm4j.spi.ContactStore;
+import org.crm4j.spi.ActivityStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -84,8 +92,8 @@ public final class CustomerService implements Customers {
         }
         CustomerRecord saved = rt.store().inTransaction(tx -> {
             checkRefsFree(tx, draft.externalRefs(), 0);
-            CustomerRecord inserted = tx.customers().insert(draft);
-            tx.events().append(List.of(rt.event(actor, EventTypes.CUSTOMER_CREATED, "customer", inserted.id(),
+            CustomerRecord inserted = tx.store(CustomerStore.class).insert(draft);
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.CUSTOMER_CREATED, "customer", inserted.id(),
                     inserted.id(), now, Map.of("name", inserted.name(), "owner", inserted.ownerId()))));
             return inserted;
         });
@@ -101,7 +109,7 @@ public final class CustomerService implements Customers {
     @Override
     public Optional<Customer> findByExternalRef(ExternalRef ref) {
         Assert.notNull(ref, "ref");
-        return rt.store().readOnly(tx -> tx.customers().idByExternalRef(ref)
+        return rt.store().readOnly(tx -> tx.store(CustomerStore.class).idByExternalRef(ref)
                 .map(id -> Customer.fromRecord(openable(tx, id, "open"))));
     }
 
@@ -138,7 +146,7 @@ public final class CustomerService implements Customers {
                     changed.taxId(), changed.industry(), changed.tags(), changed.rating(), changed.categories(),
                     changed.status(), changed.ownerId(), changed.address(), changed.externalRefs(), stored.createdAt(),
                     now);
-            CustomerRecord updated = tx.customers().update(toWrite);
+            CustomerRecord updated = tx.store(CustomerStore.class).update(toWrite);
             List<DomainEvent> events = new ArrayList<>();
             long id = updated.id();
             if (!fields.isEmpty()) {
@@ -150,7 +158,7 @@ public final class CustomerService implements Customers {
                         : EventTypes.CUSTOMER_REACTIVATED, "customer", id, id, now, Map.of()));
             }
             if (ownerChanged) {
-                tx.customers().recordOwnerChange(new org.crm4j.customer.OwnerChangeRecord(id, stored.ownerId(),
+                tx.store(CustomerStore.class).recordOwnerChange(new org.crm4j.customer.OwnerChangeRecord(id, stored.ownerId(),
                         changed.ownerId(), actor.id(), now));
                 Map<String, String> data = new java.util.LinkedHashMap<>();
                 data.put("from", stored.ownerId());
@@ -160,7 +168,7 @@ public final class CustomerService implements Customers {
                 }
                 events.add(rt.event(actor, EventTypes.CUSTOMER_OWNER_CHANGED, "customer", id, id, now, data));
             }
-            tx.events().append(events);
+            tx.store(EventStore.class).append(events);
             return updated;
         });
         return Customer.fromRecord(saved);
@@ -188,12 +196,12 @@ public final class CustomerService implements Customers {
                 restrict ? mine : Visibility.everything(), sort, after, query.pageSize() + 1);
         Set<Long> openable = new HashSet<>();
         List<CustomerRow> rows = rt.store().readOnly(tx -> {
-            List<CustomerRow> found = tx.customers().search(search);
+            List<CustomerRow> found = tx.store(CustomerStore.class).search(search);
             // the rows of other owners the actor may still open, through an open record of their line on it
             List<Long> others = found.stream().limit(query.pageSize()).filter(r -> !mine.covers(r.ownerId()))
                     .map(CustomerRow::id).toList();
             if (!others.isEmpty()) {
-                tx.customers().rows(others, mine).forEach(r -> openable.add(r.id()));
+                tx.store(CustomerStore.class).rows(others, mine).forEach(r -> openable.add(r.id()));
             }
             return found;
         });
@@ -222,12 +230,12 @@ public final class CustomerService implements Customers {
         return rt.store().readOnly(tx -> {
             Visibility mine = visibility();
             CustomerRecord customer = openableCustomer(tx, mine, actor, id.value(), "open");
-            List<ContactPerson> contacts = tx.contacts().ofCustomer(id.value()).stream()
+            List<ContactPerson> contacts = tx.store(ContactStore.class).ofCustomer(id.value()).stream()
                     .map(ContactPerson::fromRecord).toList();
-            CustomerTimeline timeline = tx.customers().timeline(id.value(), CARD_NOTES, CARD_HISTORY,
+            CustomerTimeline timeline = tx.store(CustomerStore.class).timeline(id.value(), CARD_NOTES, CARD_HISTORY,
                     CustomerCard.ACTIVITIES + 1, mine);
             List<Note> notes = timeline.notes().stream().map(CustomerService::toNote).toList();
-            List<OpportunitySummary> deals = tx.opportunities().summariesOfCustomer(id.value(), mine);
+            List<OpportunitySummary> deals = tx.store(OpportunityStore.class).summariesOfCustomer(id.value(), mine);
             List<ActivitySummary> activities = timeline.activities();
             String next = null;
             if (activities.size() > CustomerCard.ACTIVITIES) {
@@ -250,16 +258,16 @@ public final class CustomerService implements Customers {
         ContactRecord saved = rt.store().inTransaction(tx -> {
             changeable(tx, customerId.value(), "change");
             if (draft.primary()) {
-                tx.customers().lock(customerId.value());
+                tx.store(CustomerStore.class).lock(customerId.value());
             }
-            ContactRecord inserted = tx.contacts().insert(draft);
+            ContactRecord inserted = tx.store(ContactStore.class).insert(draft);
             List<DomainEvent> events = new ArrayList<>();
             events.add(rt.event(actor, EventTypes.CONTACT_ADDED, "contact", inserted.id(), customerId.value(), now,
                     Map.of("name", inserted.name())));
             if (inserted.primary()) {
                 demoteOtherPrimaries(tx, inserted, now, events);
             }
-            tx.events().append(events);
+            tx.store(EventStore.class).append(events);
             return inserted;
         });
         return ContactPerson.fromRecord(saved);
@@ -284,7 +292,7 @@ public final class CustomerService implements Customers {
             ContactRecord stored = openableContact(tx, changed.id(), "change");
             changeable(tx, stored.customerId(), "change");
             if (changed.primary() && !stored.primary()) {
-                tx.customers().lock(stored.customerId());
+                tx.store(CustomerStore.class).lock(stored.customerId());
             }
             if (stored.customerId() != changed.customerId()) {
                 throw new ValidationException("contact.customerId", "Unchanged", "a contact cannot move to another customer");
@@ -301,7 +309,7 @@ public final class CustomerService implements Customers {
             if (fields.isEmpty()) {
                 return stored;
             }
-            ContactRecord updated = tx.contacts().update(new ContactRecord(changed.id(), changed.version(),
+            ContactRecord updated = tx.store(ContactStore.class).update(new ContactRecord(changed.id(), changed.version(),
                     stored.customerId(), changed.name(), changed.jobTitle(), changed.roles(), changed.channels(),
                     changed.primary(), stored.createdAt(), now));
             List<DomainEvent> events = new ArrayList<>();
@@ -310,7 +318,7 @@ public final class CustomerService implements Customers {
             if (updated.primary() && !stored.primary()) {
                 demoteOtherPrimaries(tx, updated, now, events);
             }
-            tx.events().append(events);
+            tx.store(EventStore.class).append(events);
             return updated;
         });
         return ContactPerson.fromRecord(saved);
@@ -321,7 +329,7 @@ public final class CustomerService implements Customers {
         Assert.notNull(customerId, "customerId");
         return rt.store().readOnly(tx -> {
             openable(tx, customerId.value(), "open");
-            return tx.contacts().ofCustomer(customerId.value()).stream().map(ContactPerson::fromRecord).toList();
+            return tx.store(ContactStore.class).ofCustomer(customerId.value()).stream().map(ContactPerson::fromRecord).toList();
         });
     }
 
@@ -338,8 +346,8 @@ public final class CustomerService implements Customers {
         var now = rt.now();
         NoteRecord saved = rt.store().inTransaction(tx -> {
             changeable(tx, customerId.value(), "add notes to");
-            NoteRecord inserted = tx.notes().insert(new NoteRecord(0, customerId.value(), actor.id(), clean, now));
-            tx.events().append(List.of(rt.event(actor, EventTypes.NOTE_ADDED, "note", inserted.id(),
+            NoteRecord inserted = tx.store(NoteStore.class).insert(new NoteRecord(0, customerId.value(), actor.id(), clean, now));
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.NOTE_ADDED, "note", inserted.id(),
                     customerId.value(), now, Map.of("note", Assert.abbreviate(clean, 200)))));
             return inserted;
         });
@@ -354,7 +362,7 @@ public final class CustomerService implements Customers {
         }
         return rt.store().readOnly(tx -> {
             openable(tx, customerId.value(), "open");
-            return tx.notes().latest(customerId.value(), limit).stream().map(CustomerService::toNote).toList();
+            return tx.store(NoteStore.class).latest(customerId.value(), limit).stream().map(CustomerService::toNote).toList();
         });
     }
 
@@ -363,7 +371,7 @@ public final class CustomerService implements Customers {
         Assert.notNull(customerId, "customerId");
         return rt.store().readOnly(tx -> {
             openable(tx, customerId.value(), "open");
-            return tx.customers().ownerChanges(customerId.value()).stream()
+            return tx.store(CustomerStore.class).ownerChanges(customerId.value()).stream()
                     .map(c -> new OwnerChange(CustomerId.of(c.customerId()), c.fromOwnerId(), c.toOwnerId(),
                             c.changedBy(), c.changedAt()))
                     .toList();
@@ -420,10 +428,10 @@ public final class CustomerService implements Customers {
      */
     static Map<String, String> moveOpenRecords(StoreTransaction tx, long customerId, String from, String to) {
         Map<String, String> moved = new java.util.LinkedHashMap<>();
-        putIds(moved, "movedOpportunities", tx.opportunities().reassignOpen(customerId, to));
-        putIds(moved, "movedLeads", tx.leads().reassignOpen(customerId, to));
-        putIds(moved, "movedActivities", tx.activities().reassignPlanned(customerId, to));
-        int notices = tx.notices().readdress(customerId, from, to);
+        putIds(moved, "movedOpportunities", tx.store(OpportunityStore.class).reassignOpen(customerId, to));
+        putIds(moved, "movedLeads", tx.store(LeadStore.class).reassignOpen(customerId, to));
+        putIds(moved, "movedActivities", tx.store(ActivityStore.class).reassignPlanned(customerId, to));
+        int notices = tx.store(NoticeStore.class).readdress(customerId, from, to);
         if (notices > 0) {
             moved.put("movedNotices", String.valueOf(notices));
         }
@@ -487,7 +495,7 @@ public final class CustomerService implements Customers {
      */
     static CustomerRecord openableCustomer(StoreTransaction tx, Visibility visibility, Actor actor, long id,
             String what) {
-        return tx.customers().find(id, visibility).orElseThrow(() -> tx.customers().exists(id)
+        return tx.store(CustomerStore.class).find(id, visibility).orElseThrow(() -> tx.store(CustomerStore.class).exists(id)
                 ? new AccessDeniedException(actor.id(), what + " customer " + id)
                 : new NotFoundException("customer", id));
     }
@@ -498,15 +506,15 @@ public final class CustomerService implements Customers {
      */
     private static void checkRefsFree(StoreTransaction tx, Set<ExternalRef> refs, long self) {
         for (ExternalRef ref : refs) {
-            tx.customers().idByExternalRef(ref).filter(holder -> holder != self).ifPresent(holder -> {
+            tx.store(CustomerStore.class).idByExternalRef(ref).filter(holder -> holder != self).ifPresent(holder -> {
                 throw new ConflictException("external reference " + ref + " belongs to customer " + holder);
             });
         }
     }
 
     private ContactRecord openableContact(StoreTransaction tx, long id, String what) {
-        ContactRecord contact = tx.contacts().find(id).orElseThrow(() -> new NotFoundException("contact", id));
-        if (tx.customers().find(contact.customerId(), visibility()).isEmpty()) {
+        ContactRecord contact = tx.store(ContactStore.class).find(id).orElseThrow(() -> new NotFoundException("contact", id));
+        if (tx.store(CustomerStore.class).find(contact.customerId(), visibility()).isEmpty()) {
             throw new AccessDeniedException(actor.id(), what + " contact " + id);
         }
         return contact;
@@ -514,9 +522,9 @@ public final class CustomerService implements Customers {
 
     private void demoteOtherPrimaries(StoreTransaction tx, ContactRecord primary, java.time.Instant now,
             List<DomainEvent> events) {
-        for (ContactRecord other : tx.contacts().ofCustomer(primary.customerId())) {
+        for (ContactRecord other : tx.store(ContactStore.class).ofCustomer(primary.customerId())) {
             if (other.id() != primary.id() && other.primary()) {
-                ContactRecord demoted = tx.contacts().update(new ContactRecord(other.id(), other.version(),
+                ContactRecord demoted = tx.store(ContactStore.class).update(new ContactRecord(other.id(), other.version(),
                         other.customerId(), other.name(), other.jobTitle(), other.roles(), other.channels(), false,
                         other.createdAt(), now));
                 events.add(rt.event(actor, EventTypes.CONTACT_UPDATED, "contact", demoted.id(), demoted.customerId(),

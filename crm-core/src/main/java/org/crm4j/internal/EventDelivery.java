@@ -1,5 +1,6 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.EventStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class EventDelivery {
             long after = 0;
             while (true) {
                 long from = after;
-                List<StoredEvent> batch = rt.store().readOnly(tx -> tx.events().undelivered(from, BATCH));
+                List<StoredEvent> batch = rt.store().readOnly(tx -> tx.store(EventStore.class).undelivered(from, BATCH));
                 if (batch.isEmpty()) {
                     break;
                 }
@@ -65,7 +66,7 @@ public final class EventDelivery {
                         blocked.add(key);
                         failed++;
                         rt.store().inTransaction(tx -> {
-                            tx.events().markFailed(stored.sequence(), error);
+                            tx.store(EventStore.class).markFailed(stored.sequence(), error);
                             return null;
                         });
                     }
@@ -73,7 +74,7 @@ public final class EventDelivery {
                 if (!done.isEmpty()) {
                     var now = rt.now();
                     rt.store().inTransaction(tx -> {
-                        tx.events().markDelivered(done, now);
+                        tx.store(EventStore.class).markDelivered(done, now);
                         return null;
                     });
                     delivered += done.size();

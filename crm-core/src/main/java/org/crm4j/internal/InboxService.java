@@ -1,5 +1,6 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.NoticeStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -34,7 +35,7 @@ public final class InboxService implements Inbox {
     public Page<Notice> list(String pageToken, int pageSize) {
         Assert.pageSize(pageSize);
         Keyset after = pageToken == null ? null : decode(pageToken);
-        List<Notice> rows = rt.store().readOnly(tx -> tx.notices().inbox(actor.id(), after, pageSize + 1));
+        List<Notice> rows = rt.store().readOnly(tx -> tx.store(NoticeStore.class).inbox(actor.id(), after, pageSize + 1));
         boolean more = rows.size() > pageSize;
         List<Notice> page = more ? rows.subList(0, pageSize) : rows;
         Notice last = page.isEmpty() ? null : page.get(page.size() - 1);
@@ -43,13 +44,13 @@ public final class InboxService implements Inbox {
 
     @Override
     public long unreadCount() {
-        return rt.store().readOnly(tx -> tx.notices().unreadCount(actor.id()));
+        return rt.store().readOnly(tx -> tx.store(NoticeStore.class).unreadCount(actor.id()));
     }
 
     @Override
     public Notice get(NoticeId id) {
         Assert.notNull(id, "id");
-        return rt.store().readOnly(tx -> tx.notices().find(id.value(), actor.id()))
+        return rt.store().readOnly(tx -> tx.store(NoticeStore.class).find(id.value(), actor.id()))
                 .orElseThrow(() -> new NotFoundException("notice", id.value()));
     }
 
@@ -66,10 +67,10 @@ public final class InboxService implements Inbox {
     private Notice mark(NoticeId id, Instant readAt) {
         Assert.notNull(id, "id");
         return rt.store().inTransaction(tx -> {
-            if (!tx.notices().markRead(id.value(), actor.id(), readAt)) {
+            if (!tx.store(NoticeStore.class).markRead(id.value(), actor.id(), readAt)) {
                 throw new NotFoundException("notice", id.value());
             }
-            return tx.notices().find(id.value(), actor.id()).orElseThrow();
+            return tx.store(NoticeStore.class).find(id.value(), actor.id()).orElseThrow();
         });
     }
 

@@ -1,5 +1,10 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.LeadStore;
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.CustomerStore;
+import org.crm4j.spi.ContactStore;
+import org.crm4j.spi.CampaignStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,12 +86,12 @@ public final class LeadService implements Leads {
             throw new AccessDeniedException(actor.id(), "open leads owned by '" + draft.ownerId() + "'");
         }
         LeadRecord saved = rt.store().inTransaction(tx -> {
-            if (draft.campaignId() != null && !tx.campaigns().exists(draft.campaignId())) {
+            if (draft.campaignId() != null && !tx.store(CampaignStore.class).exists(draft.campaignId())) {
                 throw new ValidationException("campaignId", "Exists", "there is no campaign " + draft.campaignId());
             }
             if (draft.customerId() != null) {
                 CustomerService.openableCustomer(tx, visibility(), actor, draft.customerId(), "open leads on");
-                if (draft.campaignId() != null && !tx.leads().customersWithLead(draft.campaignId(),
+                if (draft.campaignId() != null && !tx.store(LeadStore.class).customersWithLead(draft.campaignId(),
                         List.of(draft.customerId())).isEmpty()) {
                     throw new ConflictException("customer " + draft.customerId() + " has a lead of campaign "
                             + draft.campaignId() + " already");
@@ -94,8 +99,8 @@ public final class LeadService implements Leads {
             }
             LeadRecord checked = draft.prospect() == null ? draft
                     : draft.withMatches(duplicates(tx, draft.prospect()));
-            LeadRecord inserted = tx.leads().insert(checked);
-            tx.events().append(openingEvents(rt, actor, inserted, now));
+            LeadRecord inserted = tx.store(LeadStore.class).insert(checked);
+            tx.store(EventStore.class).append(openingEvents(rt, actor, inserted, now));
             return inserted;
         });
         return Lead.fromRecord(saved);
@@ -113,8 +118,8 @@ public final class LeadService implements Leads {
      */
     private List<DuplicateMatch> duplicates(StoreTransaction tx, Prospect prospect) {
         return DuplicateQuery.of(prospect, visibility(), MAX_MATCHES).map(q -> {
-            List<DuplicateMatch> all = new ArrayList<>(tx.customers().duplicates(q));
-            all.addAll(tx.leads().duplicates(q));
+            List<DuplicateMatch> all = new ArrayList<>(tx.store(CustomerStore.class).duplicates(q));
+            all.addAll(tx.store(LeadStore.class).duplicates(q));
             return all.stream().filter(m -> m.score() >= DuplicateMatch.MIN_SCORE)
                     .sorted(Comparator.comparingInt(DuplicateMatch::score).reversed()
                             .thenComparing(DuplicateMatch::kind).thenComparingLong(DuplicateMatch::id))
@@ -133,7 +138,7 @@ public final class LeadService implements Leads {
         Assert.notNull(customerId, "customerId");
         return rt.store().readOnly(tx -> {
             CustomerService.openableCustomer(tx, visibility(), actor, customerId.value(), "see the leads of");
-            return tx.leads().ofCustomer(customerId.value(), visibility()).stream().map(Lead::fromRecord).toList();
+            return tx.store(LeadStore.class).ofCustomer(customerId.value(), visibility()).stream().map(Lead::fromRecord).toList();
         });
     }
 
@@ -143,10 +148,10 @@ public final class LeadService implements Leads {
         Assert.pageSize(pageSize);
         long after = decode(pageToken);
         List<LeadRecord> rows = rt.store().readOnly(tx -> {
-            if (!tx.campaigns().exists(campaignId.value())) {
+            if (!tx.store(CampaignStore.class).exists(campaignId.value())) {
                 throw new NotFoundException("campaign", campaignId.value());
             }
-            return tx.leads().ofCampaign(campaignId.value(), visibility(), after, pageSize + 1);
+            return tx.store(LeadStore.class).ofCampaign(campaignId.value(), visibility(), after, pageSize + 1);
         });
         boolean more = rows.size() > pageSize;
         List<LeadRecord> page = more ? rows.subList(0, pageSize) : rows;
@@ -189,10 +194,10 @@ public final class LeadService implements Leads {
             List<ContactAttempt> attempts = new ArrayList<>(stored.attempts());
             attempts.add(attempt);
             LeadStatus status = stored.status() == LeadStatus.NEW ? LeadStatus.CONTACTED : stored.status();
-            LeadRecord updated = tx.leads().update(copy(stored, stored.ownerId(), status, null, attempts, null,
+            LeadRecord updated = tx.store(LeadStore.class).update(copy(stored, stored.ownerId(), status, null, attempts, null,
                     stored.customerId(), now));
             if (status != stored.status()) {
-                tx.events().append(List.of(event(rt, actor, EventTypes.LEAD_CONTACTED, updated, now,
+                tx.store(EventStore.class).append(List.of(event(rt, actor, EventTypes.LEAD_CONTACTED, updated, now,
                         Map.of("by", actor.id()))));
             }
             if (stored.customerId() != null) {
@@ -236,7 +241,7 @@ public final class LeadService implements Leads {
             if (!stepped && !reassigned) {
                 return stored;
             }
-            LeadRecord updated = tx.leads().update(copy(stored, changed.ownerId(), changed.status(),
+            LeadRecord updated = tx.store(LeadStore.class).update(copy(stored, changed.ownerId(), changed.status(),
                     changed.disqualifyReason(), stored.attempts(), stored.opportunityId(), stored.customerId(), now));
             List<DomainEvent> events = new ArrayList<>();
             if (reassigned) {
@@ -248,7 +253,7 @@ public final class LeadService implements Leads {
                         : event(rt, actor, EventTypes.LEAD_DISQUALIFIED, updated, now,
                                 Map.of("reason", updated.disqualifyReason())));
             }
-            tx.events().append(events);
+            tx.store(EventStore.class).append(events);
             return updated;
         });
         return Lead.fromRecord(saved);
@@ -273,7 +278,7 @@ public final class LeadService implements Leads {
         Assert.notNull(conversion, "conversion");
         Instant now = rt.now();
         LeadRecord saved = rt.store().inTransaction(tx -> {
-            tx.leads().lock(id.value());
+            tx.store(LeadStore.class).lock(id.value());
             LeadRecord lead = visibleLead(tx, id.value(), "convert");
             if (lead.status() == LeadStatus.CONVERTED) {
                 throw new ConflictException("lead " + lead.id() + " was converted already, into opportunity "
@@ -286,7 +291,7 @@ public final class LeadService implements Leads {
             List<DomainEvent> events = new ArrayList<>();
             boolean newCustomer = lead.customerId() == null;
             long customerId = newCustomer ? customerOf(tx, lead, now, events) : lead.customerId();
-            if (!newCustomer && !tx.customers().exists(customerId)) {
+            if (!newCustomer && !tx.store(CustomerStore.class).exists(customerId)) {
                 throw new NotFoundException("customer", customerId);
             }
             NewOpportunity deal = NewOpportunity.on(CustomerId.of(customerId), conversion.title(),
@@ -297,10 +302,10 @@ public final class LeadService implements Leads {
             }
             // Who may see the lead (its owner's line, or its customer's owner's line) may turn it into a
             // deal on its customer: the deal belongs to the lead's owner.
-            tx.events().append(events);
+            tx.store(EventStore.class).append(events);
             OpportunityService deals = new OpportunityService(rt, actor);
             OpportunityRecord opened = deals.insert(tx, deals.prepare(deal, now, true), now);
-            LeadRecord updated = tx.leads().update(copy(lead, lead.ownerId(), LeadStatus.CONVERTED, null,
+            LeadRecord updated = tx.store(LeadStore.class).update(copy(lead, lead.ownerId(), LeadStatus.CONVERTED, null,
                     lead.attempts(), opened.id(), customerId, now));
             Map<String, String> data = new LinkedHashMap<>();
             data.put("deal", Long.toString(opened.id()));
@@ -308,7 +313,7 @@ public final class LeadService implements Leads {
             if (newCustomer) {
                 data.put("newCustomer", "true");
             }
-            tx.events().append(List.of(event(rt, actor, EventTypes.LEAD_CONVERTED, updated, now, data)));
+            tx.store(EventStore.class).append(List.of(event(rt, actor, EventTypes.LEAD_CONVERTED, updated, now, data)));
             return updated;
         });
         return Lead.fromRecord(saved);
@@ -329,7 +334,7 @@ public final class LeadService implements Leads {
         }
         CustomerRecord draft = customer.toRecord(lead.ownerId(), now);
         rt.validation().check(Customer.fromRecord(draft), List.of());
-        CustomerRecord inserted = tx.customers().insert(draft);
+        CustomerRecord inserted = tx.store(CustomerStore.class).insert(draft);
         events.add(rt.event(actor, EventTypes.CUSTOMER_CREATED, "customer", inserted.id(), inserted.id(), now,
                 Map.of("name", inserted.name(), "owner", inserted.ownerId())));
         if (p.personName() != null) {
@@ -342,7 +347,7 @@ public final class LeadService implements Leads {
             }
             ContactRecord record = contact.toRecord(inserted.id(), now);
             rt.validation().check(ContactPerson.fromRecord(record), List.of());
-            ContactRecord added = tx.contacts().insert(record);
+            ContactRecord added = tx.store(ContactStore.class).insert(record);
             events.add(rt.event(actor, EventTypes.CONTACT_ADDED, "contact", added.id(), inserted.id(), now,
                     Map.of("name", added.name())));
         }
@@ -395,7 +400,7 @@ public final class LeadService implements Leads {
     // ---- checks
 
     private LeadRecord visibleLead(StoreTransaction tx, long id, String what) {
-        return tx.leads().find(id, visibility()).orElseThrow(() -> tx.leads().exists(id)
+        return tx.store(LeadStore.class).find(id, visibility()).orElseThrow(() -> tx.store(LeadStore.class).exists(id)
                 ? new AccessDeniedException(actor.id(), what + " lead " + id)
                 : new NotFoundException("lead", id));
     }

@@ -1,5 +1,9 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.MailingStore;
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.CustomerStore;
+import org.crm4j.spi.ActivityStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,7 +91,7 @@ final class MailingRun {
         while (true) {
             Instant now = rt.now();
             Instant stale = now.minus(Duration.ofMinutes(Mailings.CLAIM_LEASE_MINUTES));
-            List<RecipientRecord> batch = rt.store().inTransaction(tx -> tx.mailings().claim(id, token, now, stale,
+            List<RecipientRecord> batch = rt.store().inTransaction(tx -> tx.store(MailingStore.class).claim(id, token, now, stale,
                     Mailings.SEND_BATCH));
             if (batch.isEmpty()) {
                 break;
@@ -104,7 +108,7 @@ final class MailingRun {
             }
             MailingReport soFar = rt.store().inTransaction(tx -> {
                 MailingReport report = MailingService.report(tx, current(tx));
-                tx.events().append(List.of(progressEvent("send", report)));
+                tx.store(EventStore.class).append(List.of(progressEvent("send", report)));
                 return report;
             });
             progress.batchDone(soFar);
@@ -138,9 +142,9 @@ final class MailingRun {
                 return m;
             }
             Instant now = rt.now();
-            MailingRecord sending = tx.mailings().update(m.withStatus(MailingStatus.SENDING, now, null));
+            MailingRecord sending = tx.store(MailingStore.class).update(m.withStatus(MailingStatus.SENDING, now, null));
             if (m.status() == MailingStatus.DRAFT) {
-                tx.events().append(List.of(event(EventTypes.MAILING_STARTED, now, Map.of("name", m.name()))));
+                tx.store(EventStore.class).append(List.of(event(EventTypes.MAILING_STARTED, now, Map.of("name", m.name()))));
             }
             return sending;
         });
@@ -149,7 +153,7 @@ final class MailingRun {
     private MailingRecord fixAudience() {
         return retryOnConflict(tx -> {
             MailingRecord m = current(tx);
-            return m.audienceFixedAt() != null ? m : tx.mailings().update(m.withAudienceFixed(rt.now()));
+            return m.audienceFixedAt() != null ? m : tx.store(MailingStore.class).update(m.withAudienceFixed(rt.now()));
         });
     }
 
@@ -163,13 +167,13 @@ final class MailingRun {
                     return report;
                 }
                 Instant now = rt.now();
-                MailingRecord done = tx.mailings().update(m.withStatus(MailingStatus.COMPLETED, now, null));
+                MailingRecord done = tx.store(MailingStore.class).update(m.withStatus(MailingStatus.COMPLETED, now, null));
                 Map<String, String> data = new LinkedHashMap<>();
                 data.put("audience", Long.toString(report.audience()));
                 data.put("sent", Long.toString(report.sent()));
                 data.put("skipped", Long.toString(report.skippedTotal()));
                 report.skipped().forEach((reason, n) -> data.put("skipped." + reason.name(), Long.toString(n)));
-                tx.events().append(List.of(event(EventTypes.MAILING_COMPLETED, now, data)));
+                tx.store(EventStore.class).append(List.of(event(EventTypes.MAILING_COMPLETED, now, data)));
                 LOG.debug("CRM-MAIL-001 Mailing {} completed: {} sent, {} skipped", id, report.sent(),
                         report.skippedTotal());
                 return MailingService.report(tx, done);
@@ -186,17 +190,17 @@ final class MailingRun {
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()), MAX_ERROR);
         LOG.warn("CRM-MAIL-002 Mailing {} paused: the mail sender failed on recipient {}: {}", id, failed.id(), error);
         rt.store().inTransaction(tx -> {
-            tx.mailings().markFailed(failed.id(), token, error);
-            tx.mailings().release(id, token);
+            tx.store(MailingStore.class).markFailed(failed.id(), token, error);
+            tx.store(MailingStore.class).release(id, token);
             return null;
         });
         return retryOnConflict(tx -> {
             MailingRecord m = current(tx);
             if (m.status() == MailingStatus.SENDING) {
                 Instant now = rt.now();
-                m = tx.mailings().update(m.withStatus(MailingStatus.PAUSED, now, error));
+                m = tx.store(MailingStore.class).update(m.withStatus(MailingStatus.PAUSED, now, error));
                 MailingReport report = MailingService.report(tx, m);
-                tx.events().append(List.of(event(EventTypes.MAILING_PAUSED, now, Map.of("error", error, "sent",
+                tx.store(EventStore.class).append(List.of(event(EventTypes.MAILING_PAUSED, now, Map.of("error", error, "sent",
                         Long.toString(report.sent())))));
                 return report;
             }
@@ -226,11 +230,11 @@ final class MailingRun {
             while (true) {
                 Keyset from = after;
                 AudienceStep<List<CustomerRow>> step = audienceBatch(tx -> {
-                    List<CustomerRow> rows = tx.customers().search(new CustomerSearch(segment.where(), false, owners,
+                    List<CustomerRow> rows = tx.store(CustomerStore.class).search(new CustomerSearch(segment.where(), false, owners,
                             CustomerSort.CREATED_ASC, from, Mailings.AUDIENCE_BATCH));
                     List<RecipientRecord> recipients = new ArrayList<>();
                     if (!rows.isEmpty()) {
-                        for (RecipientCandidate c : tx.mailings().candidates(rows.stream().map(CustomerRow::id)
+                        for (RecipientCandidate c : tx.store(MailingStore.class).candidates(rows.stream().map(CustomerRow::id)
                                 .toList(), m.purpose())) {
                             recipients.add(recipient(c));
                         }
@@ -275,15 +279,15 @@ final class MailingRun {
     /** Inserts the recipients the mailing has none for yet, with the batch's progress event. */
     private MailingReport write(StoreTransaction tx, List<RecipientRecord> recipients) {
         if (!recipients.isEmpty()) {
-            Set<String> existing = new HashSet<>(tx.mailings().existingKeys(id, recipients.stream()
+            Set<String> existing = new HashSet<>(tx.store(MailingStore.class).existingKeys(id, recipients.stream()
                     .map(RecipientRecord::recipientKey).toList()));
             List<RecipientRecord> fresh = recipients.stream().filter(r -> !existing.contains(r.recipientKey())).toList();
             if (!fresh.isEmpty()) {
-                tx.mailings().insertRecipients(fresh);
+                tx.store(MailingStore.class).insertRecipients(fresh);
             }
         }
         MailingReport report = MailingService.report(tx, current(tx));
-        tx.events().append(List.of(progressEvent("audience", report)));
+        tx.store(EventStore.class).append(List.of(progressEvent("audience", report)));
         return report;
     }
 
@@ -337,7 +341,7 @@ final class MailingRun {
                 Long activityId = null;
                 List<DomainEvent> events = new ArrayList<>(1);
                 if (r.contactId() != null) {
-                    ActivityRecord activity = tx.activities().insert(new ActivityRecord(0, 0, ActivityType.EMAIL, null,
+                    ActivityRecord activity = tx.store(ActivityStore.class).insert(new ActivityRecord(0, 0, ActivityType.EMAIL, null,
                             ActivityStatus.DONE, r.customerId(), r.customerOwnerId(), Set.of(), Set.of(r.contactId()),
                             now, Duration.ZERO, Assert.abbreviate("Mailing '" + m.name() + "' (" + m.id() + "): "
                                     + message.subject(), ActivityRecord.MAX_OUTCOME), null, null, actor.id(), now, now, now));
@@ -351,11 +355,11 @@ final class MailingRun {
                     events.add(rt.event(actor, EventTypes.ACTIVITY_LOGGED, "activity", activity.id(), r.customerId(),
                             now, data));
                 }
-                if (!tx.mailings().markSent(r.id(), token, now, activityId)) {
+                if (!tx.store(MailingStore.class).markSent(r.id(), token, now, activityId)) {
                     throw new ConflictException("recipient " + r.id() + " of mailing " + id
                             + " was taken over by another run");
                 }
-                tx.events().append(events);
+                tx.store(EventStore.class).append(events);
                 return null;
             });
         } catch (ConflictException e) {

@@ -1,5 +1,7 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.MailingStore;
+import org.crm4j.spi.EventStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -65,14 +67,14 @@ public final class MailingService implements Mailings {
         Instant now = rt.now();
         MailingRecord draft = prepare(mailing, actor.id(), now);
         MailingRecord saved = rt.store().inTransaction(tx -> {
-            MailingRecord inserted = tx.mailings().insert(draft);
+            MailingRecord inserted = tx.store(MailingStore.class).insert(draft);
             Map<String, String> data = new LinkedHashMap<>();
             data.put("name", inserted.name());
             data.put("audience", audienceKind(inserted.audience()));
             if (inserted.purpose() != null) {
                 data.put("purpose", inserted.purpose().code());
             }
-            tx.events().append(List.of(event(EventTypes.MAILING_CREATED, inserted, now, data)));
+            tx.store(EventStore.class).append(List.of(event(EventTypes.MAILING_CREATED, inserted, now, data)));
             return inserted;
         });
         return Mailing.fromRecord(saved);
@@ -101,11 +103,11 @@ public final class MailingService implements Mailings {
                 throw new ConflictException("mailing " + id + " was changed by someone else (read at version "
                         + version + ", now at " + stored.version() + "); reload it");
             }
-            MailingRecord updated = tx.mailings().update(new MailingRecord(stored.id(), stored.version(),
+            MailingRecord updated = tx.store(MailingStore.class).update(new MailingRecord(stored.id(), stored.version(),
                     content.name(), content.purpose(), content.audience(), content.subject(), content.text(),
                     content.html(), content.unsubscribeLink(), stored.status(), stored.ownerId(), stored.createdAt(),
                     now, null, null, null));
-            tx.events().append(List.of(event(EventTypes.MAILING_UPDATED, updated, now, Map.of("name",
+            tx.store(EventStore.class).append(List.of(event(EventTypes.MAILING_UPDATED, updated, now, Map.of("name",
                     updated.name()))));
             return updated;
         });
@@ -138,7 +140,7 @@ public final class MailingService implements Mailings {
         long pending = 0;
         long failed = 0;
         Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
-        for (RecipientCount c : tx.mailings().counts(m.id())) {
+        for (RecipientCount c : tx.store(MailingStore.class).counts(m.id())) {
             audience += c.count();
             switch (c.status()) {
                 case SENT -> sent += c.count();
@@ -159,7 +161,7 @@ public final class MailingService implements Mailings {
      */
     static MailingRecord visibleMailing(StoreTransaction tx, Visibility visibility, Actor actor, long id,
             String what) {
-        return tx.mailings().find(id, visibility).orElseThrow(() -> tx.mailings().exists(id)
+        return tx.store(MailingStore.class).find(id, visibility).orElseThrow(() -> tx.store(MailingStore.class).exists(id)
                 ? new AccessDeniedException(actor.id(), what + " mailing " + id)
                 : new NotFoundException("mailing", id));
     }

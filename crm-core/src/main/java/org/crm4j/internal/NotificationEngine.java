@@ -1,5 +1,7 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.NoticeStore;
+import org.crm4j.spi.EventStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -225,7 +227,7 @@ public final class NotificationEngine {
             List<DueNotice> batch = all.subList(from, Math.min(all.size(), from + BATCH));
             Set<String> keys = new LinkedHashSet<>();
             batch.forEach(n -> keys.add(n.key()));
-            Map<String, Set<String>> existing = rt.store().readOnly(tx -> tx.notices().recipientsByKey(keys));
+            Map<String, Set<String>> existing = rt.store().readOnly(tx -> tx.store(NoticeStore.class).recipientsByKey(keys));
             Instant now = rt.now();
             List<NoticeDraft> drafts = new ArrayList<>();
             for (DueNotice notice : batch) {
@@ -274,14 +276,14 @@ public final class NotificationEngine {
             List<NoticeDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + INSERT_BATCH));
             try {
                 created += rt.store().inTransaction(tx -> {
-                    chunk.forEach(d -> tx.notices().insert(d, ids));
+                    chunk.forEach(d -> tx.store(NoticeStore.class).insert(d, ids));
                     return chunk.size();
                 });
             } catch (ConflictException e) {
                 for (NoticeDraft draft : chunk) {
                     if (!exists(draft)) {
                         try {
-                            rt.store().inTransaction(tx -> tx.notices().insert(draft, ids));
+                            rt.store().inTransaction(tx -> tx.store(NoticeStore.class).insert(draft, ids));
                             created++;
                         } catch (ConflictException taken) {
                             if (!exists(draft)) {
@@ -296,7 +298,7 @@ public final class NotificationEngine {
     }
 
     private boolean exists(NoticeDraft draft) {
-        return rt.store().readOnly(tx -> tx.notices().recipientsByKey(Set.of(draft.key())))
+        return rt.store().readOnly(tx -> tx.store(NoticeStore.class).recipientsByKey(Set.of(draft.key())))
                 .getOrDefault(draft.key(), Set.of()).contains(draft.recipientId());
     }
 
@@ -310,7 +312,7 @@ public final class NotificationEngine {
         String token = UUID.randomUUID().toString();
         for (int round = 0; round < MAX_BATCHES; round++) {
             Instant claimedAt = rt.now();
-            List<ClaimedDelivery> claimed = rt.store().inTransaction(tx -> tx.notices().claim(channels.keySet(),
+            List<ClaimedDelivery> claimed = rt.store().inTransaction(tx -> tx.store(NoticeStore.class).claim(channels.keySet(),
                     claimedAt, claimedAt.plus(config.lease()), token, BATCH));
             if (claimed.isEmpty()) {
                 return;
@@ -321,7 +323,7 @@ public final class NotificationEngine {
             }
             Instant at = rt.now();
             rt.store().inTransaction(tx -> {
-                Set<Long> held = tx.notices().finish(results, token, at);
+                Set<Long> held = tx.store(NoticeStore.class).finish(results, token, at);
                 List<DomainEvent> events = new ArrayList<>();
                 List<Long> toInbox = new ArrayList<>();
                 for (int i = 0; i < results.size(); i++) {
@@ -342,9 +344,9 @@ public final class NotificationEngine {
                     }
                 }
                 if (!toInbox.isEmpty()) {
-                    tx.notices().putInInbox(toInbox, at);
+                    tx.store(NoticeStore.class).putInInbox(toInbox, at);
                 }
-                tx.events().append(events);
+                tx.store(EventStore.class).append(events);
                 return null;
             });
             if (claimed.size() < BATCH) {

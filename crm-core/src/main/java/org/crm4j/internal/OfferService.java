@@ -1,5 +1,9 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.OpportunityStore;
+import org.crm4j.spi.OfferStore;
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.ContactStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -68,16 +72,16 @@ public final class OfferService implements Offers {
         Assert.notNull(offer, "offer");
         Instant now = rt.now();
         OfferRecord saved = rt.store().inTransaction(tx -> {
-            tx.opportunities().lock(opportunityId.value());
+            tx.store(OpportunityStore.class).lock(opportunityId.value());
             OpportunityRecord deal = openDeal(tx, opportunityId.value(), "make offers for");
             Pipeline pipeline = pipeline(deal.pipelineId());
             OfferRecord draft = new OfferRecord(0, 0, deal.id(), deal.customerId(),
-                    tx.offers().lastNumber(deal.id()) + 1, OfferStatus.DRAFT, pipeline.currency(), offer.lines(),
+                    tx.store(OfferStore.class).lastNumber(deal.id()) + 1, OfferStatus.DRAFT, pipeline.currency(), offer.lines(),
                     offer.validUntil(), offer.terms(), actor.id(), now, null, null, null, now);
             check(draft, List.of());
-            OfferRecord inserted = tx.offers().insert(draft);
-            tx.opportunities().recordActivity(deal.id(), now);
-            tx.events().append(List.of(event(EventTypes.OFFER_DRAFTED, inserted, now, Map.of())));
+            OfferRecord inserted = tx.store(OfferStore.class).insert(draft);
+            tx.store(OpportunityStore.class).recordActivity(deal.id(), now);
+            tx.store(EventStore.class).append(List.of(event(EventTypes.OFFER_DRAFTED, inserted, now, Map.of())));
             return inserted;
         });
         return Offer.fromRecord(saved);
@@ -94,7 +98,7 @@ public final class OfferService implements Offers {
         Assert.notNull(opportunityId, "opportunityId");
         return rt.store().readOnly(tx -> {
             OpportunityService.visibleDeal(tx, visibility(), actor, opportunityId.value(), "see the offers of");
-            return tx.offers().ofOpportunity(opportunityId.value()).stream().map(Offer::fromRecord).toList();
+            return tx.store(OfferStore.class).ofOpportunity(opportunityId.value()).stream().map(Offer::fromRecord).toList();
         });
     }
 
@@ -122,8 +126,8 @@ public final class OfferService implements Offers {
             OpportunityRecord deal = stored.status() == changed.status() ? null : lockedDeal(tx, stored);
             OfferRecord toWrite = step(tx, deal, stored, changed, now, today, violations);
             check(toWrite, violations);
-            OfferRecord updated = tx.offers().update(toWrite);
-            tx.opportunities().recordActivity(updated.opportunityId(), now);
+            OfferRecord updated = tx.store(OfferStore.class).update(toWrite);
+            tx.store(OpportunityStore.class).recordActivity(updated.opportunityId(), now);
             List<DomainEvent> events = new ArrayList<>();
             if (stored.status() == OfferStatus.DRAFT && !fields.isEmpty()) {
                 events.add(event(EventTypes.OFFER_UPDATED, updated, now, Map.of("fields", String.join(",", fields))));
@@ -131,7 +135,7 @@ public final class OfferService implements Offers {
             if (stored.status() != updated.status()) {
                 events.add(statusEvent(updated, now));
             }
-            tx.events().append(events);
+            tx.store(EventStore.class).append(events);
             return updated;
         });
         return Offer.fromRecord(saved);
@@ -171,7 +175,7 @@ public final class OfferService implements Offers {
                     violations.add(new Violation("validUntil", "StillValid", "offer " + stored.id()
                             + " was valid until " + stored.validUntil() + "; expire it and revise it instead"));
                 }
-                tx.offers().ofOpportunity(deal.id()).stream()
+                tx.store(OfferStore.class).ofOpportunity(deal.id()).stream()
                         .filter(o -> o.status() == OfferStatus.ACCEPTED && o.id() != stored.id()).findFirst()
                         .ifPresent(o -> violations.add(new Violation("status", "OneAccepted", "offer " + o.id()
                                 + " (version " + o.number() + ") of this deal was accepted already")));
@@ -227,12 +231,12 @@ public final class OfferService implements Offers {
                 validUntil = today.plusDays(days);
             }
             OfferRecord draft = new OfferRecord(0, 0, from.opportunityId(), from.customerId(),
-                    tx.offers().lastNumber(from.opportunityId()) + 1, OfferStatus.DRAFT, from.currency(), from.lines(),
+                    tx.store(OfferStore.class).lastNumber(from.opportunityId()) + 1, OfferStatus.DRAFT, from.currency(), from.lines(),
                     validUntil, from.terms(), actor.id(), now, null, null, null, now);
             check(draft, List.of());
-            OfferRecord inserted = tx.offers().insert(draft);
-            tx.opportunities().recordActivity(from.opportunityId(), now);
-            tx.events().append(List.of(event(EventTypes.OFFER_DRAFTED, inserted, now,
+            OfferRecord inserted = tx.store(OfferStore.class).insert(draft);
+            tx.store(OpportunityStore.class).recordActivity(from.opportunityId(), now);
+            tx.store(EventStore.class).append(List.of(event(EventTypes.OFFER_DRAFTED, inserted, now,
                     Map.of("revises", Integer.toString(from.number())))));
             return inserted;
         });
@@ -249,11 +253,11 @@ public final class OfferService implements Offers {
                 throw new ValidationException("status", "Accepted", "offer " + offer.id() + " is "
                         + name(offer.status()) + "; only an accepted offer becomes an order");
             }
-            tx.offers().orderOf(offer.id()).ifPresent(o -> {
+            tx.store(OfferStore.class).orderOf(offer.id()).ifPresent(o -> {
                 throw new ConflictException("offer " + offer.id() + " was turned into order " + o.id() + " already");
             });
             OfferTotals totals = OfferTotals.of(offer.lines(), offer.currency());
-            SalesOrderRecord order = tx.offers().insertOrder(new SalesOrderRecord(0, offer.id(),
+            SalesOrderRecord order = tx.store(OfferStore.class).insertOrder(new SalesOrderRecord(0, offer.id(),
                     offer.opportunityId(), offer.customerId(), totals.net(), totals.tax(), totals.gross(), actor.id(),
                     now));
             Map<String, String> data = new LinkedHashMap<>();
@@ -263,7 +267,7 @@ public final class OfferService implements Offers {
             data.put("tax", totals.tax().amount().toPlainString());
             data.put("gross", totals.gross().amount().toPlainString());
             data.put("currency", offer.currency().getCurrencyCode());
-            tx.events().append(List.of(rt.event(actor, EventTypes.ORDER_PLACED, "order", order.id(),
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.ORDER_PLACED, "order", order.id(),
                     offer.customerId(), now, data)));
             return toOrder(order, offer);
         });
@@ -274,7 +278,7 @@ public final class OfferService implements Offers {
         Assert.notNull(id, "id");
         return rt.store().readOnly(tx -> {
             OfferRecord offer = visibleOffer(tx, id.value(), "open");
-            return tx.offers().orderOf(offer.id()).map(o -> toOrder(o, offer));
+            return tx.store(OfferStore.class).orderOf(offer.id()).map(o -> toOrder(o, offer));
         });
     }
 
@@ -292,7 +296,7 @@ public final class OfferService implements Offers {
             // them while it is open, the customer's owner's line always
             CustomerRecord customer = CustomerService.openableCustomer(tx, visibility(), actor, offer.customerId(),
                     "address offers to");
-            ContactRecord contact = tx.contacts().ofCustomer(offer.customerId()).stream()
+            ContactRecord contact = tx.store(ContactStore.class).ofCustomer(offer.customerId()).stream()
                     .filter(ContactRecord::primary).findFirst().orElse(null);
             return new OfferAddressee(customer.name(), customer.taxId(), customer.address(),
                     contact == null ? null : contact.name(), contact == null ? null : contact.jobTitle());
@@ -303,7 +307,7 @@ public final class OfferService implements Offers {
 
     /** Reads an offer whose deal the actor may see, need-to-know applied in the query. */
     private OfferRecord visibleOffer(StoreTransaction tx, long id, String what) {
-        return tx.offers().find(id, visibility()).orElseThrow(() -> tx.offers().exists(id)
+        return tx.store(OfferStore.class).find(id, visibility()).orElseThrow(() -> tx.store(OfferStore.class).exists(id)
                 ? new AccessDeniedException(actor.id(), what + " offer " + id)
                 : new NotFoundException("offer", id));
     }
@@ -313,8 +317,8 @@ public final class OfferService implements Offers {
      * state read before it committed.
      */
     private static OpportunityRecord lockedDeal(StoreTransaction tx, OfferRecord offer) {
-        tx.opportunities().lock(offer.opportunityId());
-        return tx.opportunities().find(offer.opportunityId(), Visibility.everything())
+        tx.store(OpportunityStore.class).lock(offer.opportunityId());
+        return tx.store(OpportunityStore.class).find(offer.opportunityId(), Visibility.everything())
                 .orElseThrow(() -> new NotFoundException("opportunity", offer.opportunityId()));
     }
 

@@ -1,5 +1,9 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.OpportunityStore;
+import org.crm4j.spi.OfferStore;
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.ContactStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -155,10 +159,10 @@ public final class OpportunityService implements Opportunities {
     OpportunityRecord insert(StoreTransaction tx, Opening opening, Instant now) {
         OpportunityRecord draft = opening.draft();
         checkParticipants(tx, draft);
-        OpportunityRecord inserted = tx.opportunities().insert(draft);
+        OpportunityRecord inserted = tx.store(OpportunityStore.class).insert(draft);
         OpportunityId id = OpportunityId.of(inserted.id());
-        tx.opportunities().recordStageChange(new StageChange(id, null, opening.start().code(), actor.id(), now));
-        tx.events().append(List.of(event(EventTypes.OPPORTUNITY_OPENED, inserted, now,
+        tx.store(OpportunityStore.class).recordStageChange(new StageChange(id, null, opening.start().code(), actor.id(), now));
+        tx.store(EventStore.class).append(List.of(event(EventTypes.OPPORTUNITY_OPENED, inserted, now,
                 Map.of("title", inserted.title(), "stage", opening.start().code(), "owner", inserted.ownerId()))));
         return inserted;
     }
@@ -207,17 +211,17 @@ public final class OpportunityService implements Opportunities {
             }
             OpportunityRecord toWrite = withTimes(t.result(), t.kind() == Move.NONE ? stored.stageSince() : now,
                     stored.createdAt(), now);
-            OpportunityRecord updated = tx.opportunities().update(toWrite);
+            OpportunityRecord updated = tx.store(OpportunityStore.class).update(toWrite);
             List<DomainEvent> events = new ArrayList<>();
             if (t.kind() != Move.NONE) {
-                tx.opportunities().recordStageChange(new StageChange(OpportunityId.of(updated.id()), stored.stageCode(),
+                tx.store(OpportunityStore.class).recordStageChange(new StageChange(OpportunityId.of(updated.id()), stored.stageCode(),
                         updated.stageCode(), actor.id(), now));
                 events.add(moveEvent(t.kind(), stored, updated, now, reopenReason));
             }
             if (!fields.isEmpty()) {
                 events.add(event(EventTypes.OPPORTUNITY_UPDATED, updated, now, Map.of("fields", String.join(",", fields))));
             }
-            tx.events().append(events);
+            tx.store(EventStore.class).append(events);
             return updated;
         });
         return Opportunity.fromRecord(saved);
@@ -228,7 +232,7 @@ public final class OpportunityService implements Opportunities {
         Assert.notNull(id, "id");
         return rt.store().readOnly(tx -> {
             visible(tx, id.value(), "open");
-            return tx.opportunities().stageChanges(id.value());
+            return tx.store(OpportunityStore.class).stageChanges(id.value());
         });
     }
 
@@ -237,7 +241,7 @@ public final class OpportunityService implements Opportunities {
         Assert.notNull(customerId, "customerId");
         return rt.store().readOnly(tx -> {
             requireCustomer(tx, customerId.value());
-            return tx.opportunities().ofCustomer(customerId.value(), visibility()).stream()
+            return tx.store(OpportunityStore.class).ofCustomer(customerId.value(), visibility()).stream()
                     .map(Opportunity::fromRecord).toList();
         });
     }
@@ -247,7 +251,7 @@ public final class OpportunityService implements Opportunities {
         Assert.notNull(pipelineId, "pipelineId");
         Pipeline pipeline = pipeline(pipelineId.value());
         String currency = pipeline.currency().getCurrencyCode();
-        List<StageTotalRow> rows = rt.store().readOnly(tx -> tx.opportunities().stageTotals(pipelineId.value(),
+        List<StageTotalRow> rows = rt.store().readOnly(tx -> tx.store(OpportunityStore.class).stageTotals(pipelineId.value(),
                 visibility()));
         Map<String, StageTotalRow> byStage = new LinkedHashMap<>();
         rows.forEach(r -> byStage.put(r.stageCode(), r));
@@ -271,7 +275,7 @@ public final class OpportunityService implements Opportunities {
         Keyset after = criteria.pageToken() == null ? null : PageTokens.decodeStalled(criteria.pageToken());
         Instant now = rt.now();
         StallCheck check = StallCheck.of(criteria, now, rt.clock().getZone());
-        List<StalledRow> rows = rt.store().readOnly(tx -> tx.opportunities().stalled(
+        List<StalledRow> rows = rt.store().readOnly(tx -> tx.store(OpportunityStore.class).stalled(
                 check.query(visibility(), after, criteria.limit() + 1)));
         boolean more = rows.size() > criteria.limit();
         List<StalledRow> page = more ? rows.subList(0, criteria.limit()) : rows;
@@ -330,7 +334,7 @@ public final class OpportunityService implements Opportunities {
                 changed.participants(), changed.closeReason(), changed.closeNote(), changed.lostTo(),
                 changed.priceGap(), stored.stageSince(), stored.createdAt(), changed.updatedAt());
         List<Violation> failures = ruleFailures(new StageMove(pipeline, from, to, result, actor.id(),
-                tx.offers().anySent(stored.id())));
+                tx.store(OfferStore.class).anySent(stored.id())));
         if (!failures.isEmpty()) {
             throw new ValidationException(failures);
         }
@@ -406,7 +410,7 @@ public final class OpportunityService implements Opportunities {
         // that nobody learns through a refusal which contact ids a customer has
         CustomerService.openableCustomer(tx, visibility(), actor, r.customerId(), "name participants on");
         Set<Long> customersContacts = new HashSet<>();
-        tx.contacts().ofCustomer(r.customerId()).forEach(c -> customersContacts.add(c.id()));
+        tx.store(ContactStore.class).ofCustomer(r.customerId()).forEach(c -> customersContacts.add(c.id()));
         List<Violation> violations = new ArrayList<>();
         for (Participant p : r.participants()) {
             if (!customersContacts.contains(p.contactId().value())) {
@@ -447,7 +451,7 @@ public final class OpportunityService implements Opportunities {
      */
     static OpportunityRecord visibleDeal(StoreTransaction tx, Visibility visibility, Actor actor, long id,
             String what) {
-        return tx.opportunities().find(id, visibility).orElseThrow(() -> tx.opportunities().exists(id)
+        return tx.store(OpportunityStore.class).find(id, visibility).orElseThrow(() -> tx.store(OpportunityStore.class).exists(id)
                 ? new AccessDeniedException(actor.id(), what + " opportunity " + id)
                 : new NotFoundException("opportunity", id));
     }

@@ -1,5 +1,6 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.PipelineStore;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
@@ -24,9 +25,9 @@ public final class PipelineCache {
      */
     public PipelineCache(CrmStore store, Duration ttl) {
         this.byId = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(ttl)
-                .build(id -> store.readOnly(tx -> tx.pipelines().find(id)));
+                .build(id -> store.readOnly(tx -> tx.store(PipelineStore.class).find(id)));
         this.all = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(ttl)
-                .build(key -> store.readOnly(tx -> tx.pipelines().all()));
+                .build(key -> store.readOnly(tx -> tx.store(PipelineStore.class).all()));
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.PipelineStore;
+import org.crm4j.spi.OpportunityStore;
+import org.crm4j.spi.EventStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +42,8 @@ public final class PipelineService implements Pipelines {
         Pipeline draft = pipeline.toPipeline(now);
         requireAdmin("define pipelines");
         Pipeline saved = rt.store().inTransaction(tx -> {
-            Pipeline inserted = tx.pipelines().insert(draft);
-            tx.events().append(List.of(rt.event(actor, EventTypes.PIPELINE_DEFINED, "pipeline", inserted.id().value(),
+            Pipeline inserted = tx.store(PipelineStore.class).insert(draft);
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.PIPELINE_DEFINED, "pipeline", inserted.id().value(),
                     null, now, Map.of("name", inserted.name()))));
             return inserted;
         });
@@ -84,7 +87,7 @@ public final class PipelineService implements Pipelines {
     public Pipeline removeStage(PipelineId id, String code) {
         return change(id, "remove", "removed", code, (tx, stages) -> {
             Stage stage = stages.remove(indexOf(stages, code, id));
-            if (tx.opportunities().stageInUse(id.value(), stage.code())) {
+            if (tx.store(OpportunityStore.class).stageInUse(id.value(), stage.code())) {
                 throw new ConflictException("stage " + stage.code() + " of pipeline " + id
                         + " has deals in it; retire it instead of removing it");
             }
@@ -99,10 +102,10 @@ public final class PipelineService implements Pipelines {
         requireAdmin(verb + " stages");
         var now = rt.now();
         Pipeline saved = rt.store().inTransaction(tx -> {
-            Pipeline stored = tx.pipelines().find(id.value()).orElseThrow(() -> new NotFoundException("pipeline", id));
+            Pipeline stored = tx.store(PipelineStore.class).find(id.value()).orElseThrow(() -> new NotFoundException("pipeline", id));
             Pipeline changed = stored.withStages(edit.apply(tx, new ArrayList<>(stored.stages())), now);
-            Pipeline updated = tx.pipelines().update(changed);
-            tx.events().append(List.of(rt.event(actor, EventTypes.PIPELINE_CHANGED, "pipeline", id.value(), null, now,
+            Pipeline updated = tx.store(PipelineStore.class).update(changed);
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.PIPELINE_CHANGED, "pipeline", id.value(), null, now,
                     Map.of("change", what, "stage", code.strip().toUpperCase(Locale.ROOT)))));
             return updated;
         });

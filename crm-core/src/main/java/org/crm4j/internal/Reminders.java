@@ -1,5 +1,7 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.ReminderStore;
+import org.crm4j.spi.EventStore;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,14 +29,14 @@ final class Reminders {
                     + " is done; only a planned activity has a reminder");
         }
         if (remindAt == null) {
-            tx.reminders().clear(activity.id());
+            tx.store(ReminderStore.class).clear(activity.id());
         } else {
-            tx.reminders().set(activity.id(), remindAt.minusNanos(remindAt.getNano() % 1000));
+            tx.store(ReminderStore.class).set(activity.id(), remindAt.minusNanos(remindAt.getNano() % 1000));
         }
         Map<String, String> data = new LinkedHashMap<>();
         data.put("remindAt", remindAt == null ? null : remindAt.toString());
         data.put("owner", activity.ownerId());
-        tx.events().append(List.of(rt.event(actor, EventTypes.ACTIVITY_REMINDER_SET, "activity", activity.id(),
+        tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.ACTIVITY_REMINDER_SET, "activity", activity.id(),
                 activity.customerId(), now, data)));
     }
 }

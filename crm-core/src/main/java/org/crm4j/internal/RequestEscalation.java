@@ -1,5 +1,7 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.RequestStore;
+import org.crm4j.spi.EventStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,13 +43,13 @@ public final class RequestEscalation {
         try {
             Instant now = rt.now();
             EscalationReport report = rt.store().inTransaction(tx -> {
-                List<EscalationRow> rows = tx.requests().toEscalate(now, LIMIT + 1);
+                List<EscalationRow> rows = tx.store(RequestStore.class).toEscalate(now, LIMIT + 1);
                 boolean more = rows.size() > LIMIT;
                 List<DomainEvent> events = new ArrayList<>();
                 for (EscalationRow row : more ? rows.subList(0, LIMIT) : rows) {
                     // a request found past its escalation time reaches level 2 in this run, level 1 on the way
                     int reached = row.escalateAt().isBefore(now) ? 2 : 1;
-                    if (!tx.requests().claimEscalation(row.id(), row.level(), reached)) {
+                    if (!tx.store(RequestStore.class).claimEscalation(row.id(), row.level(), reached)) {
                         continue; // another node claimed it, or it was answered meanwhile
                     }
                     for (int level = row.level() + 1; level <= reached; level++) {
@@ -55,7 +57,7 @@ public final class RequestEscalation {
                     }
                 }
                 if (!events.isEmpty()) {
-                    tx.events().append(events);
+                    tx.store(EventStore.class).append(events);
                 }
                 return new EscalationReport(events.size(), more);
             });

@@ -1,5 +1,11 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.ServiceStandardStore;
+import org.crm4j.spi.RequestStore;
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.CustomerStore;
+import org.crm4j.spi.ContactStore;
+import org.crm4j.spi.ActivityStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +76,7 @@ public final class RequestService implements Requests {
             return intake(inbound.request(), inbound.sourceSystem(), inbound.sourceId());
         } catch (ConflictException e) {
             // a concurrent intake of the same source id won the store's unique rule: its request is the answer
-            Optional<StoredRequest> first = rt.store().readOnly(tx -> tx.requests().bySource(inbound.sourceSystem(),
+            Optional<StoredRequest> first = rt.store().readOnly(tx -> tx.store(RequestStore.class).bySource(inbound.sourceSystem(),
                     inbound.sourceId()));
             if (first.isEmpty()) {
                 throw e;
@@ -85,7 +91,7 @@ public final class RequestService implements Requests {
         request.check(now);
         return rt.store().inTransaction(tx -> {
             if (sourceSystem != null) {
-                Optional<StoredRequest> first = tx.requests().bySource(sourceSystem, sourceId);
+                Optional<StoredRequest> first = tx.store(RequestStore.class).bySource(sourceSystem, sourceId);
                 if (first.isPresent()) {
                     return visibleFirst(first.get());
                 }
@@ -97,7 +103,7 @@ public final class RequestService implements Requests {
             if (!owner.equals(customer.ownerId())) {
                 rt.access().unknownOwner(owner).ifPresent(violations::add);
             }
-            if (request.contactId() != null && tx.contacts().find(request.contactId().value())
+            if (request.contactId() != null && tx.store(ContactStore.class).find(request.contactId().value())
                     .filter(c -> c.customerId() == customer.id()).isEmpty()) {
                 violations.add(new Violation("contactId", "CustomersContact", "contact " + request.contactId()
                         + " is no contact person of customer " + customer.id()));
@@ -111,8 +117,8 @@ public final class RequestService implements Requests {
             int days = answerWorkingDays(tx, customer.rating());
             Instant due = rt.plusWorkingDays(request.receivedAtOr(now), days);
             Instant escalate = rt.plusWorkingDays(due, days);
-            ActivityRecord activity = tx.activities().insert(request.toActivity(owner, actor.id(), now));
-            RequestRecord state = tx.requests().insert(request.toRequest(sourceSystem, sourceId, due, escalate, now)
+            ActivityRecord activity = tx.store(ActivityStore.class).insert(request.toActivity(owner, actor.id(), now));
+            RequestRecord state = tx.store(RequestStore.class).insert(request.toRequest(sourceSystem, sourceId, due, escalate, now)
                     .withIdentity(activity.id(), 0));
             Map<String, String> data = data(activity);
             data.put("kind", state.kind().name());
@@ -121,7 +127,7 @@ public final class RequestService implements Requests {
             if (state.received()) {
                 data.put("source", sourceSystem + ":" + sourceId);
             }
-            tx.events().append(List.of(event(EventTypes.REQUEST_OPENED, activity, now, data)));
+            tx.store(EventStore.class).append(List.of(event(EventTypes.REQUEST_OPENED, activity, now, data)));
             return Request.fromRecords(activity, state);
         });
     }
@@ -141,7 +147,7 @@ public final class RequestService implements Requests {
      */
     static int answerWorkingDays(StoreTransaction tx, String rating) {
         Integer general = null;
-        for (ServiceStandardRow row : tx.serviceStandards().all()) {
+        for (ServiceStandardRow row : tx.store(ServiceStandardStore.class).all()) {
             if (row.kind().equals(ServiceStandardRow.ANSWER_REQUESTS_WITHIN)) {
                 if (rating != null && rating.equals(row.rating())) {
                     return row.limit();
@@ -201,11 +207,11 @@ public final class RequestService implements Requests {
                         + " is open; only an answered or closed request is reopened");
             }
             // due anew from now, by the customer's rating now, and free to escalate again
-            String rating = tx.customers().find(stored.activity().customerId(), Visibility.everything())
+            String rating = tx.store(CustomerStore.class).find(stored.activity().customerId(), Visibility.everything())
                     .map(CustomerRecord::rating).orElse(null);
             int days = answerWorkingDays(tx, rating);
             Instant due = rt.plusWorkingDays(now, days);
-            tx.requests().resetEscalation(requestId);
+            tx.store(RequestStore.class).resetEscalation(requestId);
             return stored.request().reopened(due, rt.plusWorkingDays(due, days), now);
         }, (activity, updated) -> {
             Map<String, String> data = data(activity);
@@ -230,8 +236,8 @@ public final class RequestService implements Requests {
             transition, BiFunction<ActivityRecord, RequestRecord, DomainEvent> announcement) {
         return rt.store().inTransaction(tx -> {
             StoredRequest stored = visibleRequest(tx, id.value(), what);
-            RequestRecord updated = tx.requests().update(transition.apply(tx, stored));
-            tx.events().append(List.of(announcement.apply(stored.activity(), updated)));
+            RequestRecord updated = tx.store(RequestStore.class).update(transition.apply(tx, stored));
+            tx.store(EventStore.class).append(List.of(announcement.apply(stored.activity(), updated)));
             return Request.fromRecords(stored.activity(), updated);
         });
     }
@@ -241,7 +247,7 @@ public final class RequestService implements Requests {
         Assert.pageSize(pageSize);
         Keyset after = pageToken == null ? null : PageTokens.decodeOverdueRequests(pageToken);
         Instant now = rt.now();
-        List<StoredRequest> rows = rt.store().readOnly(tx -> tx.requests().overdue(now, visibility(), after,
+        List<StoredRequest> rows = rt.store().readOnly(tx -> tx.store(RequestStore.class).overdue(now, visibility(), after,
                 pageSize + 1));
         boolean more = rows.size() > pageSize;
         List<StoredRequest> page = more ? rows.subList(0, pageSize) : rows;
@@ -274,7 +280,7 @@ public final class RequestService implements Requests {
     }
 
     private StoredRequest visibleRequest(StoreTransaction tx, long id, String what) {
-        return tx.requests().find(id, visibility()).orElseThrow(() -> tx.requests().exists(id)
+        return tx.store(RequestStore.class).find(id, visibility()).orElseThrow(() -> tx.store(RequestStore.class).exists(id)
                 ? new AccessDeniedException(actor.id(), what + " request " + id)
                 : new NotFoundException("request", id));
     }

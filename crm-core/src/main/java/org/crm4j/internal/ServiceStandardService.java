@@ -1,5 +1,7 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.ServiceStandardStore;
+import org.crm4j.spi.EventStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,8 +64,8 @@ public final class ServiceStandardService implements ServiceStandards {
         ServiceStandardRow row = ServiceStandardRow.of(standard);
         Instant now = rt.now();
         rt.store().inTransaction(tx -> {
-            long id = tx.serviceStandards().put(row);
-            tx.events().append(List.of(rt.event(actor, EventTypes.SERVICE_STANDARD_DEFINED, "service-standard", id,
+            long id = tx.store(ServiceStandardStore.class).put(row);
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.SERVICE_STANDARD_DEFINED, "service-standard", id,
                     null, now, Map.of("kind", row.kind(), "scope", row.scope(), "limit",
                             Integer.toString(row.limit())))));
             return id;
@@ -78,9 +80,9 @@ public final class ServiceStandardService implements ServiceStandards {
         ServiceStandardRow row = ServiceStandardRow.of(standard);
         Instant now = rt.now();
         return rt.store().inTransaction(tx -> {
-            OptionalLong removed = tx.serviceStandards().remove(row.kind(), row.scope());
+            OptionalLong removed = tx.store(ServiceStandardStore.class).remove(row.kind(), row.scope());
             if (removed.isPresent()) {
-                tx.events().append(List.of(rt.event(actor, EventTypes.SERVICE_STANDARD_REMOVED, "service-standard",
+                tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.SERVICE_STANDARD_REMOVED, "service-standard",
                         removed.getAsLong(), null, now, Map.of("kind", row.kind(), "scope", row.scope()))));
             }
             return removed.isPresent();
@@ -89,7 +91,7 @@ public final class ServiceStandardService implements ServiceStandards {
 
     @Override
     public List<ServiceStandard> list() {
-        return rt.store().readOnly(tx -> tx.serviceStandards().all()).stream().sorted(ORDER)
+        return rt.store().readOnly(tx -> tx.store(ServiceStandardStore.class).all()).stream().sorted(ORDER)
                 .map(ServiceStandardRow::toStandard).toList();
     }
 
@@ -103,7 +105,7 @@ public final class ServiceStandardService implements ServiceStandards {
         }
         Visibility visibility = rt.access().visibilityOf(actor);
         List<Shortfall> shortfalls = rt.store().readOnly(tx -> {
-            List<ServiceStandardRow> rows = tx.serviceStandards().all();
+            List<ServiceStandardRow> rows = tx.store(ServiceStandardStore.class).all();
             Set<String> ratedApart = rows.stream().filter(r -> r.kind().equals(ServiceStandardRow.CONTACT_EVERY))
                     .map(ServiceStandardRow::rating).filter(Objects::nonNull).collect(Collectors.toSet());
             List<Shortfall> found = new ArrayList<>();
@@ -111,15 +113,15 @@ public final class ServiceStandardService implements ServiceStandards {
                 ServiceStandard standard = row.toStandard();
                 if (standard instanceof ServiceStandard.ContactEvery c) {
                     Instant windowStart = asOf.minus(Duration.ofDays(c.days()));
-                    add(found, ShortfallKind.NOT_CONTACTED, standard, tx.serviceStandards().uncontacted(c.rating(),
+                    add(found, ShortfallKind.NOT_CONTACTED, standard, tx.store(ServiceStandardStore.class).uncontacted(c.rating(),
                             c.rating() == null ? ratedApart : Set.of(), CONTACT_TYPES, windowStart, asOf,
                             visibility));
                 } else if (standard instanceof ServiceStandard.LogWithin l) {
-                    add(found, ShortfallKind.LOGGED_LATE, standard, tx.serviceStandards().loggedLate(l.type(),
+                    add(found, ShortfallKind.LOGGED_LATE, standard, tx.store(ServiceStandardStore.class).loggedLate(l.type(),
                             l.hours(), since, asOf, visibility));
                 }
             }
-            for (LateRequestsRow late : tx.serviceStandards().lateRequests(since, asOf, visibility)) {
+            for (LateRequestsRow late : tx.store(ServiceStandardStore.class).lateRequests(since, asOf, visibility)) {
                 if (late.answeredLate() > 0) {
                     found.add(new Shortfall(late.ownerId(), ShortfallKind.ANSWERED_LATE, null, late.answeredLate()));
                 }

@@ -1,5 +1,7 @@
 package org.crm4j.internal;
 
+import org.crm4j.spi.OpportunityStore;
+import org.crm4j.spi.EventStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +64,7 @@ public final class StallDetection {
             Instant now = rt.now();
             StallCheck check = StallCheck.of(criteria, now, rt.clock().getZone());
             StallReport report = rt.store().inTransaction(tx -> {
-                List<StalledRow> rows = tx.opportunities().unannouncedStalls(
+                List<StalledRow> rows = tx.store(OpportunityStore.class).unannouncedStalls(
                         check.query(Visibility.everything(), null, limit + 1));
                 boolean more = rows.size() > limit;
                 List<StalledRow> batch = more ? rows.subList(0, limit) : rows;
@@ -87,8 +89,8 @@ public final class StallDetection {
                             row.customerId(), now, data));
                 }
                 if (!batch.isEmpty()) {
-                    tx.opportunities().markStallsAnnounced(marks);
-                    tx.events().append(events);
+                    tx.store(OpportunityStore.class).markStallsAnnounced(marks);
+                    tx.store(EventStore.class).append(events);
                 }
                 return new StallReport(batch.size(), more);
             });

@@ -30,6 +30,13 @@ public interface CrmStore extends AutoCloseable {
      */
     <T> T readOnly(Function<StoreTransaction, T> work);
 
+    /**
+     * @return the store interfaces this adapter implements, each of which
+     *     {@link StoreTransaction#store(Class)} hands out; {@code Crm.builder().build()} checks that
+     *     every feature finds its store here
+     */
+    java.util.Set<Class<?>> stores();
+
     /** @return what this store is, for logs, e.g. {@code Hibernate ORM on H2} */
     String description();
 

@@ -1,54 +1,21 @@
 package org.crm4j.spi;
 
-/** The records reachable inside one transaction, by feature. */
+import org.crm4j.CrmException;
+
+/**
+ * The records reachable inside one transaction, by feature: each feature has a store interface
+ * ({@link CustomerStore}, {@link OpportunityStore} ...), looked up by its type. A feature added later
+ * adds its own store interface; an adapter that does not know it yet keeps compiling and says so
+ * through {@link CrmStore#stores()}, and {@code Crm.builder().build()} refuses to start a CRM whose
+ * features need a store the adapter lacks, naming both.
+ */
 public interface StoreTransaction {
 
-    /** @return customers */
-    CustomerStore customers();
-
-    /** @return contact persons */
-    ContactStore contacts();
-
-    /** @return notes */
-    NoteStore notes();
-
-    /** @return the outbox of domain events */
-    EventStore events();
-
-    /** @return pipelines */
-    PipelineStore pipelines();
-
-    /** @return opportunities */
-    OpportunityStore opportunities();
-
-    /** @return offers and sales orders */
-    OfferStore offers();
-
-    /** @return campaigns */
-    CampaignStore campaigns();
-
-    /** @return leads */
-    LeadStore leads();
-
-    /** @return activities and the first-contact ledger */
-    ActivityStore activities();
-
-    /** @return contact persons' consents and unsubscriptions */
-    ConsentStore consents();
-
-    /** @return mailings and their recipients */
-    MailingStore mailings();
-    /** @return notices, their deliveries and the inbox */
-    NoticeStore notices();
-
-    /** @return the reminders of planned activities */
-    ReminderStore reminders();
-
-    /** @return customers' contracts with competitors */
-    CompetitorContractStore competitorContracts();
-    /** @return customer requests, beside their activities */
-    RequestStore requests();
-
-    /** @return service standards and the counts that check them */
-    ServiceStandardStore serviceStandards();
+    /**
+     * @param type a feature's store interface, e.g. {@code OpportunityStore.class}
+     * @param <S> the store type
+     * @return this transaction's store of that type
+     * @throws CrmException when the adapter has no such store (see {@link CrmStore#stores()})
+     */
+    <S> S store(Class<S> type);
 }

@@ -1,5 +1,7 @@
 package org.crm4j.reports;
 
+import org.crm4j.spi.LeadStore;
+import org.crm4j.spi.CampaignStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -106,13 +108,13 @@ public final class CampaignResults implements Report<CampaignResult> {
     public CampaignResult run(ReportContext context) {
         ValidationException.requireNonNull(context, "context");
         long id = campaign.value();
-        CampaignHead head = context.store().campaigns().head(id, context.visibility())
+        CampaignHead head = context.store().store(CampaignStore.class).head(id, context.visibility())
                 .orElseThrow(() -> new NotFoundException("campaign", id));
         boolean costsVisible = head.costsVisible();
         List<CampaignCostRow> costs = costsVisible
-                ? context.store().campaigns().costsPerDay(id, context.visibility()) : List.of();
-        List<LeadFunnelRow> funnel = context.store().leads().funnel(id, context.visibility());
-        List<WonRevenueRow> won = context.store().leads().wonRevenue(id, context.visibility(),
+                ? context.store().store(CampaignStore.class).costsPerDay(id, context.visibility()) : List.of();
+        List<LeadFunnelRow> funnel = context.store().store(LeadStore.class).funnel(id, context.visibility());
+        List<WonRevenueRow> won = context.store().store(LeadStore.class).wonRevenue(id, context.visibility(),
                 context.clock().getZone());
         return shape(head, costsVisible, costs, funnel, won);
     }

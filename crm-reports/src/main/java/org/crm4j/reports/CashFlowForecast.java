@@ -1,5 +1,6 @@
 package org.crm4j.reports;
 
+import org.crm4j.spi.OpportunityStore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -244,7 +245,7 @@ public final class CashFlowForecast implements Report<CashFlow> {
                 ? ForecastGrouping.PIPELINE : ForecastGrouping.OWNER;
         Set<Long> ids = new LinkedHashSet<>();
         pipelines.forEach(id -> ids.add(id.value()));
-        List<ForecastRow> sums = context.store().opportunities().cashFlow(
+        List<ForecastRow> sums = context.store().store(OpportunityStore.class).cashFlow(
                 new ForecastSelection(period, from, to, ids, storeGrouping), context.visibility());
         Function<String, Group> groupOf = switch (grouping) {
             case TOTAL -> key -> new Group(ALL, ALL);

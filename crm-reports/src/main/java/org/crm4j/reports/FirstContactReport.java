@@ -1,5 +1,6 @@
 package org.crm4j.reports;
 
+import org.crm4j.spi.ActivityStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -188,7 +189,7 @@ public final class FirstContactReport implements Report<FirstContactResult> {
             boundaries.add(periods.get(i).atStartOfDay(zone).toInstant());
         }
         boundaries.add(to.atStartOfDay(zone).toInstant());
-        List<FirstContactCountRow> sums = context.store().activities().firstContactCounts(
+        List<FirstContactCountRow> sums = context.store().store(ActivityStore.class).firstContactCounts(
                 new FirstContactSelection(boundaries, Duration.ofDays(dealDays)), context.visibility());
         Map<String, long[][]> bySalesperson = new TreeMap<>();
         for (FirstContactCountRow row : sums) {

@@ -25,6 +25,7 @@ import org.crm4j.spi.LeadStore;
 import org.crm4j.spi.OpportunityStore;
 import org.crm4j.spi.ReportContext;
 import org.crm4j.spi.StoreTransaction;
+import org.crm4j.spi.Stores;
 import org.crm4j.spi.Visibility;
 import org.crm4j.spi.WonRevenueRow;
 
@@ -147,14 +148,10 @@ final class FakeReportContext implements ReportContext {
                     visibilities.add((Visibility) args[1]);
                     return List.copyOf(firstContacts);
                 });
-        return (StoreTransaction) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {StoreTransaction.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "opportunities" -> opportunities;
-                    case "activities" -> activities;
-                    case "campaigns" -> campaigns;
-                    case "leads" -> leads;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        Stores stores = Stores.builder().add(OpportunityStore.class, opportunities)
+                .add(ActivityStore.class, activities).add(CampaignStore.class, campaigns).add(LeadStore.class, leads)
+                .build();
+        return stores::get;
     }
 
     @Override

@@ -104,6 +104,11 @@ final class JpaStore implements CrmStore {
     }
 
     @Override
+    public java.util.Set<Class<?>> stores() {
+        return new JpaTransaction(null, false, ownerSets).storeSet().types();
+    }
+
+    @Override
     public String description() {
         return description;
     }

@@ -22,6 +22,7 @@ import org.crm4j.spi.ReminderStore;
 import org.crm4j.spi.RequestStore;
 import org.crm4j.spi.ServiceStandardStore;
 import org.crm4j.spi.StoreTransaction;
+import org.crm4j.spi.Stores;
 import org.hibernate.LockMode;
 import org.hibernate.Session;
 import org.hibernate.dialect.Dialect;
@@ -31,6 +32,8 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /** The stores of one transaction, all on one Hibernate session. */
 final class JpaTransaction implements StoreTransaction {
+    /** The stores by their interface, made when first asked. */
+    private Stores stores;
     private final Session session;
     private final boolean writable;
     private final OwnerSets ownerSets;
@@ -84,87 +87,70 @@ final class JpaTransaction implements StoreTransaction {
         this.serviceStandards = new JpaServiceStandardStore(this);
     }
 
-    @Override
     public CustomerStore customers() {
         return customers;
     }
 
-    @Override
     public ContactStore contacts() {
         return contacts;
     }
 
-    @Override
     public NoteStore notes() {
         return notes;
     }
 
-    @Override
     public EventStore events() {
         return events;
     }
 
-    @Override
     public PipelineStore pipelines() {
         return pipelines;
     }
 
-    @Override
     public OpportunityStore opportunities() {
         return opportunities;
     }
 
-    @Override
     public OfferStore offers() {
         return offers;
     }
 
-    @Override
     public CampaignStore campaigns() {
         return campaigns;
     }
 
-    @Override
     public LeadStore leads() {
         return leads;
     }
 
-    @Override
     public ActivityStore activities() {
         return activities;
     }
 
-    @Override
     public ConsentStore consents() {
         return consents;
     }
 
-    @Override
     public MailingStore mailings() {
         return mailings;
     }
 
-    @Override
     public NoticeStore notices() {
         return notices;
     }
 
-    @Override
     public ReminderStore reminders() {
         return reminders;
     }
 
-    @Override
     public CompetitorContractStore competitorContracts() {
         return competitorContracts;
     }
 
-    @Override
     public RequestStore requests() {
         return requests;
     }
 
-    @Override
     public ServiceStandardStore serviceStandards() {
         return serviceStandards;
     }
@@ -282,5 +268,36 @@ final class JpaTransaction implements StoreTransaction {
             return readVersion + 1;
         }
         return version.applyAsLong(entity);
+    }
+
+    /** @return the stores of this transaction by their interface */
+    Stores storeSet() {
+        if (stores == null) {
+            stores = Stores.builder()
+                .add(CustomerStore.class, customers())
+                .add(ContactStore.class, contacts())
+                .add(NoteStore.class, notes())
+                .add(EventStore.class, events())
+                .add(PipelineStore.class, pipelines())
+                .add(OpportunityStore.class, opportunities())
+                .add(OfferStore.class, offers())
+                .add(CampaignStore.class, campaigns())
+                .add(LeadStore.class, leads())
+                .add(ActivityStore.class, activities())
+                .add(ConsentStore.class, consents())
+                .add(MailingStore.class, mailings())
+                .add(NoticeStore.class, notices())
+                .add(ReminderStore.class, reminders())
+                .add(CompetitorContractStore.class, competitorContracts())
+                .add(RequestStore.class, requests())
+                .add(ServiceStandardStore.class, serviceStandards())
+                .build();
+        }
+        return stores;
+    }
+
+    @Override
+    public <S> S store(Class<S> type) {
+        return storeSet().get(type);
     }
 }

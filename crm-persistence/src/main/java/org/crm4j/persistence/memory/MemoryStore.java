@@ -46,6 +46,11 @@ final class MemoryStore implements CrmStore {
     }
 
     @Override
+    public java.util.Set<Class<?>> stores() {
+        return new MemoryTx(data, needToKnow, false).storeSet().types();
+    }
+
+    @Override
     public String description() {
         return "in memory";
     }

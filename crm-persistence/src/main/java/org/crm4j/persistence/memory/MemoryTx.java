@@ -26,12 +26,15 @@ import org.crm4j.spi.ReminderStore;
 import org.crm4j.spi.RequestStore;
 import org.crm4j.spi.ServiceStandardStore;
 import org.crm4j.spi.StoreTransaction;
+import org.crm4j.spi.Stores;
 
 /**
  * One transaction: hands out the feature stores, and records every write to the shared
  * {@link MemoryData} with how to undo it, so {@link #rollback} leaves nothing behind.
  */
 final class MemoryTx implements StoreTransaction {
+    /** The stores by their interface, made when first asked. */
+    private Stores stores;
     private final MemoryData data;
     private final MemoryNeedToKnow needToKnow;
     private final boolean writable;
@@ -159,88 +162,102 @@ final class MemoryTx implements StoreTransaction {
         return stored;
     }
 
-    @Override
     public CustomerStore customers() {
         return customerStore;
     }
 
-    @Override
     public ContactStore contacts() {
         return contactStore;
     }
 
-    @Override
     public NoteStore notes() {
         return noteStore;
     }
 
-    @Override
     public EventStore events() {
         return eventStore;
     }
 
-    @Override
     public PipelineStore pipelines() {
         return pipelineStore;
     }
 
-    @Override
     public OpportunityStore opportunities() {
         return opportunityStore;
     }
 
-    @Override
     public OfferStore offers() {
         return offerStore;
     }
 
-    @Override
     public CampaignStore campaigns() {
         return campaignStore;
     }
 
-    @Override
     public LeadStore leads() {
         return leadStore;
     }
 
-    @Override
     public ActivityStore activities() {
         return activityStore;
     }
 
-    @Override
     public ConsentStore consents() {
         return consentStore;
     }
 
-    @Override
     public MailingStore mailings() {
         return mailingStore;
     }
 
-    @Override
     public NoticeStore notices() {
         return noticeStore;
     }
 
-    @Override
     public ReminderStore reminders() {
         return reminderStore;
     }
 
-    @Override
     public CompetitorContractStore competitorContracts() {
         return competitorContractStore;
     }
 
-    @Override
     public RequestStore requests() {
         return requestStore;
     }
 
-    @Override
     public ServiceStandardStore serviceStandards() {
         return standardStore;
+    }
+
+    /** @return the stores of this transaction by their interface */
+    Stores storeSet() {
+        if (stores == null) {
+            stores = Stores.builder()
+                .add(CustomerStore.class, customers())
+                .add(ContactStore.class, contacts())
+                .add(NoteStore.class, notes())
+                .add(EventStore.class, events())
+                .add(PipelineStore.class, pipelines())
+                .add(OpportunityStore.class, opportunities())
+                .add(OfferStore.class, offers())
+                .add(CampaignStore.class, campaigns())
+                .add(LeadStore.class, leads())
+                .add(ActivityStore.class, activities())
+                .add(ConsentStore.class, consents())
+                .add(MailingStore.class, mailings())
+                .add(NoticeStore.class, notices())
+                .add(ReminderStore.class, reminders())
+                .add(CompetitorContractStore.class, competitorContracts())
+                .add(RequestStore.class, requests())
+                .add(ServiceStandardStore.class, serviceStandards())
+                .build();
+        }
+        return stores;
+    }
+
+    @Override
+    public <S> S store(Class<S> type) {
+        return storeSet().get(type);
     }
 }

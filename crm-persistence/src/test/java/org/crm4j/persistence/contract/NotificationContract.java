@@ -1,5 +1,7 @@
 package org.crm4j.persistence.contract;
 
+import org.crm4j.spi.EventStore;
+import org.crm4j.spi.CustomerStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -293,7 +295,7 @@ abstract class NotificationContract extends ContractBase {
         try (CrmStore beside = new JpaStoreProvider().open(new StoreContext(fixture().counter().dataSource(), null,
                 Map.of(), clock))) {
             beside.inTransaction(tx -> {
-                tx.events().append(List.of(overdue, again));   // raised twice, as an escalation on two nodes may
+                tx.store(EventStore.class).append(List.of(overdue, again));   // raised twice, as an escalation on two nodes may
                 return null;
             });
         }
@@ -342,7 +344,7 @@ abstract class NotificationContract extends ContractBase {
         public List<DueNotice> due(NoticeRuleContext context) {
             List<DueNotice> due = new ArrayList<>();
             for (long id : customers) {
-                context.store().customers().find(id, Visibility.everything()).ifPresent(c -> due.add(new DueNotice(
+                context.store().store(CustomerStore.class).find(id, Visibility.everything()).ifPresent(c -> due.add(new DueNotice(
                         "renewal:" + id + ":2026-09-30", "service-renewal", c.ownerId(), id,
                         Map.of("customerName", c.name(), "endsOn", LocalDate.ofInstant(context.now(), context.zone())
                                 .plusDays(90).toString()))));

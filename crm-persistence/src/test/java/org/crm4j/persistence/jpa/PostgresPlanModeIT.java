@@ -1,5 +1,7 @@
 package org.crm4j.persistence.jpa;
 
+import org.crm4j.spi.OpportunityStore;
+import org.crm4j.spi.CustomerStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;
@@ -71,7 +73,7 @@ class PostgresPlanModeIT {
     @Test
     void theCashFlowForecast_isPlannedForItsValues() {
         String mode = store.readOnly(tx -> {
-            tx.opportunities().cashFlow(YEAR, Visibility.ownedBy(Set.of("sam", "pia")));
+            tx.store(OpportunityStore.class).cashFlow(YEAR, Visibility.ownedBy(Set.of("sam", "pia")));
             return planMode(tx);
         });
 
@@ -81,7 +83,7 @@ class PostgresPlanModeIT {
     @Test
     void thePipelineView_isPlannedForItsValues() {
         String mode = store.readOnly(tx -> {
-            tx.opportunities().stageTotals(1L, Visibility.everything());
+            tx.store(OpportunityStore.class).stageTotals(1L, Visibility.everything());
             return planMode(tx);
         });
 
@@ -93,8 +95,8 @@ class PostgresPlanModeIT {
         counter.reset();
 
         store.readOnly(tx -> {
-            tx.opportunities().cashFlow(YEAR, Visibility.everything());
-            tx.opportunities().stageTotals(1L, Visibility.everything());
+            tx.store(OpportunityStore.class).cashFlow(YEAR, Visibility.everything());
+            tx.store(OpportunityStore.class).stageTotals(1L, Visibility.everything());
             return null;
         });
 
@@ -104,7 +106,7 @@ class PostgresPlanModeIT {
 
     @Test
     void theNextTransaction_plansAsTheServerIsConfigured() {
-        store.readOnly(tx -> tx.opportunities().cashFlow(YEAR, Visibility.everything()));
+        store.readOnly(tx -> tx.store(OpportunityStore.class).cashFlow(YEAR, Visibility.everything()));
 
         String mode = store.readOnly(PostgresPlanModeIT::planMode);
 
@@ -114,7 +116,7 @@ class PostgresPlanModeIT {
     @Test
     void otherReads_areLeftToTheServersPlanCache() {
         String mode = store.readOnly(tx -> {
-            tx.customers().find(1L, Visibility.everything());
+            tx.store(CustomerStore.class).find(1L, Visibility.everything());
             return planMode(tx);
         });
 
