@@ -20,6 +20,11 @@ final class Fixture implements AutoCloseable {
     /** The administrator who defines the pipeline. */
     static final Actor ADMIN = Actor.of("bench-admin", Actor.ADMIN);
 
+    /** Who heads the company: the director and {@link #STAFF} others report to them. */
+    static final String HEAD = "head";
+    /** The staff besides the sales organisation. */
+    static final int STAFF = 40_000;
+
     private static final Map<String, Fixture> OPEN = new HashMap<>();
 
     static {
@@ -78,7 +83,8 @@ final class Fixture implements AutoCloseable {
     }
 
     /**
-     * @return the sales organisation: a director, ten managers, each with ten salespeople
+     * @return the sales organisation: a director, ten managers, each with ten salespeople; and above
+     *     the director the company's head, with 40,000 more people in their line
      */
     static InMemoryUserDirectory directory() {
         InMemoryUserDirectory directory = new InMemoryUserDirectory();
@@ -89,6 +95,13 @@ final class Fixture implements AutoCloseable {
         }
         for (int i = 0; i < DataSet.SALESPEOPLE; i++) {
             directory.add(DataSet.salesperson(i), DataSet.manager(i / DataSet.TEAM_SIZE));
+        }
+        // the head of a large company: the director's sales line and 40,000 other staff (who own no
+        // customers) report to them, so need-to-know gives the head a line of 40,112 people
+        directory.add(HEAD, null);
+        directory.add("director", HEAD);
+        for (int i = 0; i < STAFF; i++) {
+            directory.add(String.format("staff-%05d", i), HEAD);
         }
         return directory;
     }

@@ -502,12 +502,15 @@ public final class CustomerService implements Customers {
 
     /**
      * Tells a taken external reference by name before writing. The store's unique constraint
-     * still decides a race between two writers.
+     * still decides a race between two writers. The holder is named only to whoever may open it:
+     * which customer holds a reference is one of its details (R28).
      */
-    private static void checkRefsFree(StoreTransaction tx, Set<ExternalRef> refs, long self) {
+    private void checkRefsFree(StoreTransaction tx, Set<ExternalRef> refs, long self) {
         for (ExternalRef ref : refs) {
             tx.store(CustomerStore.class).idByExternalRef(ref).filter(holder -> holder != self).ifPresent(holder -> {
-                throw new ConflictException("external reference " + ref + " belongs to customer " + holder);
+                boolean named = tx.store(CustomerStore.class).find(holder, visibility()).isPresent();
+                throw new ConflictException("external reference " + ref + " belongs to "
+                        + (named ? "customer " + holder : "another customer"));
             });
         }
     }

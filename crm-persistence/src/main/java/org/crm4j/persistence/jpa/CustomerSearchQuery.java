@@ -55,7 +55,9 @@ final class CustomerSearchQuery {
             conditions.add("c.status = " + bind(CustomerStatus.ACTIVE));
         }
         if (!ntk.everything()) {
-            conditions.add(shared ? ntk.shared("c") : ntk.customerLine("c"));
+            // a narrow line: its owners' customers through the owner index, the customers shared with
+            // it through open work in a second query; a wide line: one query, filtering in order
+            conditions.add(!ntk.narrow() ? ntk.customerDetails("c") : shared ? ntk.shared("c") : ntk.customerLine("c"));
         }
         if (search.where() != null) {
             conditions.add(translate(search.where()));

@@ -268,10 +268,10 @@ final class JpaCustomerStore implements CustomerStore {
         CustomerSearchQuery translated = new CustomerSearchQuery(search, ntk);
         List<CustomerRow> rows = ntk.select(translated.hql(), CustomerRow.class, translated.parameters())
                 .setMaxResults(search.limit()).getResultList();
-        if (ntk.everything()) {
+        if (!ntk.narrow()) {
             return rows;
         }
-        // the customers of other owners the actor may open through an open record of their line on
+        // the customers of other owners a narrow line may open through an open record of theirs on
         // them: a second select driven by those records (few), merged in the search's order
         CustomerSearchQuery shared = new CustomerSearchQuery(search, ntk, true);
         List<CustomerRow> more = ntk.select(shared.hql(), CustomerRow.class, shared.parameters())

@@ -71,6 +71,15 @@ final class NeedToKnow {
         return !visibility.all() && visibility.owners().isEmpty();
     }
 
+    /**
+     * @return whether the actor covers few owners (at most {@link InList#LONG}: a salesperson, a
+     *     team), whose customers are a small share that an owner index finds best; for a longer line
+     *     the customers are a large share, read in the order asked and filtered
+     */
+    boolean narrow() {
+        return !visibility.all() && visibility.owners().size() <= InList.LONG;
+    }
+
     /** @return whether the actor covers exactly one owner (themselves): a salesperson without reports */
     boolean oneOwner() {
         return !visibility.all() && visibility.owners().size() == 1;
