@@ -1,7 +1,8 @@
 package org.crm4j.persistence.contract;
 
+import org.crm4j.tck.SearchContract;
 import org.crm4j.persistence.support.H2Fixture;
-import org.crm4j.persistence.support.StoreFixture;
+import org.crm4j.tck.StoreFixture;
 
 /** {@link SearchContract} on the JPA adapter on H2. */
 class H2SearchIT extends SearchContract {

@@ -1,7 +1,8 @@
 package org.crm4j.persistence.contract;
 
+import org.crm4j.tck.PipelineContract;
 import org.crm4j.persistence.support.MemoryFixture;
-import org.crm4j.persistence.support.StoreFixture;
+import org.crm4j.tck.StoreFixture;
 
 /** {@link PipelineContract} on the in-memory adapter. */
 class MemoryPipelineTest extends PipelineContract {

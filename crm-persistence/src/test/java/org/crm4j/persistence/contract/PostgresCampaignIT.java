@@ -1,7 +1,8 @@
 package org.crm4j.persistence.contract;
 
+import org.crm4j.tck.CampaignContract;
 import org.crm4j.persistence.support.PostgresFixture;
-import org.crm4j.persistence.support.StoreFixture;
+import org.crm4j.tck.StoreFixture;
 
 /** {@link CampaignContract} on the JPA adapter on PostgreSQL. */
 class PostgresCampaignIT extends CampaignContract {

@@ -1,7 +1,8 @@
 package org.crm4j.persistence.contract;
 
+import org.crm4j.tck.CardContract;
 import org.crm4j.persistence.support.PostgresFixture;
-import org.crm4j.persistence.support.StoreFixture;
+import org.crm4j.tck.StoreFixture;
 
 /** {@link CardContract} on the JPA adapter on PostgreSQL. */
 class PostgresCardIT extends CardContract {

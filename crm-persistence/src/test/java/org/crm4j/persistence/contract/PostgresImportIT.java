@@ -1,5 +1,6 @@
 package org.crm4j.persistence.contract;
 
+import org.crm4j.tck.ImportContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -12,7 +13,7 @@ import org.crm4j.imports.ImportOptions;
 import org.crm4j.imports.ImportReport;
 import org.crm4j.imports.ImportRow;
 import org.crm4j.persistence.support.PostgresFixture;
-import org.crm4j.persistence.support.StoreFixture;
+import org.crm4j.tck.StoreFixture;
 import org.junit.jupiter.api.Test;
 
 /** {@link ImportContract} on the JPA adapter on PostgreSQL, and what only PostgreSQL needs. */

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.crm4j.persistence.support.CountingDataSource;
+import org.crm4j.tck.CountingDataSource;
 import org.crm4j.persistence.support.PostgresServer;
 import org.crm4j.spi.CrmStore;
 import org.crm4j.spi.ForecastGrouping;

@@ -1,5 +1,7 @@
 package org.crm4j.persistence.support;
 
+import org.crm4j.tck.CountingDataSource;
+import org.crm4j.tck.StoreFixture;
 import java.util.UUID;
 import org.crm4j.Crm;
 import org.h2.jdbcx.JdbcDataSource;
@@ -29,5 +31,11 @@ public final class H2Fixture implements StoreFixture {
     @Override
     public Crm.Builder sameStore(Crm.Builder builder) {
         return builder.store("jpa").dataSource(counter.dataSource());
+    }
+
+    @Override
+    public org.crm4j.spi.CrmStore openBeside(java.time.Clock clock) {
+        return new org.crm4j.persistence.jpa.JpaStoreProvider().open(new org.crm4j.spi.StoreContext(
+                counter().dataSource(), null, java.util.Map.of(), clock));
     }
 }

@@ -1,5 +1,7 @@
 package org.crm4j.persistence.support;
 
+import org.crm4j.tck.CountingDataSource;
+import org.crm4j.tck.StoreFixture;
 import org.crm4j.Crm;
 
 /** The in-memory adapter: each Crm starts empty. */

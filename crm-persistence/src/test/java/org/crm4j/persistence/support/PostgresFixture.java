@@ -1,5 +1,7 @@
 package org.crm4j.persistence.support;
 
+import org.crm4j.tck.CountingDataSource;
+import org.crm4j.tck.StoreFixture;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,5 +57,11 @@ public final class PostgresFixture implements StoreFixture {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot empty the test database", e);
         }
+    }
+
+    @Override
+    public org.crm4j.spi.CrmStore openBeside(java.time.Clock clock) {
+        return new org.crm4j.persistence.jpa.JpaStoreProvider().open(new org.crm4j.spi.StoreContext(
+                counter().dataSource(), null, java.util.Map.of(), clock));
     }
 }

@@ -1,0 +1,106 @@
+package org.crm4j.tck;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+
+/**
+ * Wraps a data source and counts the SQL statements prepared through it, and the plain statements
+ * run through it; a {@code set} of a session setting is counted apart ({@link #settings}).
+ */
+public final class CountingDataSource {
+    private final AtomicLong statements = new AtomicLong();
+    private final AtomicLong settings = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
+    private final DataSource dataSource;
+
+    public CountingDataSource(DataSource target) {
+        this.dataSource = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(target, method, args);
+                    if (result instanceof Connection connection) {
+                        return countingConnection(connection);
+                    }
+                    return result;
+                });
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public long statements() {
+        return statements.get();
+    }
+
+    /** @return how many settings ({@code set ...}) were run since the last reset */
+    public long settings() {
+        return settings.get();
+    }
+
+    /** @return how many of the statements prepared since the last reset write (insert, update, delete, merge) */
+    public long writes() {
+        return writes.get();
+    }
+
+    public void reset() {
+        statements.set(0);
+        settings.set(0);
+        writes.set(0);
+    }
+
+    private static boolean writes(Object sql) {
+        String s = String.valueOf(sql).stripLeading().toLowerCase(java.util.Locale.ROOT);
+        return s.startsWith("insert") || s.startsWith("update") || s.startsWith("delete") || s.startsWith("merge");
+    }
+
+    private Connection countingConnection(Connection target) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            String name = method.getName();
+            if (name.equals("prepareStatement") || name.equals("prepareCall")) {
+                statements.incrementAndGet();
+                if (args != null && args.length > 0 && writes(args[0])) {
+                    writes.incrementAndGet();
+                }
+            } else if (name.equals("createStatement")) {
+                return countingStatement((Statement) invoke(target, method, args));
+            }
+            return invoke(target, method, args);
+        };
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                handler);
+    }
+
+    private Statement countingStatement(Statement target) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            String name = method.getName();
+            if (name.startsWith("execute") && args != null && args.length > 0 && args[0] instanceof String sql) {
+                if (sql.stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("set ")) {
+                    settings.incrementAndGet();
+                } else {
+                    statements.incrementAndGet();
+                    if (writes(sql)) {
+                        writes.incrementAndGet();
+                    }
+                }
+            } else if (name.equals("executeBatch")) {
+                statements.incrementAndGet();
+            }
+            return invoke(target, method, args);
+        };
+        return (Statement) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Statement.class},
+                handler);
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
