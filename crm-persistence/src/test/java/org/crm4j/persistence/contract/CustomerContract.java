@@ -352,12 +352,26 @@ abstract class CustomerContract extends ContractBase {
                 .meeting(acme.id()).planned().at(clock.instant().plus(Duration.ofDays(3)), Duration.ofHours(1)));
         org.crm4j.activity.Activity done = as(SAM).activities().log(org.crm4j.activity.NewActivity
                 .call(acme.id(), org.crm4j.activity.CallDirection.OUTBOUND));
+        // a notice about the customer in sam's inbox: a competitor's contract ends in 90 days
+        sams().addCompetitorContract(acme.id(), org.crm4j.customer.NewCompetitorContract.of("Rival AG",
+                java.time.LocalDate.of(2026, 6, 10)));
+        clock.advance(Duration.ofDays(10));
+        crm.runDueWork();
+        assertThat(noticesAbout(acme, "sam")).contains("competitor-contract");
         return new HandOverCase(acme, openDeal, wonDeal, miasDeal, openLead, disqualified, planned, done);
     }
 
+    /** The kinds of the notices about the customer in the user's inbox. */
+    private List<String> noticesAbout(Customer customer, String user) {
+        return crm.as(user).inbox().list(null, 500).items().stream()
+                .filter(n -> n.customer().equals(java.util.Optional.of(customer.id().value())))
+                .map(org.crm4j.notify.Notice::kind).toList();
+    }
+
     @Test
-    void assignOwner_movesTheFormerOwnersOpenDealsLeadsAndPlannedActivities_andTheEventNamesThem() {
+    void assignOwner_movesTheFormerOwnersOpenDealsLeadsPlannedActivitiesAndNotices_andTheEventNamesThem() {
         HandOverCase c = handOverCase();
+        List<String> samsNotices = noticesAbout(c.acme(), "sam");
         clock.advance(Duration.ofDays(1));
 
         customersOf(MIA).save(customersOf(MIA).get(c.acme().id()).assignOwner("pia"));
@@ -375,6 +389,9 @@ abstract class CustomerContract extends ContractBase {
         assertThatThrownBy(() -> as(SAM).opportunities().get(c.openDeal().id()))
                 .isInstanceOf(org.crm4j.AccessDeniedException.class);
         assertThatThrownBy(() -> sams().get(c.acme().id())).isInstanceOf(org.crm4j.AccessDeniedException.class);
+        // the notices about the customer went to the new owner's inbox
+        assertThat(noticesAbout(c.acme(), "sam")).isEmpty();
+        assertThat(noticesAbout(c.acme(), "pia")).containsExactlyInAnyOrderElementsOf(samsNotices);
         crm.deliverEvents();
         assertThat(delivered).filteredOn(e -> e.type().equals(EventTypes.CUSTOMER_OWNER_CHANGED))
                 .singleElement().satisfies(e -> {
@@ -383,6 +400,7 @@ abstract class CustomerContract extends ContractBase {
                     assertThat(e.get("movedOpportunities")).isEqualTo(Long.toString(c.openDeal().id().value()));
                     assertThat(e.get("movedLeads")).isEqualTo(Long.toString(c.openLead().id().value()));
                     assertThat(e.get("movedActivities")).isEqualTo(Long.toString(c.planned().id().value()));
+                    assertThat(e.get("movedNotices")).isEqualTo(Integer.toString(samsNotices.size()));
                 });
     }
 
@@ -399,6 +417,8 @@ abstract class CustomerContract extends ContractBase {
                 .containsExactlyInAnyOrder("Open:sam", "Won:sam", "Mia's:mia");
         assertThat(as(PIA).leads().get(c.openLead().id()).ownerId()).isEqualTo("sam");
         assertThat(as(PIA).activities().get(c.planned().id()).ownerId()).isEqualTo("sam");
+        assertThat(noticesAbout(c.acme(), "sam")).contains("competitor-contract");
+        assertThat(noticesAbout(c.acme(), "pia")).isEmpty();
         // his open work lets sam read the customer, not change it
         assertThat(sams().get(c.acme().id()).name()).isEqualTo("ACME");
         assertThatThrownBy(() -> sams().save(sams().get(c.acme().id()).rename("ACME Corp")))
