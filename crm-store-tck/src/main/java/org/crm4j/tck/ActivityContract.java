@@ -179,7 +179,7 @@ public abstract class ActivityContract extends ContractBase {
     // ---- need-to-know
 
     @Test
-    void needToKnow_onGetListCompleteAndLog() {
+    void needToKnow_onGetListCompleteAndLog_theListOfACustomerTheActorMayNotOpenIsRefused() {
         Activity sams = activities(SAM).log(NewActivity.task(acme.id()).planned().at(T, Duration.ofHours(1)));
 
         for (Actor allowed : List.of(SAM, MIA, CARL, ADA)) {
@@ -190,7 +190,9 @@ public abstract class ActivityContract extends ContractBase {
         for (Actor refused : List.of(PIA, OTTO)) {
             assertThatThrownBy(() -> activities(refused).get(sams.id())).as(refused.id())
                     .isInstanceOf(AccessDeniedException.class);
-            assertThat(activities(refused).ofCustomer(acme.id(), null, 10).items()).as(refused.id()).isEmpty();
+            assertThatThrownBy(() -> activities(refused).ofCustomer(acme.id(), null, 10)).as(refused.id())
+                    .isInstanceOfSatisfying(AccessDeniedException.class,
+                            e -> assertThat(e.actorId()).isEqualTo(refused.id()));
             assertThatThrownBy(() -> activities(refused).complete(sams.id(), "done")).as(refused.id())
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> call(refused, T)).as(refused.id()).isInstanceOf(AccessDeniedException.class);
@@ -203,32 +205,48 @@ public abstract class ActivityContract extends ContractBase {
     }
 
     @Test
-    void needToKnow_aManagerLogsForHerTeam_andEachSeesOnlyWhatIsTheirs() {
+    void needToKnow_aManagerLogsForHerTeam_eachGetsTheirOwn_andListsHerCustomerOnlyThroughPlannedWork() {
         Customer mias = companyOf(MIA, "Initech");
-        Activity forSam = activities(MIA).log(NewActivity.email(mias.id()).owner("sam"));
-        Activity hers = activities(MIA).log(NewActivity.email(mias.id()));
+        Activity forSam = activities(MIA).log(NewActivity.email(mias.id()).owner("sam").at(T, Duration.ZERO));
+        Activity hers = activities(MIA).log(NewActivity.email(mias.id()).at(T, Duration.ZERO));
 
-        assertThat(activities(SAM).ofCustomer(mias.id(), null, 10).items()).extracting(Activity::id)
-                .containsExactly(forSam.id());
-        assertThat(activities(MIA).ofCustomer(mias.id(), null, 10).items()).extracting(Activity::id)
-                .containsExactlyInAnyOrder(forSam.id(), hers.id());
-        assertThat(activities(PIA).ofCustomer(mias.id(), null, 10).items()).isEmpty();
+        assertThat(activities(SAM).get(forSam.id()).ownerId()).isEqualTo("sam");
         assertThatThrownBy(() -> activities(SAM).get(hers.id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(activities(MIA).ofCustomer(mias.id(), null, 10).items()).extracting(Activity::id)
+                .containsExactly(hers.id(), forSam.id());
+        // a done activity opens nobody the customer: sam may not list mia's customer
+        assertThatThrownBy(() -> activities(SAM).ofCustomer(mias.id(), null, 10))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> activities(PIA).ofCustomer(mias.id(), null, 10))
+                .isInstanceOf(AccessDeniedException.class);
+
+        // a planned one does, and he lists what is his on it, not hers
+        Activity planned = activities(MIA).log(NewActivity.meeting(mias.id()).owner("sam").planned()
+                .at(T.plus(Duration.ofDays(1)), Duration.ofHours(1)));
+        assertThat(activities(SAM).ofCustomer(mias.id(), null, 10).items()).extracting(Activity::id)
+                .containsExactly(planned.id(), forSam.id());
+        assertThatThrownBy(() -> activities(PIA).ofCustomer(mias.id(), null, 10))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
-    void needToKnow_onTheCustomerCardsHistory() {
+    void needToKnow_onTheCustomerCardsHistory_theOwnerSeesEveryActivityOnIt_anImplicitReaderOnlyTheirs() {
         Activity sams = call(SAM, T);
-        Activity mias = call(MIA, T); // mia may open sam's customer; sam may not see her activity
-        activities(MIA).recordFirstCall(acme.id(), cfo.id(), T, null);
-        Activity miasFirst = activities(MIA).ofCustomer(acme.id(), null, 10).items().get(0);
+        Activity mias = call(MIA, T); // mia may open sam's customer; sam sees her activity on it
+        Activity miasFirst = activities(MIA).recordFirstCall(acme.id(), cfo.id(), T, null);
+        // planned for pia, whom it lets read sam's customer
+        Activity piasPlanned = activities(MIA).log(NewActivity.meeting(acme.id()).owner("pia").planned()
+                .at(T.plus(Duration.ofDays(1)), Duration.ofHours(1)));
 
-        assertThat(activityEventsOnTheCard(SAM)).containsExactly(EventTypes.ACTIVITY_LOGGED + ":" + sams.id());
-        assertThat(activityEventsOnTheCard(MIA)).containsExactlyInAnyOrder(
-                EventTypes.ACTIVITY_LOGGED + ":" + sams.id(), EventTypes.ACTIVITY_LOGGED + ":" + mias.id(),
-                EventTypes.ACTIVITY_LOGGED + ":" + miasFirst.id(),
-                EventTypes.FIRST_CONTACT_RECORDED + ":" + miasFirst.id());
-        assertThat(activityEventsOnTheCard(ADA)).hasSize(4);
+        List<String> all = List.of(EventTypes.ACTIVITY_LOGGED + ":" + sams.id(),
+                EventTypes.ACTIVITY_LOGGED + ":" + mias.id(), EventTypes.ACTIVITY_LOGGED + ":" + miasFirst.id(),
+                EventTypes.FIRST_CONTACT_RECORDED + ":" + miasFirst.id(),
+                EventTypes.ACTIVITY_LOGGED + ":" + piasPlanned.id());
+        for (Actor ownersLine : List.of(SAM, MIA, ADA)) {
+            assertThat(activityEventsOnTheCard(ownersLine)).as(ownersLine.id()).containsExactlyInAnyOrderElementsOf(all);
+        }
+        assertThat(activityEventsOnTheCard(PIA)).containsExactly(EventTypes.ACTIVITY_LOGGED + ":" + piasPlanned.id());
+        assertThatThrownBy(() -> activityEventsOnTheCard(OTTO)).isInstanceOf(AccessDeniedException.class);
     }
 
     private List<String> activityEventsOnTheCard(Actor actor) {
@@ -240,23 +258,25 @@ public abstract class ActivityContract extends ContractBase {
     // ---- paging
 
     @Test
-    void ofCustomer_pagesLatestFirst_byKeyset() {
+    void ofCustomer_pagesLatestFirst_byKeyset_withTheColleaguesActivitiesOnTheOwnersCustomer() {
         Activity a = call(SAM, T);
         Activity b = call(SAM, T.plus(Duration.ofHours(2)));
         Activity c = call(SAM, T.plus(Duration.ofHours(1)));
         Activity d = call(SAM, T.plus(Duration.ofHours(1)));
         Activity e = call(SAM, T.minus(Duration.ofDays(3)));
-        call(MIA, T.plus(Duration.ofHours(5))); // mia's own, on sam's customer: sam does not see it
+        Activity mias = call(MIA, T.plus(Duration.ofHours(5))); // mia's own, on sam's customer: sam sees it
 
         Page<Activity> first = activities(SAM).ofCustomer(acme.id(), null, 2);
         Page<Activity> second = activities(SAM).ofCustomer(acme.id(), first.nextPageToken(), 2);
         Page<Activity> third = activities(SAM).ofCustomer(acme.id(), second.nextPageToken(), 2);
 
-        assertThat(first.items()).extracting(Activity::id).containsExactly(b.id(), d.id());
-        assertThat(second.items()).extracting(Activity::id).containsExactly(c.id(), a.id());
-        assertThat(third.items()).extracting(Activity::id).containsExactly(e.id());
+        assertThat(first.items()).extracting(Activity::id).containsExactly(mias.id(), b.id());
+        assertThat(second.items()).extracting(Activity::id).containsExactly(d.id(), c.id());
+        assertThat(third.items()).extracting(Activity::id).containsExactly(a.id(), e.id());
         assertThat(third.hasNext()).isFalse();
         assertThat(activities(MIA).ofCustomer(acme.id(), null, 500).items()).hasSize(6);
+        assertThatThrownBy(() -> activities(PIA).ofCustomer(acme.id(), null, 500))
+                .isInstanceOf(AccessDeniedException.class);
 
         assertThatThrownBy(() -> activities(SAM).ofCustomer(acme.id(), "not-a-token", 2))
                 .isInstanceOfSatisfying(ValidationException.class, ex -> assertThat(ex.hasViolation("pageToken")).isTrue());
@@ -435,20 +455,32 @@ public abstract class ActivityContract extends ContractBase {
     }
 
     @Test
-    void leadContact_onACustomerOfAnother_isTheActorsActivity_underNeedToKnow() {
+    void leadContact_onACustomerOfAnother_isTheActorsActivity_seenByTheCustomersOwnerToo() {
         Lead piasLead = as(MIA).leads().open(NewLead.onCustomer(acme.id()).owner("pia"));
+        Activity samsCall = call(SAM, T.minus(Duration.ofHours(1)));
 
         as(PIA).leads().recordContact(piasLead.id(), "wants a demo");
 
-        assertThat(activities(PIA).schedule(ScheduleQuery.user("pia", T, T.plus(Duration.ofDays(1)))).items())
-                .singleElement().satisfies(a -> {
-                    assertThat(a.customerId()).isEqualTo(acme.id());
-                    assertThat(a.leadId()).contains(piasLead.id());
-                });
-        assertThat(activities(SAM).ofCustomer(acme.id(), null, 10).items()).isEmpty();
-        assertThat(customersOf(SAM).card(acme.id()).latestActivities()).isEmpty();
+        List<Activity> piasSchedule = activities(PIA).schedule(ScheduleQuery.user("pia", T, T.plus(Duration.ofDays(1))))
+                .items();
+        assertThat(piasSchedule).singleElement().satisfies(a -> {
+            assertThat(a.customerId()).isEqualTo(acme.id());
+            assertThat(a.leadId()).contains(piasLead.id());
+            assertThat(a.ownerId()).isEqualTo("pia");
+        });
+        ActivityId piasCall = piasSchedule.get(0).id();
+        // sam owns the customer: he sees pia's activity on it
+        assertThat(activities(SAM).ofCustomer(acme.id(), null, 10).items()).extracting(Activity::id)
+                .containsExactly(piasCall, samsCall.id());
+        assertThat(customersOf(SAM).card(acme.id()).latestActivities()).extracting(a -> a.ownerId())
+                .containsExactly("pia", "sam");
         assertThat(customersOf(MIA).card(acme.id()).latestActivities()).extracting(a -> a.ownerId())
-                .containsExactly("pia");
+                .containsExactly("pia", "sam");
+        // pia lists the customer through her open lead, and sees only her own activity on it
+        assertThat(activities(PIA).ofCustomer(acme.id(), null, 10).items()).extracting(Activity::id)
+                .containsExactly(piasCall);
+        assertThatThrownBy(() -> activities(OTTO).ofCustomer(acme.id(), null, 10))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

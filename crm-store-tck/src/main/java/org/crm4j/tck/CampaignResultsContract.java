@@ -304,7 +304,7 @@ public abstract class CampaignResultsContract extends ContractBase {
     }
 
     @Test
-    void needToKnow_aDealHandedOverCountsForWhoeverMaySeeTheDeal() {
+    void needToKnow_aDealHandedOverCountsForItsNewOwner_andStillForTheCustomersOwner() {
         workedExample();
         Lead l7 = as(PIA).leads().ofCampaign(campaign.id(), null, 50).items().stream()
                 .filter(l -> l.keyword().isEmpty()).findFirst().orElseThrow();
@@ -312,11 +312,13 @@ public abstract class CampaignResultsContract extends ContractBase {
         as(MIA).opportunities().save(deal.reopen("QUALIFY", "customer asked for changes").assignOwner("sam"));
         win(SAM, as(SAM).opportunities().get(deal.id()));
 
-        // the lead stays pia's, the deal is sam's now: sam sees the deal, not the lead
+        // the lead stays pia's, the deal is sam's now: sam sees the deal, not the lead on pia's customer
         CampaignResultRow samsNone = noKeyword(run(SAM));
         funnel(samsNone, 0, 0, 0, 0, 0, 1, "1000.00");
+        // pia owns the customer: she still sees the deal won on it
         CampaignResultRow piasNone = noKeyword(run(PIA));
-        funnel(piasNone, 1, 1, 1, 1, 0, 0, "0.00");
+        funnel(piasNone, 1, 1, 1, 1, 0, 1, "1000.00");
+        assertThat(run(OTTO).rows()).isEmpty();
     }
 
     // ---- statements and bad input

@@ -318,6 +318,120 @@ public abstract class CustomerContract extends ContractBase {
                 });
     }
 
+    /** A customer of sam's with what a hand-over may move, and what it may not. */
+    private record HandOverCase(Customer acme, org.crm4j.pipeline.Opportunity openDeal,
+            org.crm4j.pipeline.Opportunity wonDeal, org.crm4j.pipeline.Opportunity miasDeal,
+            org.crm4j.lead.Lead openLead, org.crm4j.lead.Lead disqualifiedLead,
+            org.crm4j.activity.Activity planned, org.crm4j.activity.Activity done) {
+    }
+
+    /**
+     * sam's ACME with sam's open deal, won deal, open lead, disqualified lead, planned and done
+     * activity, and an open deal of his manager mia.
+     */
+    private HandOverCase handOverCase() {
+        org.crm4j.pipeline.Pipeline pipeline = as(ADA).pipelines().define(
+                org.crm4j.pipeline.NewPipeline.named("New business", "EUR")
+                        .stage(org.crm4j.pipeline.Stage.open("QUALIFY", "Qualify", 10))
+                        .stage(org.crm4j.pipeline.Stage.won("WON", "Won"))
+                        .stage(org.crm4j.pipeline.Stage.lost("LOST", "Lost")));
+        Customer acme = sams().create(NewCustomer.company("ACME"));
+        java.time.LocalDate june = java.time.LocalDate.of(2026, 6, 30);
+        var deals = as(SAM).opportunities();
+        org.crm4j.pipeline.Opportunity openDeal = deals.open(org.crm4j.pipeline.NewOpportunity.on(acme.id(),
+                "Open", pipeline.id()).expectedClose(june));
+        org.crm4j.pipeline.Opportunity wonDeal = deals.open(org.crm4j.pipeline.NewOpportunity.on(acme.id(),
+                "Won", pipeline.id()).expectedClose(june));
+        wonDeal = deals.save(deals.get(wonDeal.id()).win("PRICE", null));
+        org.crm4j.pipeline.Opportunity miasDeal = as(MIA).opportunities().open(
+                org.crm4j.pipeline.NewOpportunity.on(acme.id(), "Mia's", pipeline.id()).expectedClose(june));
+        org.crm4j.lead.Lead openLead = as(SAM).leads().open(org.crm4j.lead.NewLead.onCustomer(acme.id()));
+        org.crm4j.lead.Lead disqualified = as(SAM).leads().open(org.crm4j.lead.NewLead.onCustomer(acme.id()));
+        disqualified = as(SAM).leads().save(as(SAM).leads().get(disqualified.id()).disqualify("No budget"));
+        org.crm4j.activity.Activity planned = as(SAM).activities().log(org.crm4j.activity.NewActivity
+                .meeting(acme.id()).planned().at(clock.instant().plus(Duration.ofDays(3)), Duration.ofHours(1)));
+        org.crm4j.activity.Activity done = as(SAM).activities().log(org.crm4j.activity.NewActivity
+                .call(acme.id(), org.crm4j.activity.CallDirection.OUTBOUND));
+        // a notice about the customer in sam's inbox: a competitor's contract ends in 90 days
+        sams().addCompetitorContract(acme.id(), org.crm4j.customer.NewCompetitorContract.of("Rival AG",
+                java.time.LocalDate.of(2026, 6, 10)));
+        clock.advance(Duration.ofDays(10));
+        crm.runDueWork();
+        assertThat(noticesAbout(acme, "sam")).contains("competitor-contract");
+        return new HandOverCase(acme, openDeal, wonDeal, miasDeal, openLead, disqualified, planned, done);
+    }
+
+    /** The kinds of the notices about the customer in the user's inbox. */
+    private List<String> noticesAbout(Customer customer, String user) {
+        return crm.as(user).inbox().list(null, 500).items().stream()
+                .filter(n -> n.customer().equals(java.util.Optional.of(customer.id().value())))
+                .map(org.crm4j.notify.Notice::kind).toList();
+    }
+
+    @Test
+    void assignOwner_movesTheFormerOwnersOpenDealsLeadsPlannedActivitiesAndNotices_andTheEventNamesThem() {
+        HandOverCase c = handOverCase();
+        List<String> samsNotices = noticesAbout(c.acme(), "sam");
+        clock.advance(Duration.ofDays(1));
+
+        customersOf(MIA).save(customersOf(MIA).get(c.acme().id()).assignOwner("pia"));
+
+        var deals = as(PIA).opportunities();
+        assertThat(deals.get(c.openDeal().id()).ownerId()).as("open deal").isEqualTo("pia");
+        assertThat(deals.get(c.wonDeal().id()).ownerId()).as("closed deal").isEqualTo("sam");
+        assertThat(deals.get(c.miasDeal().id()).ownerId()).as("a colleague's open deal").isEqualTo("mia");
+        assertThat(as(PIA).leads().get(c.openLead().id()).ownerId()).as("open lead").isEqualTo("pia");
+        assertThat(as(PIA).leads().get(c.disqualifiedLead().id()).ownerId()).as("closed lead").isEqualTo("sam");
+        assertThat(as(PIA).activities().get(c.planned().id()).ownerId()).as("planned").isEqualTo("pia");
+        assertThat(as(PIA).activities().get(c.done().id()).ownerId()).as("done").isEqualTo("sam");
+        // sam keeps his closed work, but nothing open on the customer lets him read it any more
+        assertThat(as(SAM).opportunities().get(c.wonDeal().id()).title()).isEqualTo("Won");
+        assertThatThrownBy(() -> as(SAM).opportunities().get(c.openDeal().id()))
+                .isInstanceOf(org.crm4j.AccessDeniedException.class);
+        assertThatThrownBy(() -> sams().get(c.acme().id())).isInstanceOf(org.crm4j.AccessDeniedException.class);
+        // the notices about the customer went to the new owner's inbox
+        assertThat(noticesAbout(c.acme(), "sam")).isEmpty();
+        assertThat(noticesAbout(c.acme(), "pia")).containsExactlyInAnyOrderElementsOf(samsNotices);
+        crm.deliverEvents();
+        assertThat(delivered).filteredOn(e -> e.type().equals(EventTypes.CUSTOMER_OWNER_CHANGED))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.get("from")).isEqualTo("sam");
+                    assertThat(e.get("to")).isEqualTo("pia");
+                    assertThat(e.get("movedOpportunities")).isEqualTo(Long.toString(c.openDeal().id().value()));
+                    assertThat(e.get("movedLeads")).isEqualTo(Long.toString(c.openLead().id().value()));
+                    assertThat(e.get("movedActivities")).isEqualTo(Long.toString(c.planned().id().value()));
+                    assertThat(e.get("movedNotices")).isEqualTo(Integer.toString(samsNotices.size()));
+                });
+    }
+
+    @Test
+    void assignOwner_keepingTheOpenRecords_movesOnlyTheCustomer_andTheFormerOwnerStillReadsIt() {
+        HandOverCase c = handOverCase();
+
+        customersOf(MIA).save(customersOf(MIA).get(c.acme().id())
+                .assignOwner("pia", org.crm4j.customer.HandOver.KEEP_OPEN_RECORDS));
+
+        assertThat(customersOf(ADA).get(c.acme().id()).ownerId()).isEqualTo("pia");
+        assertThat(as(PIA).opportunities().ofCustomer(c.acme().id()))
+                .extracting(o -> o.title() + ":" + o.ownerId())
+                .containsExactlyInAnyOrder("Open:sam", "Won:sam", "Mia's:mia");
+        assertThat(as(PIA).leads().get(c.openLead().id()).ownerId()).isEqualTo("sam");
+        assertThat(as(PIA).activities().get(c.planned().id()).ownerId()).isEqualTo("sam");
+        assertThat(noticesAbout(c.acme(), "sam")).contains("competitor-contract");
+        assertThat(noticesAbout(c.acme(), "pia")).isEmpty();
+        // his open work lets sam read the customer, not change it
+        assertThat(sams().get(c.acme().id()).name()).isEqualTo("ACME");
+        assertThatThrownBy(() -> sams().save(sams().get(c.acme().id()).rename("ACME Corp")))
+                .isInstanceOf(org.crm4j.AccessDeniedException.class);
+        crm.deliverEvents();
+        assertThat(delivered).filteredOn(e -> e.type().equals(EventTypes.CUSTOMER_OWNER_CHANGED))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.data()).containsEntry("from", "sam").containsEntry("to", "pia")
+                            .doesNotContainKeys("movedOpportunities", "movedLeads", "movedActivities",
+                                    "movedNotices");
+                });
+    }
+
     @Test
     void contacts_withChannelsRolesAndOnePrimary() {
         Customer acme = sams().create(NewCustomer.company("ACME"));

@@ -228,15 +228,21 @@ public abstract class DuplicateCheckContract extends ContractBase {
     // ---- need-to-know
 
     @Test
-    void possibleDuplicates_aLeadTheActorMayNotSee_showsOnlyItsIdScoreAndReasons() {
+    void possibleDuplicates_aLeadTheActorMayNotSee_matchesNotByItsEMail_andShowsOnlyItsIdScoreAndReasons() {
         Lead ottos = inbound(OTTO, Prospect.company("Secret Project SE").withEmail("ceo@secret.example")
                 .withPlace("Munich", "DE"));
         Prospect same = Prospect.company("Secret Project").withEmail("ceo@secret.example");
 
+        // the e-mail address is the lead's detail (R28): sam matches otto's lead by its name only
         DuplicateMatch hidden = only(leads(SAM).possibleDuplicates(same));
         assertThat(hidden.kind()).isEqualTo(MatchKind.LEAD);
         assertThat(hidden.id()).isEqualTo(ottos.id().value());
-        assertThat(hidden.score()).isEqualTo(95);
+        assertThat(hidden.reasons()).containsExactly(MatchReason.NAME);
+        assertThat(hidden.score()).isEqualTo(60);
+        assertThat(leads(SAM).possibleDuplicates(Prospect.byEmail("ceo@secret.example"))).isEmpty();
+        assertThat(only(leads(OTTO).possibleDuplicates(Prospect.byEmail("ceo@secret.example"))).id())
+                .isEqualTo(ottos.id().value());
+        assertThat(only(leads(OTTO).possibleDuplicates(same)).score()).isEqualTo(95);
         assertThat(hidden.detailed()).isFalse();
         assertThat(hidden.name()).isNull();
         assertThat(hidden.taxId()).isNull();
@@ -274,7 +280,7 @@ public abstract class DuplicateCheckContract extends ContractBase {
     // ---- opening keeps the matches
 
     @Test
-    void open_flagsTheLeadWithItsMatches_keepsThem_andTheEventCarriesTheBestScore() {
+    void open_flagsTheLeadWithItsMatches_anInvisibleLeadByNameNotEMail_keepsThem_andTheEventCarriesTheBestScore() {
         Lead earlier = inbound(PIA, Prospect.company("Initrode GmbH").withEmail("info@initrode.example"));
         Customer initrode = customer(OTTO, NewCustomer.company("Initrode").taxId("DE123456789"));
 
@@ -285,8 +291,9 @@ public abstract class DuplicateCheckContract extends ContractBase {
         List<DuplicateMatch> expected = List.of(
                 new DuplicateMatch(MatchKind.CUSTOMER, initrode.id().value(), 100,
                         Set.of(MatchReason.TAX_ID, MatchReason.NAME), null, null, null, null),
-                new DuplicateMatch(MatchKind.LEAD, earlier.id().value(), 95,
-                        Set.of(MatchReason.EMAIL, MatchReason.NAME), null, null, null, null));
+                // pia's lead, which sam may not see: by its name, not its e-mail address (R28)
+                new DuplicateMatch(MatchKind.LEAD, earlier.id().value(), 60,
+                        Set.of(MatchReason.NAME), null, null, null, null));
         assertThat(lead.possibleDuplicates()).isEqualTo(expected);
         assertThat(leads(SAM).get(lead.id()).possibleDuplicates()).isEqualTo(expected);
         assertThat(leads(MIA).get(lead.id()).possibleDuplicates()).isEqualTo(expected);

@@ -160,14 +160,21 @@ public abstract class FirstContactReportContract extends ContractBase {
     }
 
     @Test
-    void needToKnow_onlyTheSalespeopleTheActorMaySee() {
+    void needToKnow_theSalespeopleTheActorCovers_andColleaguesFirstContactsWithTheActorsCustomers() {
         assertThat(as(MIA).report(MONTHLY).totals()).extracting(FirstContactRow::salespersonId)
                 .containsExactly("mia", "pia", "sam");
         assertThat(as(CARL).report(MONTHLY).totals()).extracting(FirstContactRow::salespersonId)
                 .containsExactly("mia", "pia", "sam");
-        assertThat(as(SAM).report(MONTHLY).totals()).extracting(FirstContactReportContract::counts)
-                .containsExactly(List.of(3L, 2L, 1L, 2L));
-        assertThat(as(SAM).report(MONTHLY).rows()).extracting(FirstContactRow::salespersonId).containsOnly("sam");
+        // sam owns A: mia's first call with A counts for him too
+        assertThat(as(SAM).report(MONTHLY).totals()).extracting(FirstContactRow::salespersonId,
+                FirstContactReportContract::counts).containsExactly(
+                tuple("mia", List.of(1L, 0L, 0L, 0L)),
+                tuple("sam", List.of(3L, 2L, 1L, 2L)));
+        assertThat(as(SAM).report(MONTHLY).rows()).extracting(FirstContactRow::salespersonId)
+                .containsOnly("mia", "sam");
+        // pia, his peer, sees neither his nor mia's
+        assertThat(as(PIA).report(MONTHLY).totals()).extracting(FirstContactRow::salespersonId,
+                FirstContactReportContract::counts).containsExactly(tuple("pia", List.of(1L, 1L, 0L, 1L)));
         assertThat(as(OTTO).report(MONTHLY).totals()).extracting(FirstContactRow::salespersonId)
                 .containsExactly("otto");
         assertThat(as(Actor.of("nobody")).report(MONTHLY).rows()).isEmpty();
@@ -207,16 +214,21 @@ public abstract class FirstContactReportContract extends ContractBase {
     }
 
     @Test
-    void csv_hasAHeader_aLinePerRow_thenTheTotals() {
+    void csv_hasAHeader_aLinePerRow_thenTheTotals_withColleaguesOnTheActorsCustomers() {
         String csv = as(SAM).report(MONTHLY).toCsv();
 
         assertThat(csv).isEqualTo(String.join("\r\n",
                 "period,salesperson,salesperson_name,first_calls,first_meetings,calls_followed_by_deal,"
                         + "meetings_followed_by_deal",
+                "2026-02-01,mia,mia,0,0,0,0",
+                "2026-03-01,mia,mia,1,0,0,0",
+                "2026-04-01,mia,mia,0,0,0,0",
                 "2026-02-01,sam,\"Spade, Sam\",1,0,1,0",
                 "2026-03-01,sam,\"Spade, Sam\",2,1,0,1",
                 "2026-04-01,sam,\"Spade, Sam\",0,1,0,1",
+                "total,mia,mia,1,0,0,0",
                 "total,sam,\"Spade, Sam\",3,2,1,2") + "\r\n");
+        assertThat(as(PIA).report(MONTHLY).toCsv()).doesNotContain(",sam,", ",mia,");
     }
 
     @Test

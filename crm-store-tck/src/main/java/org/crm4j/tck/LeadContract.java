@@ -208,7 +208,7 @@ public abstract class LeadContract extends ContractBase {
     }
 
     @Test
-    void needToKnow_theOwnerTheirSuperiorsAndAdminsSeeALead_onEveryReadPath() {
+    void needToKnow_theOwnerTheirSuperiorsAndAdminsSeeALead_onEveryReadPath_andACustomerTheActorMayNotOpenIsRefused() {
         Lead onAcme = leads(SAM).open(NewLead.onCustomer(acme.id()).campaign(campaign.id()));
         Lead prospect = inbound(SAM);
 
@@ -225,7 +225,8 @@ public abstract class LeadContract extends ContractBase {
                     .isInstanceOf(AccessDeniedException.class);
             assertThatThrownBy(() -> leads(denied).convert(prospect.id(), deal())).as(denied.id())
                     .isInstanceOf(AccessDeniedException.class);
-            assertThat(leads(denied).ofCustomer(acme.id())).as(denied.id()).isEmpty();
+            assertThatThrownBy(() -> leads(denied).ofCustomer(acme.id())).as(denied.id())
+                    .isInstanceOf(AccessDeniedException.class);
             assertThat(leads(denied).ofCampaign(campaign.id(), null, 10).items()).as(denied.id()).isEmpty();
         }
         assertThatThrownBy(() -> leads(SAM).get(org.crm4j.lead.LeadId.of(987_654_321L)))

@@ -274,7 +274,7 @@ public abstract class MailingContract extends ContractBase {
     // ---- history
 
     @Test
-    void eachSentMessage_isADoneEmailActivityOnTheCustomersHistory() {
+    void eachSentMessage_isADoneEmailActivityOnTheCustomersHistory_refusedToWhoMayNotOpenTheCustomer() {
         Customer acme = companyOf(SAM, "ACME");
         ContactPerson wile = consenting(SAM, acme, "Wile Coyote", "wile@acme.example");
         Mailing m = mailings(MIA).create(spring(Audience.segment(Criteria.ownedBy("sam"))));
@@ -295,7 +295,8 @@ public abstract class MailingContract extends ContractBase {
             assertThat(e.type()).isEqualTo(EventTypes.ACTIVITY_LOGGED);
             assertThat(e.data()).containsEntry("type", "EMAIL").containsEntry("mailing", m.id().toString());
         });
-        assertThat(as(PIA).activities().ofCustomer(acme.id(), null, 10).items()).isEmpty();
+        assertThatThrownBy(() -> as(PIA).activities().ofCustomer(acme.id(), null, 10))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     // ---- employees

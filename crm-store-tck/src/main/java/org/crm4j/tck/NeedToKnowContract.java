@@ -29,6 +29,11 @@ import org.crm4j.customer.NewContact;
 import org.crm4j.customer.NewCustomer;
 import org.crm4j.customer.Note;
 import org.crm4j.customer.OwnerChange;
+import org.crm4j.pipeline.NewOpportunity;
+import org.crm4j.pipeline.NewPipeline;
+import org.crm4j.pipeline.Opportunity;
+import org.crm4j.pipeline.Pipeline;
+import org.crm4j.pipeline.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -229,6 +234,119 @@ public abstract class NeedToKnowContract extends ContractBase {
         assertThat(seenByPeer.taxId()).isEqualTo("DE1");
         assertThat(seenByPeer.ownerId()).isEqualTo("sam");
         assertThat(seenByPeer.canOpen()).isFalse();
+    }
+
+    // ---- implicit readers: whoever owns open work on a customer of another reads it (R28)
+
+    private Pipeline pipeline() {
+        return as(ADA).pipelines().define(NewPipeline.named("New business", "EUR")
+                .stage(Stage.open("QUALIFY", "Qualify", 10))
+                .stage(Stage.won("WON", "Won"))
+                .stage(Stage.lost("LOST", "Lost")));
+    }
+
+    /** mia opens a deal for pia on the customer (pia may not open it herself: it is sam's). */
+    private Opportunity piasDeal(Pipeline pipeline, Customer customer, String title) {
+        return as(MIA).opportunities().open(NewOpportunity.on(customer.id(), title, pipeline.id()).owner("pia")
+                .expectedClose(java.time.LocalDate.of(2026, 6, 30)));
+    }
+
+    @Test
+    void anImplicitReader_readsTheCustomerItsContactsNotesAndCard_butMayNotChangeThem() {
+        Customer acme = customersOf(SAM).create(NewCustomer.company("ACME").externalRef(ExternalRef.of("SAP", "42")));
+        ContactId eva = customersOf(SAM).addContact(acme.id(), NewContact.named("Eva")).id();
+        customersOf(SAM).addNote(acme.id(), "met at the fair");
+        Opportunity deal = piasDeal(pipeline(), acme, "Pia's deal");
+        Customers pias = customersOf(PIA);
+
+        assertThat(pias.get(acme.id()).name()).isEqualTo("ACME");
+        assertThat(pias.findByExternalRef(ExternalRef.of("SAP", "42"))).map(Customer::id).contains(acme.id());
+        assertThat(pias.contacts(acme.id())).extracting(ContactPerson::name).containsExactly("Eva");
+        assertThat(pias.getContact(eva).name()).isEqualTo("Eva");
+        assertThat(pias.notes(acme.id(), 10)).extracting(Note::text).containsExactly("met at the fair");
+        assertThat(pias.card(acme.id())).satisfies(card -> {
+            assertThat(card.customer().name()).isEqualTo("ACME");
+            assertThat(card.contacts()).extracting(ContactPerson::name).containsExactly("Eva");
+            assertThat(card.opportunities()).extracting(o -> o.id()).containsExactly(deal.id().value());
+        });
+
+        assertThatThrownBy(() -> pias.save(pias.get(acme.id()).rename("Pia's ACME")))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.actorId()).isEqualTo("pia"));
+        assertThatThrownBy(() -> pias.addContact(acme.id(), NewContact.named("Max")))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.actorId()).isEqualTo("pia"));
+        assertThatThrownBy(() -> pias.addNote(acme.id(), "mine now"))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.actorId()).isEqualTo("pia"));
+        assertThatThrownBy(() -> pias.saveContact(pias.getContact(eva).changeJobTitle("Buyer")))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.actorId()).isEqualTo("pia"));
+
+        Customers admin = customersOf(ADA);
+        assertThat(admin.get(acme.id())).satisfies(unchanged -> {
+            assertThat(unchanged.name()).isEqualTo("ACME");
+            assertThat(unchanged.version()).isZero();
+        });
+        assertThat(admin.contacts(acme.id())).singleElement().satisfies(contact -> {
+            assertThat(contact.jobTitle()).isEmpty();
+            assertThat(contact.version()).isZero();
+        });
+        assertThat(admin.notes(acme.id(), 10)).extracting(Note::text).containsExactly("met at the fair");
+        // whoever owns no open work on it is still refused
+        assertThatThrownBy(() -> customersOf(OTTO).get(acme.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> customersOf(OTTO).contacts(acme.id())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void anImplicitReader_losesTheCustomerWhenTheirLastOpenWorkOnItCloses() {
+        Pipeline pipeline = pipeline();
+        Customer acme = customersOf(SAM).create(NewCustomer.company("ACME"));
+        Opportunity toWin = piasDeal(pipeline, acme, "To win");
+        Opportunity toLose = piasDeal(pipeline, acme, "To lose");
+        org.crm4j.lead.Lead lead = as(MIA).leads().open(org.crm4j.lead.NewLead.onCustomer(acme.id()).owner("pia"));
+        org.crm4j.activity.Activity visit = as(MIA).activities().log(org.crm4j.activity.NewActivity
+                .meeting(acme.id()).owner("pia").planned()
+                .at(clock.instant().plus(java.time.Duration.ofDays(2)), java.time.Duration.ofHours(1)));
+        var deals = as(PIA).opportunities();
+
+        deals.save(deals.get(toWin.id()).win("PRICE", null));
+        assertThat(customersOf(PIA).get(acme.id()).name()).as("a deal still open").isEqualTo("ACME");
+        deals.save(deals.get(toLose.id()).lose("PRICE", null, "Globex", null));
+        assertThat(customersOf(PIA).get(acme.id()).name()).as("the lead still open").isEqualTo("ACME");
+        as(PIA).leads().save(as(PIA).leads().get(lead.id()).disqualify("No budget"));
+        assertThat(customersOf(PIA).get(acme.id()).name()).as("the visit still planned").isEqualTo("ACME");
+        as(PIA).activities().complete(visit.id(), "signed");
+
+        assertThatThrownBy(() -> customersOf(PIA).get(acme.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> customersOf(PIA).card(acme.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> customersOf(PIA).contacts(acme.id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(customersOf(PIA).search(CustomerQuery.builder().build()).items()).singleElement()
+                .satisfies(found -> assertThat(found.canOpen()).isFalse());
+        // her closed work stays hers to see
+        assertThat(deals.get(toWin.id()).title()).isEqualTo("To win");
+        assertThat(as(PIA).activities().get(visit.id()).ownerId()).isEqualTo("pia");
+    }
+
+    @Test
+    void search_flagsACustomerSharedThroughAnOpenDealAsOpenable_forTheDealsOwner_notForAPeer() {
+        directory.add("leo", "mia"); // pia's and sam's peer
+        crm.userDirectoryChanged();
+        Actor leo = Actor.of("leo");
+        Customer acme = customersOf(SAM).create(NewCustomer.company("ACME"));
+        customersOf(OTTO).create(NewCustomer.company("Otto's Customer"));
+        piasDeal(pipeline(), acme, "Pia's deal");
+
+        Map<Actor, List<String>> openable = Map.of(
+                SAM, List.of("ACME"),
+                PIA, List.of("ACME"),
+                leo, List.of(),
+                OTTO, List.of("Otto's Customer"));
+        openable.forEach((actor, expected) -> {
+            List<CustomerSummary> all = customersOf(actor).search(CustomerQuery.builder().build()).items();
+            assertThat(all).as("everything %s finds", actor.id()).extracting(CustomerSummary::name)
+                    .containsExactly("ACME", "Otto's Customer");
+            assertThat(all).filteredOn(CustomerSummary::canOpen).as("what %s may open", actor.id())
+                    .extracting(CustomerSummary::name).containsExactlyElementsOf(expected);
+        });
+        assertThat(customersOf(PIA).card(acme.id()).customer().name()).isEqualTo("ACME");
+        assertThatThrownBy(() -> customersOf(leo).card(acme.id())).isInstanceOf(AccessDeniedException.class);
     }
 
     /**

@@ -355,12 +355,13 @@ public abstract class OfferContract extends ContractBase {
     }
 
     @Test
-    void theDealsOwnerAddressesItsOffersEvenWhenTheCustomerHasAnotherOwner() {
+    void theDealsOwnerAddressesItsOffersWhileTheDealIsOpen_theCustomersOwnerAlways() {
         Offer offer = draftOne();
         as(MIA).opportunities().save(as(MIA).opportunities().get(deal.id()).assignOwner("pia"));
         customersOf(SAM).addContact(acme.id(), org.crm4j.customer.NewContact.named("Eva Novak").jobTitle("CFO")
                 .primary());
-        assertThatThrownBy(() -> customersOf(PIA).get(acme.id())).isInstanceOf(AccessDeniedException.class);
+        // pia's open deal lets her read sam's customer
+        assertThat(customersOf(PIA).get(acme.id()).name()).isEqualTo("ACME");
 
         OfferAddressee to = offers(PIA).addressee(offer.id());
         assertThat(to.customerName()).isEqualTo("ACME");
@@ -368,10 +369,18 @@ public abstract class OfferContract extends ContractBase {
         assertThat(to.contactJobTitle()).isEqualTo("CFO");
         String html = OfferDocuments.standard().renderHtml(as(PIA), offer.id());
         assertThat(html).contains("ACME", "Attn. Eva Novak, CFO", "CNC unit");
-        assertThatThrownBy(() -> offers(SAM).addressee(offer.id())).isInstanceOf(AccessDeniedException.class)
-                .hasMessageNotContaining("opportunity");
+        // sam owns the customer: he sees pia's deal on it and addresses its offers
+        assertThat(offers(SAM).addressee(offer.id())).isEqualTo(to);
         assertThatThrownBy(() -> OfferDocuments.standard().renderHtml(as(OTTO), offer.id()))
                 .isInstanceOf(AccessDeniedException.class);
+
+        // the deal closed, pia still sees her offer but may no longer read the customer's address
+        as(PIA).opportunities().save(as(PIA).opportunities().get(deal.id()).lose("PRICE", null, "Globex", null));
+        assertThat(offers(PIA).get(offer.id()).id()).isEqualTo(offer.id());
+        assertThatThrownBy(() -> offers(PIA).addressee(offer.id())).isInstanceOfSatisfying(AccessDeniedException.class,
+                e -> assertThat(e.actorId()).isEqualTo("pia"));
+        assertThatThrownBy(() -> customersOf(PIA).get(acme.id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(offers(SAM).addressee(offer.id())).isEqualTo(to);
     }
 
     @Test

@@ -290,6 +290,34 @@ public abstract class OpportunityContract extends ContractBase {
         assertThat(total(deals(OTTO).pipelineView(pipeline.id()))).isEqualTo(eur("0.00"));
     }
 
+    @Test
+    void needToKnow_theCustomersOwnerSeesAndMovesAColleaguesDealOnHisCustomer_aPeerMayNot() {
+        Opportunity miasDeal = deals(MIA).open(deal("Mia's deal").amount(eur("2000")));
+
+        // sam owns acme: mia's deal on it is his to see on every read path, and to move
+        assertThat(deals(SAM).get(miasDeal.id()).ownerId()).isEqualTo("mia");
+        assertThat(deals(SAM).ofCustomer(acme.id())).extracting(Opportunity::id).containsExactly(miasDeal.id());
+        assertThat(total(deals(SAM).pipelineView(pipeline.id()))).isEqualTo(eur("2000.00"));
+        Opportunity moved = deals(SAM).save(deals(SAM).get(miasDeal.id()).advanceTo("DEMO"));
+        assertThat(moved.stageCode()).isEqualTo("DEMO");
+        assertThat(moved.ownerId()).as("moving it does not take it over").isEqualTo("mia");
+        assertThat(deals(SAM).stageHistory(miasDeal.id())).last().satisfies(change -> {
+            assertThat(change.toStage()).isEqualTo("DEMO");
+            assertThat(change.changedBy()).isEqualTo("sam");
+        });
+
+        // pia, his peer, neither sees it nor moves it
+        assertThatThrownBy(() -> deals(PIA).get(miasDeal.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> deals(PIA).stageHistory(miasDeal.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> deals(PIA).save(deals(MIA).get(miasDeal.id()).advanceTo("PROPOSAL")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(total(deals(PIA).pipelineView(pipeline.id()))).isEqualTo(eur("0.00"));
+        assertThat(deals(ADA).get(miasDeal.id())).satisfies(d -> {
+            assertThat(d.stageCode()).isEqualTo("DEMO");
+            assertThat(d.version()).isEqualTo(moved.version());
+        });
+    }
+
     private static Money total(PipelineView view) {
         return view.totalAmount();
     }

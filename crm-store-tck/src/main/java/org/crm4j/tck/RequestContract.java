@@ -141,12 +141,17 @@ public abstract class RequestContract extends ContractBase {
     }
 
     @Test
-    void log_byAManagerForHerTeam_andAnOwnerOfTheActorsChoice() {
+    void log_byAManagerForHerTeam_andAnOwnerOfTheActorsChoice_seenByTheCustomersOwnerToo() {
         Request forPia = requests(MIA).log(NewRequest.serviceRequest(acme.id(), "Visit on site").owner("pia"));
+        Customer initech = companyOf(MIA, "Initech");
+        Request forPiaOnMias = requests(MIA).log(NewRequest.question(initech.id(), "Price list").owner("pia"));
 
         assertThat(forPia.ownerId()).isEqualTo("pia");
         assertThat(requests(PIA).get(forPia.id()).kind()).isEqualTo(RequestKind.SERVICE_REQUEST);
-        assertThatThrownBy(() -> requests(SAM).get(forPia.id())).isInstanceOf(AccessDeniedException.class);
+        // sam owns acme: he sees pia's request on it, not hers on mia's customer
+        assertThat(requests(SAM).get(forPia.id()).ownerId()).isEqualTo("pia");
+        assertThatThrownBy(() -> requests(SAM).get(forPiaOnMias.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> requests(OTTO).get(forPia.id())).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -401,16 +406,22 @@ public abstract class RequestContract extends ContractBase {
     }
 
     @Test
-    void needToKnow_onTheCustomerCardsHistory() {
+    void needToKnow_onTheCustomerCardsHistory_theOwnerSeesEveryRequestOnHisCustomer() {
         Request sams = question(SAM, acme.id(), "Sam's");
         Request mias = requests(MIA).log(NewRequest.question(acme.id(), "Mia's own").owner("mia"));
         requests(MIA).answer(mias.id(), "Done");
+        Request pias = requests(MIA).log(NewRequest.question(acme.id(), "Pia's").owner("pia"));
 
-        assertThat(requestEventsOnTheCard(SAM)).containsExactly(EventTypes.REQUEST_OPENED + ":" + sams.id());
-        assertThat(requestEventsOnTheCard(MIA)).containsExactlyInAnyOrder(
-                EventTypes.REQUEST_OPENED + ":" + sams.id(), EventTypes.REQUEST_OPENED + ":" + mias.id(),
-                EventTypes.REQUEST_ANSWERED + ":" + mias.id());
-        assertThat(requestEventsOnTheCard(ADA)).hasSize(3);
+        List<String> all = List.of(EventTypes.REQUEST_OPENED + ":" + sams.id(),
+                EventTypes.REQUEST_OPENED + ":" + mias.id(), EventTypes.REQUEST_ANSWERED + ":" + mias.id(),
+                EventTypes.REQUEST_OPENED + ":" + pias.id());
+        for (Actor ownersLine : List.of(SAM, MIA, ADA)) {
+            assertThat(requestEventsOnTheCard(ownersLine)).as(ownersLine.id()).containsExactlyInAnyOrderElementsOf(all);
+        }
+        // a request is no open work that lets its owner read the customer: pia gets hers, not the card
+        assertThat(requests(PIA).get(pias.id()).ownerId()).isEqualTo("pia");
+        assertThatThrownBy(() -> requestEventsOnTheCard(PIA)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> requestEventsOnTheCard(OTTO)).isInstanceOf(AccessDeniedException.class);
     }
 
     private List<String> requestEventsOnTheCard(Actor actor) {
@@ -422,7 +433,7 @@ public abstract class RequestContract extends ContractBase {
     // ---- the overdue list
 
     @Test
-    void overdue_listsOpenRequestsPastTheirDueTime_longestOverdueFirst_byKeyset() {
+    void overdue_listsOpenRequestsPastTheirDueTime_longestOverdueFirst_byKeyset_withColleaguesOnTheOwnersCustomers() {
         Request a = requests(SAM).log(NewRequest.question(acme.id(), "a").receivedAt(MONDAY.minus(Duration.ofDays(7))));
         Request b = requests(SAM).log(NewRequest.question(acme.id(), "b").receivedAt(MONDAY.minus(Duration.ofDays(5))));
         Request c = requests(SAM).log(NewRequest.question(globex.id(), "c").receivedAt(MONDAY.minus(Duration.ofDays(5))));
@@ -430,16 +441,19 @@ public abstract class RequestContract extends ContractBase {
                 .receivedAt(MONDAY.minus(Duration.ofDays(7))));
         requests(SAM).answer(answered.id(), "yes");
         question(SAM, acme.id(), "not due yet");
-        requests(MIA).log(NewRequest.question(acme.id(), "mia's").owner("mia").receivedAt(MONDAY.minus(Duration.ofDays(7))));
+        // mia's own, on sam's customer: sam sees it
+        Request mias = requests(MIA).log(NewRequest.question(acme.id(), "mia's").owner("mia")
+                .receivedAt(MONDAY.minus(Duration.ofDays(7))));
 
         Page<Request> first = requests(SAM).overdue(null, 2);
         Page<Request> second = requests(SAM).overdue(first.nextPageToken(), 2);
 
-        assertThat(first.items()).extracting(Request::id).containsExactly(a.id(), b.id());
-        assertThat(second.items()).extracting(Request::id).containsExactly(c.id());
+        assertThat(first.items()).extracting(Request::id).containsExactly(a.id(), mias.id());
+        assertThat(second.items()).extracting(Request::id).containsExactly(b.id(), c.id());
         assertThat(second.hasNext()).isFalse();
         assertThat(first.items().get(0).isOverdueAt(clock.instant())).isTrue();
         assertThat(requests(MIA).overdue(null, 500).items()).hasSize(4);
+        assertThat(requests(PIA).overdue(null, 500).items()).isEmpty();
 
         assertThatThrownBy(() -> requests(SAM).overdue("not-a-token", 2))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.hasViolation("pageToken")).isTrue());
