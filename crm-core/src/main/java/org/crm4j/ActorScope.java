@@ -30,7 +30,7 @@ import org.crm4j.notify.Inbox;
 import org.crm4j.pipeline.Offers;
 import org.crm4j.pipeline.Opportunities;
 import org.crm4j.pipeline.Pipelines;
-import org.crm4j.spi.Report;
+import org.crm4j.plugin.Report;
 
 /**
  * The CRM as one actor sees it: every operation that actor may do, with need-to-know (R28)

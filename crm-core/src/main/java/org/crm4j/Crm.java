@@ -37,19 +37,19 @@ import org.crm4j.notify.DueWorkReport;
 import org.crm4j.notify.NoticeTemplate;
 import org.crm4j.pipeline.StallCriteria;
 import org.crm4j.pipeline.StallReport;
-import org.crm4j.spi.CrmPlugin;
-import org.crm4j.spi.CrmStore;
-import org.crm4j.spi.CrmStoreProvider;
-import org.crm4j.spi.EventListener;
-import org.crm4j.spi.EventNoticeRule;
-import org.crm4j.spi.MailSender;
-import org.crm4j.spi.NoticeRule;
-import org.crm4j.spi.NotificationChannel;
-import org.crm4j.spi.PipelineRule;
-import org.crm4j.spi.PluginContext;
-import org.crm4j.spi.StoreContext;
-import org.crm4j.spi.TemplateEngine;
-import org.crm4j.spi.UserDirectory;
+import org.crm4j.plugin.CrmPlugin;
+import org.crm4j.store.CrmStore;
+import org.crm4j.store.CrmStoreProvider;
+import org.crm4j.plugin.EventListener;
+import org.crm4j.plugin.EventNoticeRule;
+import org.crm4j.plugin.MailSender;
+import org.crm4j.plugin.NoticeRule;
+import org.crm4j.plugin.NotificationChannel;
+import org.crm4j.plugin.PipelineRule;
+import org.crm4j.plugin.PluginContext;
+import org.crm4j.store.StoreContext;
+import org.crm4j.plugin.TemplateEngine;
+import org.crm4j.plugin.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -416,7 +416,7 @@ public final class Crm implements AutoCloseable {
 
         /**
          * @param engine renders notices and mailings; by default the one found under
-         *     {@code META-INF/services/org.crm4j.spi.TemplateEngine} (crm-reports ships one on Mustache)
+         *     {@code META-INF/services/org.crm4j.plugin.TemplateEngine} (crm-reports ships one on Mustache)
          * @return this builder
          */
         public Builder templateEngine(TemplateEngine engine) {

@@ -88,13 +88,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("com.github.benmanes.caffeine..")
             .because("Caffeine is an implementation detail (STYLE.md: Caffeine stays inside)");
 
-    static final ArchRule SPI_DOES_NOT_USE_INTERNAL = noClasses().that().resideInAPackage("org.crm4j.spi..")
+    static final ArchRule SPI_DOES_NOT_USE_INTERNAL = noClasses()
+            .that().resideInAnyPackage("org.crm4j.store..", "org.crm4j.plugin..")
             .should().dependOnClassesThat().resideInAPackage("org.crm4j.internal..")
             .because("adapter and plugin authors implement the SPI; internal may change in any release");
 
+    static final ArchRule PLUGINS_ARE_NOT_ADAPTERS = noClasses().that().resideInAPackage("org.crm4j.store..")
+            .should().dependOnClassesThat().resideInAPackage("org.crm4j.plugin..")
+            .because("a store adapter implements org.crm4j.store alone; plugins may read stores, not the reverse");
+
     /**
      * Every sub-package of {@code org.crm4j} is a slice ({@code customer}, {@code common},
-     * {@code access}, {@code event}, {@code spi}, {@code internal} ...); the root package (the
+     * {@code access}, {@code event}, {@code store}, {@code plugin}, {@code internal} ...); the root package (the
      * front door and the exceptions every feature throws) is none.
      */
     static final ArchRule PACKAGES_FREE_OF_CYCLES = slices().matching("org.crm4j.(*)..")
@@ -138,6 +143,11 @@ class ArchitectureTest {
     @Test
     void spiDoesNotDependOnInternal() {
         SPI_DOES_NOT_USE_INTERNAL.check(MAIN);
+    }
+
+    @Test
+    void theStoreSpiNeedsNoPluginType() {
+        PLUGINS_ARE_NOT_ADAPTERS.check(MAIN);
     }
 
     @Test

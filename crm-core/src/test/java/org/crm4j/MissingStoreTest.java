@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import org.crm4j.spi.CrmStore;
-import org.crm4j.spi.CrmStoreProvider;
-import org.crm4j.spi.CustomerStore;
-import org.crm4j.spi.StoreContext;
-import org.crm4j.spi.StoreTransaction;
+import org.crm4j.store.CrmStore;
+import org.crm4j.store.CrmStoreProvider;
+import org.crm4j.store.CustomerStore;
+import org.crm4j.store.StoreContext;
+import org.crm4j.store.StoreTransaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,7 @@ import org.crm4j.ValidationException;
 
 /**
  * Someone who acts on the CRM: a user of the host application, identified by the id the host's
- * {@link org.crm4j.spi.UserDirectory} knows, with the roles the host gave them. Every call of
+ * {@link org.crm4j.plugin.UserDirectory} knows, with the roles the host gave them. Every call of
  * crm4j is made by an actor (see {@code Crm.as(actor)}).
  *
  * @param id the user's id in the host; 1 to 100 characters

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crm4j.common.EmailAddress;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.UserDirectory;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.plugin.UserDirectory;
 
 /**
  * A {@link UserDirectory} kept in memory, for tests, examples and hosts with a small fixed set of

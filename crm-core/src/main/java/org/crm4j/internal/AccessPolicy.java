@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.crm4j.ValidationException.Violation;
 import org.crm4j.access.Actor;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.UserDirectory;
-import org.crm4j.spi.Visibility;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.plugin.UserDirectory;
+import org.crm4j.store.Visibility;
 
 /**
  * Need-to-know (R28): which owners' customers an actor may open. An actor sees their own

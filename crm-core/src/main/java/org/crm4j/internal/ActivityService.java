@@ -1,11 +1,11 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.ReminderStore;
-import org.crm4j.spi.OpportunityStore;
-import org.crm4j.spi.LeadStore;
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.ContactStore;
-import org.crm4j.spi.ActivityStore;
+import org.crm4j.store.ReminderStore;
+import org.crm4j.store.OpportunityStore;
+import org.crm4j.store.LeadStore;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.ContactStore;
+import org.crm4j.store.ActivityStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,10 +40,10 @@ import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
 import org.crm4j.lead.LeadRecord;
 import org.crm4j.pipeline.OpportunityRecord;
-import org.crm4j.spi.Keyset;
-import org.crm4j.spi.ScheduleSelection;
-import org.crm4j.spi.StoreTransaction;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.Keyset;
+import org.crm4j.store.ScheduleSelection;
+import org.crm4j.store.StoreTransaction;
+import org.crm4j.store.Visibility;
 
 /** {@link Activities} for one actor: need-to-know follows the activity's owner, as for deals. */
 public final class ActivityService implements Activities {

@@ -1,7 +1,7 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.ReminderStore;
-import org.crm4j.spi.CompetitorContractStore;
+import org.crm4j.store.ReminderStore;
+import org.crm4j.store.CompetitorContractStore;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,11 +16,11 @@ import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
 import org.crm4j.notify.DueNotice;
 import org.crm4j.notify.NoticeKinds;
-import org.crm4j.spi.DueReminder;
-import org.crm4j.spi.EndingContract;
-import org.crm4j.spi.EventNoticeRule;
-import org.crm4j.spi.NoticeRule;
-import org.crm4j.spi.NoticeRuleContext;
+import org.crm4j.store.DueReminder;
+import org.crm4j.store.EndingContract;
+import org.crm4j.plugin.EventNoticeRule;
+import org.crm4j.plugin.NoticeRule;
+import org.crm4j.plugin.NoticeRuleContext;
 
 /** The notice rules crm4j ships: reminders, ends of competitors' contracts, stalled deals, overdue requests. */
 public final class BuiltInNotices {

@@ -7,8 +7,8 @@ import org.crm4j.pipeline.DecisionRole;
 import org.crm4j.pipeline.Stage;
 import org.crm4j.pipeline.StageKind;
 import org.crm4j.pipeline.StageRequirement;
-import org.crm4j.spi.PipelineRule;
-import org.crm4j.spi.StageMove;
+import org.crm4j.plugin.PipelineRule;
+import org.crm4j.plugin.StageMove;
 
 /** The pipeline rules crm4j ships, configured per stage ({@link StageRequirement}) and per pipeline. */
 public final class BuiltInRules {

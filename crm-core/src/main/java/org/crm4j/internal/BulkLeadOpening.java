@@ -1,8 +1,8 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.LeadStore;
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.CustomerStore;
+import org.crm4j.store.LeadStore;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.CustomerStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,11 +28,11 @@ import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
 import org.crm4j.lead.LeadRecord;
 import org.crm4j.lead.LeadStatus;
-import org.crm4j.spi.CustomerRow;
-import org.crm4j.spi.CustomerSearch;
-import org.crm4j.spi.Keyset;
-import org.crm4j.spi.StoreTransaction;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.CustomerRow;
+import org.crm4j.store.CustomerSearch;
+import org.crm4j.store.Keyset;
+import org.crm4j.store.StoreTransaction;
+import org.crm4j.store.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.CampaignStore;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.CampaignStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,8 +28,8 @@ import org.crm4j.campaign.LeadOpeningReport;
 import org.crm4j.campaign.NewCampaign;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
-import org.crm4j.spi.StoreTransaction;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.StoreTransaction;
+import org.crm4j.store.Visibility;
 
 /** {@link Campaigns} for one actor. */
 public final class CampaignService implements Campaigns {

@@ -1,7 +1,7 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.CompetitorContractStore;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.CompetitorContractStore;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.crm4j.customer.CompetitorContractId;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.customer.NewCompetitorContract;
 import org.crm4j.event.EventTypes;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.Visibility;
 
 /**
  * Customers' contracts with competitors for one actor (the {@code Customers} methods): a detail of

@@ -1,9 +1,9 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.CustomerStore;
-import org.crm4j.spi.ContactStore;
-import org.crm4j.spi.ConsentStore;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.CustomerStore;
+import org.crm4j.store.ContactStore;
+import org.crm4j.store.ConsentStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +23,8 @@ import org.crm4j.customer.ContactRecord;
 import org.crm4j.customer.Purpose;
 import org.crm4j.customer.Unsubscription;
 import org.crm4j.event.EventTypes;
-import org.crm4j.spi.StoreTransaction;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.StoreTransaction;
+import org.crm4j.store.Visibility;
 
 /** {@link Consents} for one actor: need-to-know is the contact's customer's. */
 public final class ConsentService implements Consents {

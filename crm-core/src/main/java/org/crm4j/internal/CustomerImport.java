@@ -1,8 +1,8 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.CustomerStore;
-import org.crm4j.spi.ContactStore;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.CustomerStore;
+import org.crm4j.store.ContactStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,10 +44,10 @@ import org.crm4j.imports.LikelyDuplicate;
 import org.crm4j.imports.RejectedRow;
 import org.crm4j.lead.DuplicateMatch;
 import org.crm4j.lead.MatchReason;
-import org.crm4j.spi.DuplicateKeys;
-import org.crm4j.spi.DuplicateQuery;
-import org.crm4j.spi.StoreTransaction;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.DuplicateKeys;
+import org.crm4j.store.DuplicateQuery;
+import org.crm4j.store.StoreTransaction;
+import org.crm4j.store.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,13 +1,13 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.OpportunityStore;
-import org.crm4j.spi.NoticeStore;
-import org.crm4j.spi.NoteStore;
-import org.crm4j.spi.LeadStore;
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.CustomerStore;
-import org.crm4j.spi.ContactStore;
-import org.crm4j.spi.ActivityStore;
+import org.crm4j.store.OpportunityStore;
+import org.crm4j.store.NoticeStore;
+import org.crm4j.store.NoteStore;
+import org.crm4j.store.LeadStore;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.CustomerStore;
+import org.crm4j.store.ContactStore;
+import org.crm4j.store.ActivityStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,12 +47,12 @@ import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.customer.OwnerChange;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
-import org.crm4j.spi.CustomerRow;
-import org.crm4j.spi.CustomerSearch;
-import org.crm4j.spi.CustomerTimeline;
-import org.crm4j.spi.Keyset;
-import org.crm4j.spi.StoreTransaction;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.CustomerRow;
+import org.crm4j.store.CustomerSearch;
+import org.crm4j.store.CustomerTimeline;
+import org.crm4j.store.Keyset;
+import org.crm4j.store.StoreTransaction;
+import org.crm4j.store.Visibility;
 
 /** {@link Customers} for one actor. */
 public final class CustomerService implements Customers {

@@ -1,6 +1,6 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.EventStore;
+import org.crm4j.store.EventStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.crm4j.event.DeliveryReport;
 import org.crm4j.event.DomainEvent;
-import org.crm4j.spi.EventListener;
-import org.crm4j.spi.StoredEvent;
+import org.crm4j.plugin.EventListener;
+import org.crm4j.store.StoredEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.UserDirectory;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.plugin.UserDirectory;
 
 /**
  * The directory used when the host configures none: every user exists, nobody reports to

@@ -1,6 +1,6 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.NoticeStore;
+import org.crm4j.store.NoticeStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,7 +13,7 @@ import org.crm4j.common.Page;
 import org.crm4j.notify.Inbox;
 import org.crm4j.notify.Notice;
 import org.crm4j.notify.NoticeId;
-import org.crm4j.spi.Keyset;
+import org.crm4j.store.Keyset;
 
 /** {@link Inbox} of one actor: every query is bounded to the actor's own notices. */
 public final class InboxService implements Inbox {

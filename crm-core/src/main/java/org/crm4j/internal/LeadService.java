@@ -1,10 +1,10 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.LeadStore;
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.CustomerStore;
-import org.crm4j.spi.ContactStore;
-import org.crm4j.spi.CampaignStore;
+import org.crm4j.store.LeadStore;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.CustomerStore;
+import org.crm4j.store.ContactStore;
+import org.crm4j.store.CampaignStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,9 +50,9 @@ import org.crm4j.lead.NewLead;
 import org.crm4j.lead.Prospect;
 import org.crm4j.pipeline.NewOpportunity;
 import org.crm4j.pipeline.OpportunityRecord;
-import org.crm4j.spi.DuplicateQuery;
-import org.crm4j.spi.StoreTransaction;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.DuplicateQuery;
+import org.crm4j.store.StoreTransaction;
+import org.crm4j.store.Visibility;
 
 /** {@link Leads} for one actor: need-to-know follows the lead's owner, as for deals. */
 public final class LeadService implements Leads {

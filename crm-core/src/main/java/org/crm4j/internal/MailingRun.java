@@ -1,9 +1,9 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.MailingStore;
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.CustomerStore;
-import org.crm4j.spi.ActivityStore;
+import org.crm4j.store.MailingStore;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.CustomerStore;
+import org.crm4j.store.ActivityStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,15 +34,15 @@ import org.crm4j.mailing.RecipientRecord;
 import org.crm4j.mailing.RecipientStatus;
 import org.crm4j.mailing.SkipReason;
 import org.crm4j.notify.MailMessage;
-import org.crm4j.spi.CustomerRow;
-import org.crm4j.spi.CustomerSearch;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.Keyset;
-import org.crm4j.spi.MailSender;
-import org.crm4j.spi.RecipientCandidate;
-import org.crm4j.spi.StoreTransaction;
-import org.crm4j.spi.TemplateEngine;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.CustomerRow;
+import org.crm4j.store.CustomerSearch;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.store.Keyset;
+import org.crm4j.plugin.MailSender;
+import org.crm4j.store.RecipientCandidate;
+import org.crm4j.store.StoreTransaction;
+import org.crm4j.plugin.TemplateEngine;
+import org.crm4j.store.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.MailingStore;
-import org.crm4j.spi.EventStore;
+import org.crm4j.store.MailingStore;
+import org.crm4j.store.EventStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,11 +31,11 @@ import org.crm4j.mailing.MailingStatus;
 import org.crm4j.mailing.Mailings;
 import org.crm4j.mailing.NewMailing;
 import org.crm4j.mailing.SkipReason;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.RecipientCount;
-import org.crm4j.spi.StoreTransaction;
-import org.crm4j.spi.TemplateEngine;
-import org.crm4j.spi.Visibility;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.store.RecipientCount;
+import org.crm4j.store.StoreTransaction;
+import org.crm4j.plugin.TemplateEngine;
+import org.crm4j.store.Visibility;
 
 /** {@link Mailings} for one actor: need-to-know follows the mailing's owner. */
 public final class MailingService implements Mailings {

@@ -12,9 +12,9 @@ import java.util.function.Supplier;
 import org.crm4j.CrmException;
 import org.crm4j.ValidationException;
 import org.crm4j.notify.NoticeTemplate;
-import org.crm4j.spi.TemplateEngine;
-import org.crm4j.spi.TemplateEngine.Markup;
-import org.crm4j.spi.TemplateEngine.Template;
+import org.crm4j.plugin.TemplateEngine;
+import org.crm4j.plugin.TemplateEngine.Markup;
+import org.crm4j.plugin.TemplateEngine.Template;
 
 /**
  * The templates of the kinds of notices: the host's (from the builder), else the rule's own, else

@@ -1,7 +1,7 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.NoticeStore;
-import org.crm4j.spi.EventStore;
+import org.crm4j.store.NoticeStore;
+import org.crm4j.store.EventStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,17 +21,17 @@ import org.crm4j.event.EventTypes;
 import org.crm4j.notify.DueNotice;
 import org.crm4j.notify.MailMessage;
 import org.crm4j.notify.Notice;
-import org.crm4j.spi.ClaimedDelivery;
-import org.crm4j.spi.DeliveryResult;
-import org.crm4j.spi.DeliveryState;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.EventListener;
-import org.crm4j.spi.EventNoticeRule;
-import org.crm4j.spi.NoticeDraft;
-import org.crm4j.spi.NoticeRule;
-import org.crm4j.spi.NoticeRuleContext;
-import org.crm4j.spi.NotificationChannel;
-import org.crm4j.spi.StoreTransaction;
+import org.crm4j.store.ClaimedDelivery;
+import org.crm4j.store.DeliveryResult;
+import org.crm4j.store.DeliveryState;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.plugin.EventListener;
+import org.crm4j.plugin.EventNoticeRule;
+import org.crm4j.store.NoticeDraft;
+import org.crm4j.plugin.NoticeRule;
+import org.crm4j.plugin.NoticeRuleContext;
+import org.crm4j.plugin.NotificationChannel;
+import org.crm4j.store.StoreTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,9 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.OpportunityStore;
-import org.crm4j.spi.OfferStore;
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.ContactStore;
+import org.crm4j.store.OpportunityStore;
+import org.crm4j.store.OfferStore;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.ContactStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -41,8 +41,8 @@ import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.SalesOrder;
 import org.crm4j.pipeline.SalesOrderId;
 import org.crm4j.pipeline.SalesOrderRecord;
-import org.crm4j.spi.StoreTransaction;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.StoreTransaction;
+import org.crm4j.store.Visibility;
 
 /** {@link Offers} for one actor: need-to-know follows the offer's deal. */
 public final class OfferService implements Offers {

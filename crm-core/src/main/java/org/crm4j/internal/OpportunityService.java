@@ -1,9 +1,9 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.OpportunityStore;
-import org.crm4j.spi.OfferStore;
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.ContactStore;
+import org.crm4j.store.OpportunityStore;
+import org.crm4j.store.OfferStore;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.ContactStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,13 +44,13 @@ import org.crm4j.pipeline.StageKind;
 import org.crm4j.pipeline.StageTotal;
 import org.crm4j.pipeline.StallCriteria;
 import org.crm4j.pipeline.StalledDeal;
-import org.crm4j.spi.PipelineRule;
-import org.crm4j.spi.StageMove;
-import org.crm4j.spi.Keyset;
-import org.crm4j.spi.StageTotalRow;
-import org.crm4j.spi.StalledRow;
-import org.crm4j.spi.StoreTransaction;
-import org.crm4j.spi.Visibility;
+import org.crm4j.plugin.PipelineRule;
+import org.crm4j.plugin.StageMove;
+import org.crm4j.store.Keyset;
+import org.crm4j.store.StageTotalRow;
+import org.crm4j.store.StalledRow;
+import org.crm4j.store.StoreTransaction;
+import org.crm4j.store.Visibility;
 
 /** {@link Opportunities} for one actor. */
 public final class OpportunityService implements Opportunities {

@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import org.crm4j.ValidationException;
 import org.crm4j.customer.CustomerSort;
-import org.crm4j.spi.Keyset;
+import org.crm4j.store.Keyset;
 
 /** Encodes where a page ended as an opaque, URL-safe token, and reads it back. */
 public final class PageTokens {

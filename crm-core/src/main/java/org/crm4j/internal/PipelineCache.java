@@ -1,13 +1,13 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.PipelineStore;
+import org.crm4j.store.PipelineStore;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.crm4j.pipeline.Pipeline;
-import org.crm4j.spi.CrmStore;
+import org.crm4j.store.CrmStore;
 
 /**
  * Pipelines are reference data: read on every deal, changed rarely. They are kept here and

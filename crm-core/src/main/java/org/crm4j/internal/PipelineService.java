@@ -1,8 +1,8 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.PipelineStore;
-import org.crm4j.spi.OpportunityStore;
-import org.crm4j.spi.EventStore;
+import org.crm4j.store.PipelineStore;
+import org.crm4j.store.OpportunityStore;
+import org.crm4j.store.EventStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +19,7 @@ import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.PipelineId;
 import org.crm4j.pipeline.Pipelines;
 import org.crm4j.pipeline.Stage;
-import org.crm4j.spi.StoreTransaction;
+import org.crm4j.store.StoreTransaction;
 
 /** {@link Pipelines} for one actor. */
 public final class PipelineService implements Pipelines {

@@ -1,7 +1,7 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.ReminderStore;
-import org.crm4j.spi.EventStore;
+import org.crm4j.store.ReminderStore;
+import org.crm4j.store.EventStore;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.crm4j.access.Actor;
 import org.crm4j.activity.ActivityRecord;
 import org.crm4j.activity.ActivityStatus;
 import org.crm4j.event.EventTypes;
-import org.crm4j.spi.StoreTransaction;
+import org.crm4j.store.StoreTransaction;
 
 /** Sets the reminders of planned activities, beside the activity, with their event. */
 final class Reminders {

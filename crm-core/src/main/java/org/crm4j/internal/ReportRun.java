@@ -5,11 +5,11 @@ import java.util.Optional;
 import org.crm4j.access.Actor;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.PipelineId;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.Report;
-import org.crm4j.spi.ReportContext;
-import org.crm4j.spi.StoreTransaction;
-import org.crm4j.spi.Visibility;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.plugin.Report;
+import org.crm4j.plugin.ReportContext;
+import org.crm4j.store.StoreTransaction;
+import org.crm4j.store.Visibility;
 
 /** The {@link ReportContext} of one report run: the actor's need-to-know over a read-only transaction. */
 public final class ReportRun implements ReportContext {

@@ -1,7 +1,7 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.RequestStore;
-import org.crm4j.spi.EventStore;
+import org.crm4j.store.RequestStore;
+import org.crm4j.store.EventStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.crm4j.activity.EscalationReport;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.EscalationRow;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.store.EscalationRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,11 +1,11 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.ServiceStandardStore;
-import org.crm4j.spi.RequestStore;
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.CustomerStore;
-import org.crm4j.spi.ContactStore;
-import org.crm4j.spi.ActivityStore;
+import org.crm4j.store.ServiceStandardStore;
+import org.crm4j.store.RequestStore;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.CustomerStore;
+import org.crm4j.store.ContactStore;
+import org.crm4j.store.ActivityStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,11 +32,11 @@ import org.crm4j.common.Page;
 import org.crm4j.customer.CustomerRecord;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
-import org.crm4j.spi.Keyset;
-import org.crm4j.spi.ServiceStandardRow;
-import org.crm4j.spi.StoreTransaction;
-import org.crm4j.spi.StoredRequest;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.Keyset;
+import org.crm4j.store.ServiceStandardRow;
+import org.crm4j.store.StoreTransaction;
+import org.crm4j.store.StoredRequest;
+import org.crm4j.store.Visibility;
 
 /**
  * {@link Requests} for one actor: need-to-know follows the request's activity (its owner), as for

@@ -10,10 +10,10 @@ import org.crm4j.CrmException;
 import org.crm4j.access.Actor;
 import org.crm4j.common.WorkingCalendar;
 import org.crm4j.event.DomainEvent;
-import org.crm4j.spi.CrmStore;
-import org.crm4j.spi.MailSender;
-import org.crm4j.spi.PipelineRule;
-import org.crm4j.spi.TemplateEngine;
+import org.crm4j.store.CrmStore;
+import org.crm4j.plugin.MailSender;
+import org.crm4j.plugin.PipelineRule;
+import org.crm4j.plugin.TemplateEngine;
 
 /**
  * What the services of one {@code Crm} share: the store, the access policy, validation and the

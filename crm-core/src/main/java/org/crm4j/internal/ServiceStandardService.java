@@ -1,7 +1,7 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.ServiceStandardStore;
-import org.crm4j.spi.EventStore;
+import org.crm4j.store.ServiceStandardStore;
+import org.crm4j.store.EventStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,10 +22,10 @@ import org.crm4j.activity.Shortfall;
 import org.crm4j.activity.ShortfallKind;
 import org.crm4j.activity.ShortfallReport;
 import org.crm4j.event.EventTypes;
-import org.crm4j.spi.LateRequestsRow;
-import org.crm4j.spi.OwnerCount;
-import org.crm4j.spi.ServiceStandardRow;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.LateRequestsRow;
+import org.crm4j.store.OwnerCount;
+import org.crm4j.store.ServiceStandardRow;
+import org.crm4j.store.Visibility;
 
 /**
  * {@link ServiceStandards} for one actor. Only administrators set the standards: they decide the

@@ -12,10 +12,10 @@ import org.crm4j.pipeline.PipelineId;
 import org.crm4j.pipeline.StallCriteria;
 import org.crm4j.pipeline.StallReason;
 import org.crm4j.pipeline.StalledDeal;
-import org.crm4j.spi.Keyset;
-import org.crm4j.spi.StallQuery;
-import org.crm4j.spi.StalledRow;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.Keyset;
+import org.crm4j.store.StallQuery;
+import org.crm4j.store.StalledRow;
+import org.crm4j.store.Visibility;
 
 /**
  * Stall criteria fixed at one instant: the store query they stand for, and why a row the store

@@ -1,7 +1,7 @@
 package org.crm4j.internal;
 
-import org.crm4j.spi.OpportunityStore;
-import org.crm4j.spi.EventStore;
+import org.crm4j.store.OpportunityStore;
+import org.crm4j.store.EventStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,9 +17,9 @@ import org.crm4j.event.EventTypes;
 import org.crm4j.pipeline.StallCriteria;
 import org.crm4j.pipeline.StallReason;
 import org.crm4j.pipeline.StallReport;
-import org.crm4j.spi.StallMark;
-import org.crm4j.spi.StalledRow;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.StallMark;
+import org.crm4j.store.StalledRow;
+import org.crm4j.store.Visibility;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

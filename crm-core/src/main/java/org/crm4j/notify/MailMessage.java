@@ -3,7 +3,7 @@ package org.crm4j.notify;
 import java.util.Objects;
 
 /**
- * An e-mail as the library hands it to the host's {@link org.crm4j.spi.MailSender}.
+ * An e-mail as the library hands it to the host's {@link org.crm4j.plugin.MailSender}.
  *
  * @param messageId stable for this message to this recipient, e.g. {@code notice-42@crm4j}
  * @param to the recipient's address

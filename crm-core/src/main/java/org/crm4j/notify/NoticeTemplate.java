@@ -7,7 +7,7 @@ import org.crm4j.ValidationException.Violation;
 
 /**
  * The plain-text template of one kind of notice: a subject line and a body, in the syntax of the
- * CRM's {@link org.crm4j.spi.TemplateEngine} (Mustache with crm-reports:
+ * CRM's {@link org.crm4j.plugin.TemplateEngine} (Mustache with crm-reports:
  * {@code Contract with {{supplier}} ends on {{endsOn}}}). Every placeholder must be a value the
  * kind supplies; {@code Crm.Builder.build()} refuses a template naming another one.
  *

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crm4j.access.Actor;
 import org.crm4j.access.InMemoryUserDirectory;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.UserDirectory;
-import org.crm4j.spi.Visibility;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.plugin.UserDirectory;
+import org.crm4j.store.Visibility;
 import org.junit.jupiter.api.Test;
 
 class AccessPolicyTest {

@@ -10,7 +10,7 @@ import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
 import org.crm4j.notify.DueNotice;
 import org.crm4j.notify.NoticeKinds;
-import org.crm4j.spi.EventNoticeRule;
+import org.crm4j.plugin.EventNoticeRule;
 import org.junit.jupiter.api.Test;
 
 class BuiltInNoticesTest {

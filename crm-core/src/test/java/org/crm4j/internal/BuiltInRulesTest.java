@@ -16,8 +16,8 @@ import org.crm4j.pipeline.Participant;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.Stage;
 import org.crm4j.pipeline.StageRequirement;
-import org.crm4j.spi.PipelineRule;
-import org.crm4j.spi.StageMove;
+import org.crm4j.plugin.PipelineRule;
+import org.crm4j.plugin.StageMove;
 import org.junit.jupiter.api.Test;
 
 /** The built-in pipeline rules, one move at a time. */

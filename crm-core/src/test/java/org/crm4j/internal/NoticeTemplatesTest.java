@@ -12,9 +12,9 @@ import org.crm4j.CrmException;
 import org.crm4j.ValidationException;
 import org.crm4j.notify.NoticeKinds;
 import org.crm4j.notify.NoticeTemplate;
-import org.crm4j.spi.EventNoticeRule;
-import org.crm4j.spi.NoticeRule;
-import org.crm4j.spi.TemplateEngine;
+import org.crm4j.plugin.EventNoticeRule;
+import org.crm4j.plugin.NoticeRule;
+import org.crm4j.plugin.TemplateEngine;
 import org.junit.jupiter.api.Test;
 
 class NoticeTemplatesTest {

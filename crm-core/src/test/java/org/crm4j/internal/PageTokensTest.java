@@ -10,7 +10,7 @@ import java.util.Base64;
 import org.crm4j.ValidationException.Violation;
 import org.crm4j.ValidationException;
 import org.crm4j.customer.CustomerSort;
-import org.crm4j.spi.Keyset;
+import org.crm4j.store.Keyset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -33,7 +33,7 @@ class ArchitectureTest {
     static final ArchRule onlyTheProvidersArePublic = classes()
             .that().resideInAPackage("org.crm4j.persistence..")
             .and().arePublic()
-            .should().implement(org.crm4j.spi.CrmStoreProvider.class)
+            .should().implement(org.crm4j.store.CrmStoreProvider.class)
             .because("everything else of an adapter is an implementation detail");
 
     @ArchTest

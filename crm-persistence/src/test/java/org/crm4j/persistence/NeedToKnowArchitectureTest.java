@@ -20,11 +20,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
-import org.crm4j.spi.CustomerSearch;
-import org.crm4j.spi.DuplicateKeys;
-import org.crm4j.spi.DuplicateQuery;
-import org.crm4j.spi.StallQuery;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.CustomerSearch;
+import org.crm4j.store.DuplicateKeys;
+import org.crm4j.store.DuplicateQuery;
+import org.crm4j.store.StallQuery;
+import org.crm4j.store.Visibility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -99,7 +99,7 @@ class NeedToKnowArchitectureTest {
     private static DescribedPredicate<JavaClass> areStores() {
         return DescribedPredicate.describe("are stores",
                 c -> c.getSimpleName().endsWith("Store") || c.getAllRawInterfaces().stream()
-                        .anyMatch(i -> i.getPackageName().equals("org.crm4j.spi") && i.getSimpleName().endsWith("Store")));
+                        .anyMatch(i -> i.getPackageName().equals("org.crm4j.store") && i.getSimpleName().endsWith("Store")));
     }
 
     private static DescribedPredicate<JavaMethod> takeNeedToKnow() {

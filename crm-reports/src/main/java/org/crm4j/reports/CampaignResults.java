@@ -1,7 +1,7 @@
 package org.crm4j.reports;
 
-import org.crm4j.spi.LeadStore;
-import org.crm4j.spi.CampaignStore;
+import org.crm4j.store.LeadStore;
+import org.crm4j.store.CampaignStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -19,12 +19,12 @@ import org.crm4j.campaign.CostKind;
 import org.crm4j.common.Money;
 import org.crm4j.lead.LeadStatus;
 import org.crm4j.reports.CampaignResultRow.Scope;
-import org.crm4j.spi.CampaignCostRow;
-import org.crm4j.spi.CampaignHead;
-import org.crm4j.spi.LeadFunnelRow;
-import org.crm4j.spi.Report;
-import org.crm4j.spi.ReportContext;
-import org.crm4j.spi.WonRevenueRow;
+import org.crm4j.store.CampaignCostRow;
+import org.crm4j.store.CampaignHead;
+import org.crm4j.store.LeadFunnelRow;
+import org.crm4j.plugin.Report;
+import org.crm4j.plugin.ReportContext;
+import org.crm4j.store.WonRevenueRow;
 
 /**
  * The results of a campaign (R18): its lead funnel, the deals won from its leads, its costs, and

@@ -1,6 +1,6 @@
 package org.crm4j.reports;
 
-import org.crm4j.spi.OpportunityStore;
+import org.crm4j.store.OpportunityStore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,13 +20,13 @@ import org.crm4j.ValidationException.Violation;
 import org.crm4j.common.Money;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.PipelineId;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.ForecastGrouping;
-import org.crm4j.spi.ForecastPeriod;
-import org.crm4j.spi.ForecastRow;
-import org.crm4j.spi.ForecastSelection;
-import org.crm4j.spi.Report;
-import org.crm4j.spi.ReportContext;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.store.ForecastGrouping;
+import org.crm4j.store.ForecastPeriod;
+import org.crm4j.store.ForecastRow;
+import org.crm4j.store.ForecastSelection;
+import org.crm4j.plugin.Report;
+import org.crm4j.plugin.ReportContext;
 
 /**
  * The cash-flow forecast (R21): the inflow to expect per month or ISO week, from the open deals

@@ -1,6 +1,6 @@
 package org.crm4j.reports;
 
-import org.crm4j.spi.ActivityStore;
+import org.crm4j.store.ActivityStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,12 +13,12 @@ import java.util.TreeMap;
 import org.crm4j.ValidationException;
 import org.crm4j.ValidationException.Violation;
 import org.crm4j.activity.FirstContactKind;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.FirstContactCountRow;
-import org.crm4j.spi.FirstContactSelection;
-import org.crm4j.spi.ForecastPeriod;
-import org.crm4j.spi.Report;
-import org.crm4j.spi.ReportContext;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.store.FirstContactCountRow;
+import org.crm4j.store.FirstContactSelection;
+import org.crm4j.store.ForecastPeriod;
+import org.crm4j.plugin.Report;
+import org.crm4j.plugin.ReportContext;
 
 /**
  * The first-contact report (R9): per salesperson and month or ISO week, the first calls and first

@@ -13,11 +13,11 @@ import org.crm4j.campaign.CampaignId;
 import org.crm4j.campaign.CostKind;
 import org.crm4j.common.Money;
 import org.crm4j.lead.LeadStatus;
-import org.crm4j.spi.CampaignCostRow;
-import org.crm4j.spi.CampaignHead;
-import org.crm4j.spi.LeadFunnelRow;
-import org.crm4j.spi.Visibility;
-import org.crm4j.spi.WonRevenueRow;
+import org.crm4j.store.CampaignCostRow;
+import org.crm4j.store.CampaignHead;
+import org.crm4j.store.LeadFunnelRow;
+import org.crm4j.store.Visibility;
+import org.crm4j.store.WonRevenueRow;
 import org.junit.jupiter.api.Test;
 
 class CampaignResultsTest {

@@ -9,9 +9,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
 import org.crm4j.ValidationException;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.ForecastRow;
-import org.crm4j.spi.Visibility;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.store.ForecastRow;
+import org.crm4j.store.Visibility;
 import org.junit.jupiter.api.Test;
 
 /** The CSV export of a cash-flow forecast: RFC 4180, ISO dates, plain decimals. */

@@ -15,12 +15,12 @@ import org.crm4j.pipeline.NewPipeline;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.PipelineId;
 import org.crm4j.pipeline.Stage;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.ForecastGrouping;
-import org.crm4j.spi.ForecastPeriod;
-import org.crm4j.spi.ForecastRow;
-import org.crm4j.spi.ForecastSelection;
-import org.crm4j.spi.Visibility;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.store.ForecastGrouping;
+import org.crm4j.store.ForecastPeriod;
+import org.crm4j.store.ForecastRow;
+import org.crm4j.store.ForecastSelection;
+import org.crm4j.store.Visibility;
 import org.junit.jupiter.api.Test;
 
 /** The forecast's definition, its checks and how it shapes the store's sums. */

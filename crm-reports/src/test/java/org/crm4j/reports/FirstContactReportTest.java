@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 import org.crm4j.activity.FirstContactKind;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.FirstContactCountRow;
-import org.crm4j.spi.Visibility;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.store.FirstContactCountRow;
+import org.crm4j.store.Visibility;
 import org.junit.jupiter.api.Test;
 
 /** How the first-contact report asks the store and shapes what it answers. */

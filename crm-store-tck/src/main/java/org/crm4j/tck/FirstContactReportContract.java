@@ -25,7 +25,7 @@ import org.crm4j.pipeline.Stage;
 import org.crm4j.reports.FirstContactReport;
 import org.crm4j.reports.FirstContactResult;
 import org.crm4j.reports.FirstContactRow;
-import org.crm4j.spi.DirectoryUser;
+import org.crm4j.plugin.DirectoryUser;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -22,7 +22,7 @@ import org.crm4j.reports.CashFlow;
 import org.crm4j.reports.CashFlowForecast;
 import org.crm4j.reports.CashFlowRow;
 import org.crm4j.reports.CashFlowTotal;
-import org.crm4j.spi.DirectoryUser;
+import org.crm4j.plugin.DirectoryUser;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -36,8 +36,8 @@ import org.crm4j.pipeline.NewPipeline;
 import org.crm4j.pipeline.Opportunity;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.Stage;
-import org.crm4j.spi.PipelineRule;
-import org.crm4j.spi.StageMove;
+import org.crm4j.plugin.PipelineRule;
+import org.crm4j.plugin.StageMove;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package org.crm4j.tck;
 
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.CustomerStore;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.CustomerStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -45,15 +45,15 @@ import org.crm4j.pipeline.Opportunity;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.Stage;
 import org.crm4j.pipeline.StallCriteria;
-import org.crm4j.spi.CrmPlugin;
-import org.crm4j.spi.CrmStore;
-import org.crm4j.spi.DirectoryUser;
-import org.crm4j.spi.NoticeRule;
-import org.crm4j.spi.NoticeRuleContext;
-import org.crm4j.spi.NotificationChannel;
-import org.crm4j.spi.PluginContext;
-import org.crm4j.spi.StoreContext;
-import org.crm4j.spi.Visibility;
+import org.crm4j.plugin.CrmPlugin;
+import org.crm4j.store.CrmStore;
+import org.crm4j.plugin.DirectoryUser;
+import org.crm4j.plugin.NoticeRule;
+import org.crm4j.plugin.NoticeRuleContext;
+import org.crm4j.plugin.NotificationChannel;
+import org.crm4j.plugin.PluginContext;
+import org.crm4j.store.StoreContext;
+import org.crm4j.store.Visibility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

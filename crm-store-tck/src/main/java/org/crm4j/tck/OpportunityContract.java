@@ -38,7 +38,7 @@ import org.crm4j.pipeline.Stage;
 import org.crm4j.pipeline.StageChange;
 import org.crm4j.pipeline.StageRequirement;
 import org.crm4j.pipeline.StageTotal;
-import org.crm4j.spi.PipelineRule;
+import org.crm4j.plugin.PipelineRule;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -382,7 +382,7 @@ public abstract class OpportunityContract extends ContractBase {
             }
 
             @Override
-            public Optional<String> check(org.crm4j.spi.StageMove move) {
+            public Optional<String> check(org.crm4j.plugin.StageMove move) {
                 var amount = move.opportunity().amount();
                 boolean big = amount != null && amount.amount().compareTo(new java.math.BigDecimal("50000")) > 0;
                 return big && !move.actorId().equals("mia") ? Optional.of("only mia moves deals over 50,000")

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crm4j.notify.MailMessage;
-import org.crm4j.spi.MailSender;
+import org.crm4j.plugin.MailSender;
 
 /** A mail sender for tests: keeps what it was handed; can be told to fail on one hand-off. */
 public final class RecordingMailSender implements MailSender {

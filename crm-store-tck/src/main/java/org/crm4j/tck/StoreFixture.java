@@ -36,7 +36,7 @@ public interface StoreFixture {
      * @return the store, which the caller closes; null when the adapter keeps its records inside one
      *     CRM (in memory), and the contract is then skipped
      */
-    default org.crm4j.spi.CrmStore openBeside(java.time.Clock clock) {
+    default org.crm4j.store.CrmStore openBeside(java.time.Clock clock) {
         return null;
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crm4j.ValidationException;
-import org.crm4j.spi.TemplateEngine;
+import org.crm4j.plugin.TemplateEngine;
 
 /**
  * A small strict template engine for tests: {@code {{a.b}}} is replaced by the value at that path

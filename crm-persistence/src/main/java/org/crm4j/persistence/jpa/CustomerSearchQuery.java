@@ -12,9 +12,9 @@ import org.crm4j.customer.Criterion;
 import org.crm4j.customer.CustomerField;
 import org.crm4j.customer.CustomerSort;
 import org.crm4j.customer.CustomerStatus;
-import org.crm4j.spi.CustomerRow;
-import org.crm4j.spi.CustomerSearch;
-import org.crm4j.spi.Keyset;
+import org.crm4j.store.CustomerRow;
+import org.crm4j.store.CustomerSearch;
+import org.crm4j.store.Keyset;
 
 /**
  * Translates a {@link CustomerSearch} into one HQL query that projects straight into

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import org.crm4j.lead.DuplicateMatch;
 import org.crm4j.lead.MatchReason;
-import org.crm4j.spi.DuplicateKeys;
-import org.crm4j.spi.DuplicateQuery;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.DuplicateKeys;
+import org.crm4j.store.DuplicateQuery;
+import org.crm4j.store.Visibility;
 import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 

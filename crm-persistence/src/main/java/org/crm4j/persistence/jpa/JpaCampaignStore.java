@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import org.crm4j.campaign.CampaignRecord;
 import org.crm4j.campaign.CostKind;
-import org.crm4j.spi.CampaignCostRow;
-import org.crm4j.spi.CampaignHead;
-import org.crm4j.spi.CampaignStore;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.CampaignCostRow;
+import org.crm4j.store.CampaignHead;
+import org.crm4j.store.CampaignStore;
+import org.crm4j.store.Visibility;
 import org.hibernate.query.SelectionQuery;
 
 /** Campaigns in the JPA store. A campaign is read with its costs in one select. */

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import org.crm4j.customer.CompetitorContract;
 import org.crm4j.customer.CustomerStatus;
-import org.crm4j.spi.CompetitorContractStore;
-import org.crm4j.spi.EndingContract;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.CompetitorContractStore;
+import org.crm4j.store.EndingContract;
+import org.crm4j.store.Visibility;
 import org.hibernate.query.SelectionQuery;
 
 /** Customers' contracts with competitors in the JPA store; need-to-know joins the customer's owner. */

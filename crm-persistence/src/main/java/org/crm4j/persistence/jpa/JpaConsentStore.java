@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crm4j.customer.Consent;
 import org.crm4j.customer.Unsubscription;
-import org.crm4j.spi.ConsentStore;
+import org.crm4j.store.ConsentStore;
 
 /** Consents and unsubscriptions in the JPA store, by their primary keys. */
 final class JpaConsentStore implements ConsentStore {

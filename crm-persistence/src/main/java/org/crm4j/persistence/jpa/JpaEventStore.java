@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.crm4j.event.DomainEvent;
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.StoredEvent;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.StoredEvent;
 import org.hibernate.Session;
 
 /**

@@ -18,11 +18,11 @@ import org.crm4j.lead.LeadRecord;
 import org.crm4j.lead.LeadStatus;
 import org.crm4j.lead.MatchKind;
 import org.crm4j.pipeline.OpportunityStatus;
-import org.crm4j.spi.DuplicateQuery;
-import org.crm4j.spi.LeadFunnelRow;
-import org.crm4j.spi.LeadStore;
-import org.crm4j.spi.Visibility;
-import org.crm4j.spi.WonRevenueRow;
+import org.crm4j.store.DuplicateQuery;
+import org.crm4j.store.LeadFunnelRow;
+import org.crm4j.store.LeadStore;
+import org.crm4j.store.Visibility;
+import org.crm4j.store.WonRevenueRow;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 

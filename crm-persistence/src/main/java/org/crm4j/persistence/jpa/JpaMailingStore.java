@@ -12,10 +12,10 @@ import org.crm4j.mailing.MailingRecord;
 import org.crm4j.mailing.RecipientRecord;
 import org.crm4j.mailing.RecipientStatus;
 import org.crm4j.mailing.SkipReason;
-import org.crm4j.spi.MailingStore;
-import org.crm4j.spi.RecipientCandidate;
-import org.crm4j.spi.RecipientCount;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.MailingStore;
+import org.crm4j.store.RecipientCandidate;
+import org.crm4j.store.RecipientCount;
+import org.crm4j.store.Visibility;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.query.SelectionQuery;
 

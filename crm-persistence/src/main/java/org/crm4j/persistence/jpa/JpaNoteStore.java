@@ -2,7 +2,7 @@ package org.crm4j.persistence.jpa;
 
 import java.util.List;
 import org.crm4j.customer.NoteRecord;
-import org.crm4j.spi.NoteStore;
+import org.crm4j.store.NoteStore;
 
 /** Notes in the JPA store. */
 final class JpaNoteStore implements NoteStore {

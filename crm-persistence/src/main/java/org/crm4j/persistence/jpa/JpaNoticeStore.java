@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.crm4j.notify.Notice;
-import org.crm4j.spi.ClaimedDelivery;
-import org.crm4j.spi.DeliveryResult;
-import org.crm4j.spi.DeliveryState;
-import org.crm4j.spi.Keyset;
-import org.crm4j.spi.NoticeDraft;
-import org.crm4j.spi.NoticeStore;
+import org.crm4j.store.ClaimedDelivery;
+import org.crm4j.store.DeliveryResult;
+import org.crm4j.store.DeliveryState;
+import org.crm4j.store.Keyset;
+import org.crm4j.store.NoticeDraft;
+import org.crm4j.store.NoticeStore;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.query.SelectionQuery;
 

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.crm4j.pipeline.OfferRecord;
 import org.crm4j.pipeline.OfferStatus;
 import org.crm4j.pipeline.SalesOrderRecord;
-import org.crm4j.spi.OfferStore;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.OfferStore;
+import org.crm4j.store.Visibility;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.crm4j.activity.ActivityStatus;
-import org.crm4j.spi.DueReminder;
-import org.crm4j.spi.ReminderStore;
+import org.crm4j.store.DueReminder;
+import org.crm4j.store.ReminderStore;
 
 /**
  * Reminders in the JPA store. The due ones are found in one select (reminders of planned

@@ -7,11 +7,11 @@ import java.util.Optional;
 import org.crm4j.activity.ActivityRecord;
 import org.crm4j.activity.RequestRecord;
 import org.crm4j.activity.RequestStatus;
-import org.crm4j.spi.EscalationRow;
-import org.crm4j.spi.Keyset;
-import org.crm4j.spi.RequestStore;
-import org.crm4j.spi.StoredRequest;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.EscalationRow;
+import org.crm4j.store.Keyset;
+import org.crm4j.store.RequestStore;
+import org.crm4j.store.StoredRequest;
+import org.crm4j.store.Visibility;
 import org.hibernate.query.SelectionQuery;
 
 /**

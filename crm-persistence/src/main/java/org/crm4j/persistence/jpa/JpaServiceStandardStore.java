@@ -12,11 +12,11 @@ import org.crm4j.activity.ActivityStatus;
 import org.crm4j.activity.ActivityType;
 import org.crm4j.activity.RequestStatus;
 import org.crm4j.customer.CustomerStatus;
-import org.crm4j.spi.LateRequestsRow;
-import org.crm4j.spi.OwnerCount;
-import org.crm4j.spi.ServiceStandardRow;
-import org.crm4j.spi.ServiceStandardStore;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.LateRequestsRow;
+import org.crm4j.store.OwnerCount;
+import org.crm4j.store.ServiceStandardRow;
+import org.crm4j.store.ServiceStandardStore;
+import org.crm4j.store.Visibility;
 import org.hibernate.query.SelectionQuery;
 
 /**

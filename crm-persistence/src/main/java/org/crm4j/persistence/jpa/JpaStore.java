@@ -2,8 +2,8 @@ package org.crm4j.persistence.jpa;
 
 import java.util.function.Function;
 import org.crm4j.CrmException;
-import org.crm4j.spi.CrmStore;
-import org.crm4j.spi.StoreTransaction;
+import org.crm4j.store.CrmStore;
+import org.crm4j.store.StoreTransaction;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;

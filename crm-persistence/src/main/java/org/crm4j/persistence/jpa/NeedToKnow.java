@@ -1,7 +1,7 @@
 package org.crm4j.persistence.jpa;
 
 import java.util.Map;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.Visibility;
 import org.hibernate.query.SelectionQuery;
 import org.hibernate.query.sql.spi.NativeQueryImplementor;
 

@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.crm4j.spi.DeliveryState;
+import org.crm4j.store.DeliveryState;
 
 /**
  * The delivery of a notice through one channel ({@code crm_notice_delivery}). Claims are written

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.crm4j.notify.Notice;
 import org.crm4j.notify.NoticeId;
-import org.crm4j.spi.NoticeDraft;
+import org.crm4j.store.NoticeDraft;
 
 /** A notice to one employee ({@code crm_notice}); only its inbox arrival and read time change. */
 @Entity(name = "Notice")

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.crm4j.spi.StallMark;
+import org.crm4j.store.StallMark;
 
 /**
  * Which stall of a deal was announced ({@code crm_opportunity_stall}), one row per deal, kept

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.crm4j.event.DomainEvent;
-import org.crm4j.spi.StoredEvent;
+import org.crm4j.store.StoredEvent;
 
 /**
  * A domain event in the outbox ({@code crm_event}), with its delivery state. The sequence number

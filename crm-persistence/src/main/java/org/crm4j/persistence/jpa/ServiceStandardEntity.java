@@ -7,7 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import org.crm4j.spi.ServiceStandardRow;
+import org.crm4j.store.ServiceStandardRow;
 
 /** A service standard ({@code crm_service_standard}); one per kind and scope, by crm_service_standard_uk. */
 @Entity(name = "ServiceStandard")

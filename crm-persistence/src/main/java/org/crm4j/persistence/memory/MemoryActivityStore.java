@@ -14,12 +14,12 @@ import org.crm4j.activity.ActivityStatus;
 import org.crm4j.activity.FirstContactKind;
 import org.crm4j.activity.FirstContactRecord;
 import org.crm4j.activity.ScheduleCount;
-import org.crm4j.spi.ActivityStore;
-import org.crm4j.spi.FirstContactCountRow;
-import org.crm4j.spi.FirstContactSelection;
-import org.crm4j.spi.Keyset;
-import org.crm4j.spi.ScheduleSelection;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.ActivityStore;
+import org.crm4j.store.FirstContactCountRow;
+import org.crm4j.store.FirstContactSelection;
+import org.crm4j.store.Keyset;
+import org.crm4j.store.ScheduleSelection;
+import org.crm4j.store.Visibility;
 
 /**
  * Activities and the first-contact ledger, in the same transaction; one ledger entry per

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.crm4j.campaign.CampaignRecord;
 import org.crm4j.campaign.CostEntry;
-import org.crm4j.spi.CampaignCostRow;
-import org.crm4j.spi.CampaignHead;
-import org.crm4j.spi.CampaignStore;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.CampaignCostRow;
+import org.crm4j.store.CampaignHead;
+import org.crm4j.store.CampaignStore;
+import org.crm4j.store.Visibility;
 
 /** Campaigns, in the same transaction. */
 final class MemoryCampaignStore extends MemoryFeatureStore implements CampaignStore {

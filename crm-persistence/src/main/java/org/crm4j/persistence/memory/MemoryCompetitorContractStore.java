@@ -10,9 +10,9 @@ import org.crm4j.customer.CompetitorContractId;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.customer.CustomerRecord;
 import org.crm4j.customer.CustomerStatus;
-import org.crm4j.spi.CompetitorContractStore;
-import org.crm4j.spi.EndingContract;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.CompetitorContractStore;
+import org.crm4j.store.EndingContract;
+import org.crm4j.store.Visibility;
 
 /** Contracts with competitors; need-to-know by the customer's owner. */
 final class MemoryCompetitorContractStore extends MemoryFeatureStore implements CompetitorContractStore {

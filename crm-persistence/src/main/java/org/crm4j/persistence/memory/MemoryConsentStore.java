@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.crm4j.ConflictException;
 import org.crm4j.customer.Consent;
 import org.crm4j.customer.Unsubscription;
-import org.crm4j.spi.ConsentStore;
+import org.crm4j.store.ConsentStore;
 
 /** Consents and unsubscriptions of contacts, in the same transaction. */
 final class MemoryConsentStore extends MemoryFeatureStore implements ConsentStore {

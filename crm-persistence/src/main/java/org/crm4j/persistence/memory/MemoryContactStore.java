@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.crm4j.customer.ContactRecord;
 import org.crm4j.customer.CustomerRecord;
-import org.crm4j.spi.ContactStore;
+import org.crm4j.store.ContactStore;
 
 /** Contacts, in the same transaction. */
 final class MemoryContactStore extends MemoryFeatureStore implements ContactStore {

@@ -33,14 +33,14 @@ import org.crm4j.lead.MatchKind;
 import org.crm4j.lead.MatchReason;
 import org.crm4j.persistence.memory.MemoryData.Outboxed;
 import org.crm4j.pipeline.OpportunityRecord;
-import org.crm4j.spi.CustomerRow;
-import org.crm4j.spi.CustomerSearch;
-import org.crm4j.spi.CustomerStore;
-import org.crm4j.spi.CustomerTimeline;
-import org.crm4j.spi.DuplicateKeys;
-import org.crm4j.spi.DuplicateQuery;
-import org.crm4j.spi.Keyset;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.CustomerRow;
+import org.crm4j.store.CustomerSearch;
+import org.crm4j.store.CustomerStore;
+import org.crm4j.store.CustomerTimeline;
+import org.crm4j.store.DuplicateKeys;
+import org.crm4j.store.DuplicateQuery;
+import org.crm4j.store.Keyset;
+import org.crm4j.store.Visibility;
 
 /** Customers, their external references and owner changes, in the same transaction. */
 final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerStore {

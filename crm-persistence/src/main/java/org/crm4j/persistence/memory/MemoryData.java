@@ -28,9 +28,9 @@ import org.crm4j.pipeline.OpportunityRecord;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.SalesOrderRecord;
 import org.crm4j.pipeline.StageChange;
-import org.crm4j.spi.DeliveryState;
-import org.crm4j.spi.ServiceStandardRow;
-import org.crm4j.spi.StallMark;
+import org.crm4j.store.DeliveryState;
+import org.crm4j.store.ServiceStandardRow;
+import org.crm4j.store.StallMark;
 
 /**
  * Everything the in-memory store holds: the maps of records and the id sequence. Only a

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.persistence.memory.MemoryData.Outboxed;
-import org.crm4j.spi.EventStore;
-import org.crm4j.spi.StoredEvent;
+import org.crm4j.store.EventStore;
+import org.crm4j.store.StoredEvent;
 
 /** The outbox of events, in the same transaction. */
 final class MemoryEventStore extends MemoryFeatureStore implements EventStore {

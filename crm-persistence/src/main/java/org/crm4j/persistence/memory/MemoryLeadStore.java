@@ -22,11 +22,11 @@ import org.crm4j.lead.MatchReason;
 import org.crm4j.lead.Prospect;
 import org.crm4j.pipeline.OpportunityRecord;
 import org.crm4j.pipeline.OpportunityStatus;
-import org.crm4j.spi.DuplicateQuery;
-import org.crm4j.spi.LeadFunnelRow;
-import org.crm4j.spi.LeadStore;
-import org.crm4j.spi.Visibility;
-import org.crm4j.spi.WonRevenueRow;
+import org.crm4j.store.DuplicateQuery;
+import org.crm4j.store.LeadFunnelRow;
+import org.crm4j.store.LeadStore;
+import org.crm4j.store.Visibility;
+import org.crm4j.store.WonRevenueRow;
 
 /** Leads, in the same transaction; one lead per customer and campaign, as the database's unique rule. */
 final class MemoryLeadStore extends MemoryFeatureStore implements LeadStore {

@@ -20,10 +20,10 @@ import org.crm4j.customer.Purpose;
 import org.crm4j.mailing.MailingRecord;
 import org.crm4j.mailing.RecipientRecord;
 import org.crm4j.mailing.RecipientStatus;
-import org.crm4j.spi.MailingStore;
-import org.crm4j.spi.RecipientCandidate;
-import org.crm4j.spi.RecipientCount;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.MailingStore;
+import org.crm4j.store.RecipientCandidate;
+import org.crm4j.store.RecipientCount;
+import org.crm4j.store.Visibility;
 
 /** Mailings and their recipients, in the same transaction; one recipient per mailing and key. */
 final class MemoryMailingStore extends MemoryFeatureStore implements MailingStore {

@@ -1,7 +1,7 @@
 package org.crm4j.persistence.memory;
 
 import org.crm4j.customer.CustomerRecord;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.Visibility;
 
 /**
  * Need-to-know (R28), in one place: every check of the in-memory store whether an actor may see

@@ -14,12 +14,12 @@ import org.crm4j.ConflictException;
 import org.crm4j.notify.Notice;
 import org.crm4j.notify.NoticeId;
 import org.crm4j.persistence.memory.MemoryData.Delivery;
-import org.crm4j.spi.ClaimedDelivery;
-import org.crm4j.spi.DeliveryResult;
-import org.crm4j.spi.DeliveryState;
-import org.crm4j.spi.Keyset;
-import org.crm4j.spi.NoticeDraft;
-import org.crm4j.spi.NoticeStore;
+import org.crm4j.store.ClaimedDelivery;
+import org.crm4j.store.DeliveryResult;
+import org.crm4j.store.DeliveryState;
+import org.crm4j.store.Keyset;
+import org.crm4j.store.NoticeDraft;
+import org.crm4j.store.NoticeStore;
 
 /**
  * Notices, deliveries and the inbox. Writers run one at a time, so a claim is simply a

@@ -8,8 +8,8 @@ import org.crm4j.pipeline.OfferRecord;
 import org.crm4j.pipeline.OfferStatus;
 import org.crm4j.pipeline.OpportunityRecord;
 import org.crm4j.pipeline.SalesOrderRecord;
-import org.crm4j.spi.OfferStore;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.OfferStore;
+import org.crm4j.store.Visibility;
 
 /** Offers and sales orders, in the same transaction. */
 final class MemoryOfferStore extends MemoryFeatureStore implements OfferStore {

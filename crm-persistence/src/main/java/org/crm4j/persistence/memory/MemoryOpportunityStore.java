@@ -14,16 +14,16 @@ import org.crm4j.customer.OpportunitySummary;
 import org.crm4j.pipeline.OpportunityRecord;
 import org.crm4j.pipeline.OpportunityStatus;
 import org.crm4j.pipeline.StageChange;
-import org.crm4j.spi.ForecastGrouping;
-import org.crm4j.spi.ForecastRow;
-import org.crm4j.spi.ForecastSelection;
-import org.crm4j.spi.Keyset;
-import org.crm4j.spi.OpportunityStore;
-import org.crm4j.spi.StageTotalRow;
-import org.crm4j.spi.StallMark;
-import org.crm4j.spi.StallQuery;
-import org.crm4j.spi.StalledRow;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.ForecastGrouping;
+import org.crm4j.store.ForecastRow;
+import org.crm4j.store.ForecastSelection;
+import org.crm4j.store.Keyset;
+import org.crm4j.store.OpportunityStore;
+import org.crm4j.store.StageTotalRow;
+import org.crm4j.store.StallMark;
+import org.crm4j.store.StallQuery;
+import org.crm4j.store.StalledRow;
+import org.crm4j.store.Visibility;
 
 /** Opportunities, in the same transaction. */
 final class MemoryOpportunityStore extends MemoryFeatureStore implements OpportunityStore {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.PipelineId;
-import org.crm4j.spi.PipelineStore;
+import org.crm4j.store.PipelineStore;
 
 /** Pipelines, in the same transaction. */
 final class MemoryPipelineStore extends MemoryFeatureStore implements PipelineStore {

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.crm4j.activity.ActivityRecord;
 import org.crm4j.activity.ActivityStatus;
 import org.crm4j.persistence.memory.MemoryData.Reminder;
-import org.crm4j.spi.DueReminder;
-import org.crm4j.spi.ReminderStore;
+import org.crm4j.store.DueReminder;
+import org.crm4j.store.ReminderStore;
 
 /** Reminders beside their activities. */
 final class MemoryReminderStore extends MemoryFeatureStore implements ReminderStore {

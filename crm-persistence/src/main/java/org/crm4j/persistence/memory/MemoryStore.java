@@ -3,8 +3,8 @@ package org.crm4j.persistence.memory;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.crm4j.CrmException;
-import org.crm4j.spi.CrmStore;
-import org.crm4j.spi.StoreTransaction;
+import org.crm4j.store.CrmStore;
+import org.crm4j.store.StoreTransaction;
 
 /**
  * Keeps every record in maps. Transactions are serialised by a read-write lock: one writer at a

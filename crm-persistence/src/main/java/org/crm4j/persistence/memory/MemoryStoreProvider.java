@@ -1,8 +1,8 @@
 package org.crm4j.persistence.memory;
 
-import org.crm4j.spi.CrmStore;
-import org.crm4j.spi.CrmStoreProvider;
-import org.crm4j.spi.StoreContext;
+import org.crm4j.store.CrmStore;
+import org.crm4j.store.CrmStoreProvider;
+import org.crm4j.store.StoreContext;
 
 /**
  * The in-memory store adapter: everything in the JVM's heap, gone when the {@code Crm} closes.

@@ -3,8 +3,8 @@ package org.crm4j.persistence.frontdoor;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crm4j.event.DomainEvent;
-import org.crm4j.spi.CrmPlugin;
-import org.crm4j.spi.PluginContext;
+import org.crm4j.plugin.CrmPlugin;
+import org.crm4j.plugin.PluginContext;
 
 /** A plugin found through {@code META-INF/services}: it keeps every event it is given. */
 public final class AuditPlugin implements CrmPlugin {

@@ -2,8 +2,8 @@ package org.crm4j.persistence.frontdoor;
 
 import java.math.BigDecimal;
 import java.util.Optional;
-import org.crm4j.spi.PipelineRule;
-import org.crm4j.spi.StageMove;
+import org.crm4j.plugin.PipelineRule;
+import org.crm4j.plugin.StageMove;
 
 /** A pipeline rule found through {@code META-INF/services}: no deal above one million. */
 public final class DealLimitRule implements PipelineRule {

@@ -20,8 +20,8 @@ import org.crm4j.event.EventTypes;
 import org.crm4j.pipeline.NewOpportunity;
 import org.crm4j.pipeline.NewPipeline;
 import org.crm4j.pipeline.Stage;
-import org.crm4j.spi.CrmPlugin;
-import org.crm4j.spi.PluginContext;
+import org.crm4j.plugin.CrmPlugin;
+import org.crm4j.plugin.PluginContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,14 +119,14 @@ class FrontDoorIT {
 
     @Test
     void pipelineRules_withOneIdTwiceFailFast() {
-        org.crm4j.spi.PipelineRule twin = new org.crm4j.spi.PipelineRule() {
+        org.crm4j.plugin.PipelineRule twin = new org.crm4j.plugin.PipelineRule() {
             @Override
             public String id() {
                 return "amount-required";
             }
 
             @Override
-            public java.util.Optional<String> check(org.crm4j.spi.StageMove move) {
+            public java.util.Optional<String> check(org.crm4j.plugin.StageMove move) {
                 return java.util.Optional.empty();
             }
         };

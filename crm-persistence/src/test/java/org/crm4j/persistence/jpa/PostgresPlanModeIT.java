@@ -1,7 +1,7 @@
 package org.crm4j.persistence.jpa;
 
-import org.crm4j.spi.OpportunityStore;
-import org.crm4j.spi.CustomerStore;
+import org.crm4j.store.OpportunityStore;
+import org.crm4j.store.CustomerStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;
@@ -15,13 +15,13 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.crm4j.tck.CountingDataSource;
 import org.crm4j.persistence.support.PostgresServer;
-import org.crm4j.spi.CrmStore;
-import org.crm4j.spi.ForecastGrouping;
-import org.crm4j.spi.ForecastPeriod;
-import org.crm4j.spi.ForecastSelection;
-import org.crm4j.spi.StoreContext;
-import org.crm4j.spi.StoreTransaction;
-import org.crm4j.spi.Visibility;
+import org.crm4j.store.CrmStore;
+import org.crm4j.store.ForecastGrouping;
+import org.crm4j.store.ForecastPeriod;
+import org.crm4j.store.ForecastSelection;
+import org.crm4j.store.StoreContext;
+import org.crm4j.store.StoreTransaction;
+import org.crm4j.store.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

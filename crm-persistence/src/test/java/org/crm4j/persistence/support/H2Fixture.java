@@ -34,8 +34,8 @@ public final class H2Fixture implements StoreFixture {
     }
 
     @Override
-    public org.crm4j.spi.CrmStore openBeside(java.time.Clock clock) {
-        return new org.crm4j.persistence.jpa.JpaStoreProvider().open(new org.crm4j.spi.StoreContext(
+    public org.crm4j.store.CrmStore openBeside(java.time.Clock clock) {
+        return new org.crm4j.persistence.jpa.JpaStoreProvider().open(new org.crm4j.store.StoreContext(
                 counter().dataSource(), null, java.util.Map.of(), clock));
     }
 }

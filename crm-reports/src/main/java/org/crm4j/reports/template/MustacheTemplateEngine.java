@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.crm4j.CrmException;
 import org.crm4j.ValidationException;
-import org.crm4j.spi.TemplateEngine;
+import org.crm4j.plugin.TemplateEngine;
 
 /**
  * {@link TemplateEngine} on Mustache (the engine of the offer documents), strict: a placeholder,

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.crm4j.ValidationException;
-import org.crm4j.spi.TemplateEngine;
-import org.crm4j.spi.TemplateEngine.Markup;
+import org.crm4j.plugin.TemplateEngine;
+import org.crm4j.plugin.TemplateEngine.Markup;
 import org.junit.jupiter.api.Test;
 
 class MustacheTemplateEngineTest {

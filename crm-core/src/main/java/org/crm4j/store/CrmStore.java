@@ -1,0 +1,46 @@
+package org.crm4j.store;
+
+import java.util.function.Function;
+
+/**
+ * A store adapter: where crm4j keeps its records. Every piece of work runs in one transaction;
+ * when the work throws, nothing of it remains.
+ *
+ * <p>Implementations translate the failures of their technology into crm4j's exceptions at this
+ * boundary: a stale version or a broken unique rule into
+ * {@link org.crm4j.ConflictException}, anything else into {@link org.crm4j.CrmException}.
+ */
+public interface CrmStore extends AutoCloseable {
+
+    /**
+     * Runs work in a read-write transaction and commits it.
+     *
+     * @param work the work
+     * @param <T> its result
+     * @return the work's result
+     */
+    <T> T inTransaction(Function<StoreTransaction, T> work);
+
+    /**
+     * Runs work that only reads.
+     *
+     * @param work the work
+     * @param <T> its result
+     * @return the work's result
+     */
+    <T> T readOnly(Function<StoreTransaction, T> work);
+
+    /**
+     * @return the store interfaces this adapter implements, each of which
+     *     {@link StoreTransaction#store(Class)} hands out; {@code Crm.builder().build()} checks that
+     *     every feature finds its store here
+     */
+    java.util.Set<Class<?>> stores();
+
+    /** @return what this store is, for logs, e.g. {@code Hibernate ORM on H2} */
+    String description();
+
+    /** Releases everything the store holds. */
+    @Override
+    void close();
+}

@@ -1,0 +1,26 @@
+package org.crm4j.store;
+
+import java.util.List;
+import org.crm4j.customer.ActivitySummary;
+import org.crm4j.customer.NoteRecord;
+import org.crm4j.event.DomainEvent;
+
+/**
+ * The latest of what was written down, what happened and what was done with one customer, as a
+ * store reads it for the customer card: in one statement where the store speaks SQL, however
+ * long the history.
+ *
+ * @param notes the newest notes first
+ * @param events the newest events about the customer first, in outbox order
+ * @param activities the customer's activities whose owner is visible, latest start first, then
+ *     highest id
+ */
+public record CustomerTimeline(List<NoteRecord> notes, List<DomainEvent> events, List<ActivitySummary> activities) {
+
+    /** Copies the lists. */
+    public CustomerTimeline {
+        notes = List.copyOf(notes);
+        events = List.copyOf(events);
+        activities = List.copyOf(activities);
+    }
+}
