@@ -193,23 +193,14 @@ public final class CustomerService implements Customers {
         boolean restrict = query.onlyOpenable() || (query.where() != null && !query.where().basicOnly());
         boolean includeArchived = query.includeArchived() || mentionsStatus(query.where());
         CustomerSearch search = new CustomerSearch(query.where(), includeArchived,
-                restrict ? mine : Visibility.everything(), sort, after, query.pageSize() + 1);
-        Set<Long> openable = new HashSet<>();
-        List<CustomerRow> rows = rt.store().readOnly(tx -> {
-            List<CustomerRow> found = tx.store(CustomerStore.class).search(search);
-            // the rows of other owners the actor may still open, through an open record of their line on it
-            List<Long> others = found.stream().limit(query.pageSize()).filter(r -> !mine.covers(r.ownerId()))
-                    .map(CustomerRow::id).toList();
-            if (!others.isEmpty()) {
-                tx.store(CustomerStore.class).rows(others, mine).forEach(r -> openable.add(r.id()));
-            }
-            return found;
-        });
+                restrict ? mine : Visibility.everything(), sort, after, query.pageSize() + 1, mine);
+        // whether the actor may open each row (its owner's line, or open work of theirs on it) comes
+        // with the row, from the same query
+        List<CustomerRow> rows = rt.store().readOnly(tx -> tx.store(CustomerStore.class).search(search));
         boolean more = rows.size() > query.pageSize();
         List<CustomerRow> page = more ? rows.subList(0, query.pageSize()) : rows;
         List<CustomerSummary> items = page.stream().map(r -> new CustomerSummary(CustomerId.of(r.id()), r.name(),
-                r.taxId(), r.city(), r.ownerId(), r.status(), mine.covers(r.ownerId()) || openable.contains(r.id())))
-                .toList();
+                r.taxId(), r.city(), r.ownerId(), r.status(), r.openable())).toList();
         String next = null;
         if (more) {
             CustomerRow last = page.get(page.size() - 1);

@@ -4,7 +4,8 @@ import java.time.Instant;
 import org.crm4j.customer.CustomerStatus;
 
 /**
- * One row of a search result: the basic fields every actor may see.
+ * One row of a search result: the basic fields every actor may see, and whether the asking actor may
+ * open the customer (R28), decided by the store in the same query.
  *
  * @param id the customer's id
  * @param name the name
@@ -13,7 +14,24 @@ import org.crm4j.customer.CustomerStatus;
  * @param ownerId the owner
  * @param status the status
  * @param createdAt when it was created (a sort key)
+ * @param openable whether the search's viewer may open the customer's details
  */
 public record CustomerRow(long id, String name, String taxId, String city, String ownerId, CustomerStatus status,
-        Instant createdAt) {
+        Instant createdAt, boolean openable) {
+
+    /**
+     * A row whose openability is not asked (a lookup by a need-to-know that already filtered).
+     *
+     * @param id the customer's id
+     * @param name the name
+     * @param taxId the tax id, or null
+     * @param city the city, or null
+     * @param ownerId the owner
+     * @param status the status
+     * @param createdAt when it was created
+     */
+    public CustomerRow(long id, String name, String taxId, String city, String ownerId, CustomerStatus status,
+            Instant createdAt) {
+        this(id, name, taxId, city, ownerId, status, createdAt, false);
+    }
 }

@@ -107,8 +107,11 @@ public final class CampaignScenario {
 
             Leads samsLeads = crm.as(sam).leads();
             Leads piasLeads = crm.as(pia).leads();
-            List<Lead> his = samsLeads.ofCampaign(campaign.id(), null, 50).items();
-            List<Lead> hers = piasLeads.ofCampaign(campaign.id(), null, 50).items();
+            // each sees their own leads and the other's leads on their customers (R28); each works their own
+            List<Lead> his = samsLeads.ofCampaign(campaign.id(), null, 50).items().stream()
+                    .filter(l -> l.ownerId().equals("sam")).toList();
+            List<Lead> hers = piasLeads.ofCampaign(campaign.id(), null, 50).items().stream()
+                    .filter(l -> l.ownerId().equals("pia")).toList();
             out.println("Sam has " + his.size() + " leads, pia " + hers.size());
 
             // An inbound lead on the keyword, from a prospect who is no customer yet.

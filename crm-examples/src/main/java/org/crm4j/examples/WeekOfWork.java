@@ -99,10 +99,11 @@ public final class WeekOfWork {
             Requests requests = crm.as(sam).requests();
 
             // The sales manager's service standards
-            crm.as(mia).serviceStandards().define(ServiceStandard.contactEvery("A", 14));
-            crm.as(mia).serviceStandards().define(ServiceStandard.answerRequestsWithin(null, 1));
-            crm.as(mia).serviceStandards().define(ServiceStandard.logWithin(ActivityType.CALL, 24));
-            out.println("Standards: " + crm.as(sam).serviceStandards().list().size() + " set by mia");
+            Actor ada = Actor.of("ada", Actor.ADMIN);
+            crm.as(ada).serviceStandards().define(ServiceStandard.contactEvery("A", 14));
+            crm.as(ada).serviceStandards().define(ServiceStandard.answerRequestsWithin(null, 1));
+            crm.as(ada).serviceStandards().define(ServiceStandard.logWithin(ActivityType.CALL, 24));
+            out.println("Standards: " + crm.as(sam).serviceStandards().list().size() + " set by ada, the administrator");
 
             Customer acme = customers.create(NewCustomer.company("ACME GmbH").owner("sam"));
             acme = customers.save(acme.classify(Classification.of("A")));

@@ -199,6 +199,21 @@ final class NeedToKnow {
     }
 
     /**
+     * {@link #customerDetails} as a value of the select list, tried in order: the owner first, the
+     * open work only for a customer of someone else.
+     *
+     * @param customer the alias of a {@code Customer}
+     * @return an expression that is true when the actor may read the customer's details
+     */
+    String customerDetailsFlag(String customer) {
+        if (visibility.all()) {
+            return "true";
+        }
+        return "case when " + ownerIn(customer + ".ownerId") + " then true when " + customerDetails(customer)
+                + " then true else false end";
+    }
+
+    /**
      * @param customer the alias of a {@code Customer}
      * @return the condition that the actor covers the customer's owner (who may change it)
      */

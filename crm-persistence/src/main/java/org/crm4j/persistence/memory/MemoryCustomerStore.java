@@ -222,12 +222,13 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
                 .filter(c -> search.after() == null || isAfter(c, search.after(), search.sort()))
                 .sorted(order)
                 .limit(search.limit())
-                .map(MemoryCustomerStore::row)
+                .map(c -> new CustomerRow(c.id(), c.name(), c.taxId(), c.city(), c.ownerId(), c.status(),
+                        c.createdAt(), needToKnow.customerDetails(search.viewer(), c)))
                 .toList();
     }
 
     private static CustomerRow row(CustomerRecord c) {
-        return new CustomerRow(c.id(), c.name(), c.taxId(), c.city(), c.ownerId(), c.status(), c.createdAt());
+        return new CustomerRow(c.id(), c.name(), c.taxId(), c.city(), c.ownerId(), c.status(), c.createdAt(), true);
     }
 
     private Comparator<CustomerRecord> order(CustomerSort sort) {
