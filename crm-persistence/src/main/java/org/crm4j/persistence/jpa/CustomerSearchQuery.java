@@ -51,7 +51,7 @@ final class CustomerSearchQuery {
      *     of their line on it rather than those of owners they cover (see {@link NeedToKnow#shared})
      */
     CustomerSearchQuery(CustomerSearch search, NeedToKnow ntk, boolean shared) {
-        boolean filtered = !search.visibility().all();
+        boolean filtered = NeedToKnow.filters(search.visibility());
         if (!search.includeArchived()) {
             conditions.add("c.status = " + bind(CustomerStatus.ACTIVE));
         }

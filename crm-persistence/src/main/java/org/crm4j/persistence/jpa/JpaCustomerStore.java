@@ -264,7 +264,7 @@ final class JpaCustomerStore implements CustomerStore {
         // the viewer's need-to-know filters the rows (when the search is not of basic fields) and
         // tells of each row whether the viewer may open it
         NeedToKnow ntk = NeedToKnow.of(tx, search.viewer());
-        boolean filtered = !search.visibility().all();
+        boolean filtered = NeedToKnow.filters(search.visibility());
         if (filtered && ntk.nothing()) {
             return List.of();
         }

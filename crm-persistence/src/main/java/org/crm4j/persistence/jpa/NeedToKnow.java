@@ -58,6 +58,14 @@ final class NeedToKnow {
         return new NeedToKnow(tx, visibility);
     }
 
+    /**
+     * @param filter the need-to-know a search's rows are filtered by
+     * @return whether it filters at all (a search of basic fields has everything as its filter)
+     */
+    static boolean filters(Visibility filter) {
+        return !filter.all();
+    }
+
     /** @return whether the actor sees everything (an administrator): the conditions are all true */
     boolean everything() {
         return visibility.all();
