@@ -41,24 +41,15 @@ final class CustomerSearchQuery {
      *     nothing and needs no query)
      */
     CustomerSearchQuery(CustomerSearch search, NeedToKnow ntk) {
-        this(search, ntk, false);
-    }
-
-    /**
-     * @param search the search
-     * @param ntk the actor's need-to-know
-     * @param shared whether the query finds the customers the actor may open through an open record
-     *     of their line on it rather than those of owners they cover (see {@link NeedToKnow#shared})
-     */
-    CustomerSearchQuery(CustomerSearch search, NeedToKnow ntk, boolean shared) {
         boolean filtered = NeedToKnow.filters(search.visibility());
         if (!search.includeArchived()) {
             conditions.add("c.status = " + bind(CustomerStatus.ACTIVE));
         }
         if (filtered && !ntk.everything()) {
-            // a narrow line: its owners' customers through the owner index, the customers shared with
-            // it through open work in a second query; a wide line: one query, filtering in order
-            conditions.add(!ntk.narrow() ? ntk.customerDetails("c") : shared ? ntk.shared("c") : ntk.customerLine("c"));
+            // the customers of the owners the actor covers, through the owner-led indexes (V16); those
+            // shared with the actor through open work are opened by id, not found by a search (finding
+            // them cheaply needs the shares kept in a table of their own)
+            conditions.add(ntk.customerLine("c"));
         }
         if (search.where() != null) {
             conditions.add(translate(search.where()));
@@ -78,13 +69,13 @@ final class CustomerSearchQuery {
         String direction = sort.descending() ? " desc" : " asc";
         StringBuilder q = new StringBuilder("select new ").append(CustomerRow.class.getName())
                 .append("(c.id, c.name, c.taxId, c.address.city, c.ownerId, c.status, c.createdAt, ")
-                // a row that passed the viewer's need-to-know is openable; else the viewer's rule decides
-                .append(filtered ? "true" : ntk.customerDetailsFlag("c")).append(") from Customer c");
+                // a row that passed the viewer's need-to-know is openable; else whether the viewer covers its owner
+                .append(filtered ? "true" : ntk.customerLineFlag("c")).append(") from Customer c");
         if (!conditions.isEmpty()) {
             q.append(" where ").append(String.join(" and ", conditions));
         }
         q.append(" order by ");
-        if (!search.includeArchived() && filtered && ntk.oneOwner() && !shared) {
+        if (!search.includeArchived() && filtered && ntk.oneOwner()) {
             // one owner's active customers: the columns the equalities fix lead the order as they lead the
             // owner's indexes (V16), or H2 reads all of the owner's customers and sorts them for every page
             q.append("c.ownerId").append(direction).append(", c.status").append(direction).append(", ");

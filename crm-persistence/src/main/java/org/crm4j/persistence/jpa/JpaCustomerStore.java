@@ -269,27 +269,8 @@ final class JpaCustomerStore implements CustomerStore {
             return List.of();
         }
         CustomerSearchQuery translated = new CustomerSearchQuery(search, ntk);
-        List<CustomerRow> rows = ntk.select(translated.hql(), CustomerRow.class, translated.parameters())
+        return ntk.select(translated.hql(), CustomerRow.class, translated.parameters())
                 .setMaxResults(search.limit()).getResultList();
-        if (!filtered || !ntk.narrow()) {
-            return rows;
-        }
-        // the customers of other owners a narrow line may open through an open record of theirs on
-        // them: a second select driven by those records (few), merged in the search's order
-        CustomerSearchQuery shared = new CustomerSearchQuery(search, ntk, true);
-        List<CustomerRow> more = ntk.select(shared.hql(), CustomerRow.class, shared.parameters())
-                .setMaxResults(search.limit()).getResultList();
-        if (more.isEmpty()) {
-            return rows;
-        }
-        List<CustomerRow> all = new ArrayList<>(rows);
-        all.addAll(more);
-        Comparator<CustomerRow> order = search.sort().byName()
-                ? Comparator.comparing((CustomerRow r) -> org.crm4j.customer.CustomerRecord.nameKey(r.name()))
-                : Comparator.comparing(CustomerRow::createdAt);
-        order = order.thenComparing(CustomerRow::id);
-        all.sort(search.sort().descending() ? order.reversed() : order);
-        return all.subList(0, Math.min(all.size(), search.limit()));
     }
 
     @Override

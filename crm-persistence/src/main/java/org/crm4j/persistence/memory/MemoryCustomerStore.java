@@ -217,13 +217,14 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
         Comparator<CustomerRecord> order = order(search.sort());
         return data.customers.values().stream()
                 .filter(c -> search.includeArchived() || c.status() == CustomerStatus.ACTIVE)
-                .filter(c -> needToKnow.customerDetails(search.visibility(), c))
+                // a search finds and flags by the owner's line; a customer shared through open work is opened by id
+                .filter(c -> needToKnow.customerLine(search.visibility(), c.id()))
                 .filter(c -> CriteriaEvaluator.matches(search.where(), c))
                 .filter(c -> search.after() == null || isAfter(c, search.after(), search.sort()))
                 .sorted(order)
                 .limit(search.limit())
                 .map(c -> new CustomerRow(c.id(), c.name(), c.taxId(), c.city(), c.ownerId(), c.status(),
-                        c.createdAt(), needToKnow.customerDetails(search.viewer(), c)))
+                        c.createdAt(), needToKnow.customerLine(search.viewer(), c.id())))
                 .toList();
     }
 
