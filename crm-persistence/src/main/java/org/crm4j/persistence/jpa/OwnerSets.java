@@ -35,6 +35,15 @@ final class OwnerSets {
     private static final int REMEMBERED = 10_000;
 
     private final Set<String> committed = ConcurrentHashMap.newKeySet();
+    /**
+     * The last set asked and its id. The access policy hands out the same set object for an actor
+     * until its cache expires, so the director's every query finds it here instead of sorting and
+     * hashing 40,000 ids (about 10 ms and 2.8 MB a query on crm-benchmarks' {@code head}).
+     */
+    private volatile Named last;
+
+    private record Named(Collection<String> owners, String id) {
+    }
 
     /**
      * @param owners an owner set
@@ -61,7 +70,14 @@ final class OwnerSets {
      * @return its id
      */
     String ensure(JpaTransaction tx, Collection<String> owners) {
-        String id = idOf(owners);
+        Named named = last;
+        String id;
+        if (named != null && named.owners() == owners) {
+            id = named.id();
+        } else {
+            id = idOf(owners);
+            last = new Named(owners, id);
+        }
         if (committed.contains(id)) {
             return id;
         }
