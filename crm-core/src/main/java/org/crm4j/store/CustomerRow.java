@@ -18,20 +18,4 @@ import org.crm4j.customer.CustomerStatus;
  */
 public record CustomerRow(long id, String name, String taxId, String city, String ownerId, CustomerStatus status,
         Instant createdAt, boolean openable) {
-
-    /**
-     * A row whose openability is not asked (a lookup by a need-to-know that already filtered).
-     *
-     * @param id the customer's id
-     * @param name the name
-     * @param taxId the tax id, or null
-     * @param city the city, or null
-     * @param ownerId the owner
-     * @param status the status
-     * @param createdAt when it was created
-     */
-    public CustomerRow(long id, String name, String taxId, String city, String ownerId, CustomerStatus status,
-            Instant createdAt) {
-        this(id, name, taxId, city, ownerId, status, createdAt, false);
-    }
 }

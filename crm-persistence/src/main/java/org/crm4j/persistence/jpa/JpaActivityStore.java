@@ -229,17 +229,6 @@ final class JpaActivityStore implements ActivityStore {
 
     @Override
     public List<Long> reassignPlanned(long customerId, String toOwner) {
-        tx.flush();
-        List<Long> ids = InList.bind(tx.session().createSelectionQuery(InList.expand("select x.id from Activity x"
-                + " where x.customerId = :customer and x.status in :open and x.ownerId <> :to order by x.id", "open",
-                java.util.Set.of(ActivityStatus.PLANNED)), Long.class), "open", java.util.Set.of(ActivityStatus.PLANNED))
-                .setParameter("customer", customerId).setParameter("to", toOwner).getResultList();
-        if (!ids.isEmpty()) {
-            InList.bind(tx.writing().createMutationQuery(InList.expand("update Activity x set x.ownerId = :to,"
-                    + " x.version = x.version + 1 where x.id in :ids", "ids", ids)), "ids", ids)
-                    .setParameter("to", toOwner).executeUpdate();
-            tx.session().clear();
-        }
-        return ids;
+        return tx.reassign("Activity", java.util.Set.of(ActivityStatus.PLANNED), customerId, toOwner);
     }
 }

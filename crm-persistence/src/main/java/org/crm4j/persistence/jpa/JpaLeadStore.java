@@ -215,17 +215,6 @@ final class JpaLeadStore implements LeadStore {
 
     @Override
     public List<Long> reassignOpen(long customerId, String toOwner) {
-        tx.flush();
-        List<Long> ids = InList.bind(tx.session().createSelectionQuery(InList.expand("select x.id from Lead x"
-                + " where x.customerId = :customer and x.status in :open and x.ownerId <> :to order by x.id", "open",
-                java.util.Set.of(LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED)), Long.class), "open", java.util.Set.of(LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED))
-                .setParameter("customer", customerId).setParameter("to", toOwner).getResultList();
-        if (!ids.isEmpty()) {
-            InList.bind(tx.writing().createMutationQuery(InList.expand("update Lead x set x.ownerId = :to,"
-                    + " x.version = x.version + 1 where x.id in :ids", "ids", ids)), "ids", ids)
-                    .setParameter("to", toOwner).executeUpdate();
-            tx.session().clear();
-        }
-        return ids;
+        return tx.reassign("Lead", java.util.Set.of(LeadStatus.NEW, LeadStatus.CONTACTED, LeadStatus.QUALIFIED), customerId, toOwner);
     }
 }

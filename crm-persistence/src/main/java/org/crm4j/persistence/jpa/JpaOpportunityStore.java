@@ -296,17 +296,6 @@ final class JpaOpportunityStore implements OpportunityStore {
 
     @Override
     public List<Long> reassignOpen(long customerId, String toOwner) {
-        tx.flush();
-        List<Long> ids = InList.bind(tx.session().createSelectionQuery(InList.expand("select x.id from Opportunity x"
-                + " where x.customerId = :customer and x.status in :open and x.ownerId <> :to order by x.id", "open",
-                java.util.Set.of(OpportunityStatus.OPEN)), Long.class), "open", java.util.Set.of(OpportunityStatus.OPEN))
-                .setParameter("customer", customerId).setParameter("to", toOwner).getResultList();
-        if (!ids.isEmpty()) {
-            InList.bind(tx.writing().createMutationQuery(InList.expand("update Opportunity x set x.ownerId = :to,"
-                    + " x.version = x.version + 1 where x.id in :ids", "ids", ids)), "ids", ids)
-                    .setParameter("to", toOwner).executeUpdate();
-            tx.session().clear();
-        }
-        return ids;
+        return tx.reassign("Opportunity", java.util.Set.of(OpportunityStatus.OPEN), customerId, toOwner);
     }
 }

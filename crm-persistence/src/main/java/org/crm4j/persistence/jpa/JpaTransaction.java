@@ -1,5 +1,6 @@
 package org.crm4j.persistence.jpa;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.crm4j.ConflictException;
@@ -161,6 +162,33 @@ final class JpaTransaction implements StoreTransaction {
      */
     String ownerSet(java.util.Collection<String> owners) {
         return ownerSets.ensure(this, owners);
+    }
+
+    /**
+     * A customer's hand-over (R28): the records of one kind on the customer in one of the open
+     * statuses go to the new owner, each with its version moved on (someone editing one gets a
+     * conflict, not a lost change), in one select and one bulk update.
+     *
+     * @param entity the entity name, with {@code customerId}, {@code status}, {@code ownerId} and {@code version}
+     * @param open the statuses of an open record
+     * @param customerId the customer
+     * @param toOwner the new owner
+     * @return the ids of the records moved
+     */
+    List<Long> reassign(String entity, java.util.Collection<?> open, long customerId, String toOwner) {
+        flush();
+        List<Long> ids = InList.bind(session.createSelectionQuery(InList.expand("select x.id from " + entity + " x"
+                + " where x.customerId = :customer and x.status in :open and x.ownerId <> :to order by x.id", "open",
+                open), Long.class), "open", open)
+                .setParameter("customer", customerId).setParameter("to", toOwner).getResultList();
+        if (!ids.isEmpty()) {
+            InList.bind(writing().createMutationQuery(InList.expand("update " + entity + " x set x.ownerId = :to,"
+                    + " x.version = x.version + 1 where x.id in :ids", "ids", ids)), "ids", ids)
+                    .setParameter("to", toOwner).executeUpdate();
+            // the session's copies of the moved records are stale
+            session.clear();
+        }
+        return ids;
     }
 
     /** @return the session */
