@@ -194,8 +194,8 @@ public final class CustomerService implements Customers {
         boolean includeArchived = query.includeArchived() || mentionsStatus(query.where());
         CustomerSearch search = new CustomerSearch(query.where(), includeArchived,
                 restrict ? mine : Visibility.everything(), sort, after, query.pageSize() + 1, mine);
-        // whether the actor may open each row (its owner's line, or open work of theirs on it) comes
-        // with the row, from the same query
+        // whether the actor may open each row (they cover its owner) comes with the row, from the same
+        // query; a customer shared with them through open work is opened by id, not flagged here
         List<CustomerRow> rows = rt.store().readOnly(tx -> tx.store(CustomerStore.class).search(search));
         boolean more = rows.size() > query.pageSize();
         List<CustomerRow> page = more ? rows.subList(0, query.pageSize()) : rows;
@@ -280,8 +280,7 @@ public final class CustomerService implements Customers {
         ContactRecord changed = contact.toRecord();
         var now = rt.now();
         ContactRecord saved = rt.store().inTransaction(tx -> {
-            ContactRecord stored = openableContact(tx, changed.id(), "change");
-            changeable(tx, stored.customerId(), "change");
+            ContactRecord stored = changeableContact(tx, changed.id());
             if (changed.primary() && !stored.primary()) {
                 tx.store(CustomerStore.class).lock(stored.customerId());
             }
@@ -511,6 +510,13 @@ public final class CustomerService implements Customers {
         if (tx.store(CustomerStore.class).find(contact.customerId(), visibility()).isEmpty()) {
             throw new AccessDeniedException(actor.id(), what + " contact " + id);
         }
+        return contact;
+    }
+
+    /** Reads a contact whose customer the actor may change (its owner's line), in one read of each. */
+    private ContactRecord changeableContact(StoreTransaction tx, long id) {
+        ContactRecord contact = tx.store(ContactStore.class).find(id).orElseThrow(() -> new NotFoundException("contact", id));
+        changeable(tx, contact.customerId(), "change");
         return contact;
     }
 
