@@ -1,5 +1,7 @@
 package org.crm4j.persistence.support;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -26,7 +28,7 @@ public final class PostgresServer {
     private PostgresServer() {
     }
 
-    /** @return a data source on a new, empty database */
+    /** @return a pooled data source on a new, empty database */
     public static synchronized DataSource newDatabase() {
         if (admin == null) {
             start();
@@ -38,11 +40,18 @@ public final class PostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name, e);
         }
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(baseUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name));
-        ds.setUser(user);
-        ds.setPassword(password);
-        return ds;
+        // a pool as a host has one: opening a PostgreSQL connection per transaction (a new server
+        // process each time) took most of the suite's time; connections idle for 10 s are closed,
+        // so that the databases of finished test classes do not hold the server's connections
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(baseUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name));
+        pool.setUsername(user);
+        pool.setPassword(password);
+        pool.setPoolName(name);
+        pool.setMaximumPoolSize(12);
+        pool.setMinimumIdle(0);
+        pool.setIdleTimeout(10_000);
+        return new HikariDataSource(pool);
     }
 
     /** @return which server the tests use, for the log */
