@@ -1,6 +1,8 @@
 package org.crm4j.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +24,16 @@ import org.slf4j.LoggerFactory;
  * nodes: notices are made once and delivered once.
  */
 public final class DueWork {
+    /** The step that asks the notice rules. */
+    public static final String STEP_RULES = "notice-rules";
+    /** The step that escalates overdue requests. */
+    public static final String STEP_ESCALATION = "escalation";
+    /** The step that detects stalled deals. */
+    public static final String STEP_STALLS = "stall-detection";
+    /** The step that delivers the outbox. */
+    public static final String STEP_EVENTS = "event-delivery";
+    /** The step that delivers the notices. */
+    public static final String STEP_NOTICES = "notice-delivery";
     private static final Logger LOG = LoggerFactory.getLogger(DueWork.class);
 
     private final NotificationEngine engine;
@@ -46,29 +58,56 @@ public final class DueWork {
         this.delivery = delivery;
     }
 
-    /** @return what the run did */
+    /**
+     * Runs every step, each under its own guard: a step that throws anything (a plugin's
+     * {@code Error} included) is logged with its stack trace as {@code CRM-DUE-001}, named in the
+     * report, and the later steps run as planned. Only a {@link VirtualMachineError} (e.g. out of
+     * memory) ends the run.
+     *
+     * @return what the run did
+     */
     public DueWorkReport run() {
         NotificationEngine.Tally tally = new NotificationEngine.Tally();
-        engine.runRules(tally);
-        EscalationReport escalations = escalateOverdueRequests();
-        StallReport stallReport = null;
-        if (stallCriteria != null) {
-            try {
-                stallReport = stalls.detect(stallCriteria);
-            } catch (ConflictException e) {
-                LOG.debug("Stalled deals were detected by another node at the same time; skipped this time");
-                stallReport = new StallReport(0, true);
+        List<String> failed = new ArrayList<>();
+        guard(STEP_RULES, failed, () -> {
+            if (!engine.runRules(tally)) {
+                failed.add(STEP_RULES);   // the other rules ran
             }
+        });
+        EscalationReport[] escalations = {new EscalationReport(0, false)};
+        guard(STEP_ESCALATION, failed, () -> escalations[0] = escalateOverdueRequests());
+        StallReport[] stallReport = {null};
+        if (stallCriteria != null) {
+            guard(STEP_STALLS, failed, () -> {
+                try {
+                    stallReport[0] = stalls.detect(stallCriteria);
+                } catch (ConflictException e) {
+                    LOG.debug("Stalled deals were detected by another node at the same time; skipped this time");
+                    stallReport[0] = new StallReport(0, true);
+                }
+            });
         }
-        DeliveryReport[] events = new DeliveryReport[1];
-        engine.countingEventNotices(tally, () -> events[0] = delivery.deliver());
-        engine.dispatch(tally);
+        DeliveryReport[] events = {new DeliveryReport(0, 0, 0)};
+        guard(STEP_EVENTS, failed, () -> engine.countingEventNotices(tally, () -> events[0] = delivery.deliver()));
+        guard(STEP_NOTICES, failed, () -> engine.dispatch(tally));
         DueWorkReport report = new DueWorkReport(tally.created, tally.unaddressed, tally.failed, tally.sent,
-                tally.unreachable, tally.deliveryFailures, stallReport, escalations, events[0]);
-        if (tally.created + tally.deliveryFailures + tally.sent.size() > 0) {
+                tally.unreachable, tally.deliveryFailures, stallReport[0], escalations[0], events[0], failed);
+        if (tally.created + tally.deliveryFailures + tally.sent.size() + failed.size() > 0) {
             LOG.debug("Due work: {}", report);
         }
         return report;
+    }
+
+    private static void guard(String step, List<String> failed, Runnable work) {
+        try {
+            work.run();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            failed.add(step);
+            LOG.warn("CRM-DUE-001 The due work's step '{}' failed; the other steps go on and it runs again next time",
+                    step, e);
+        }
     }
 
     /**
@@ -92,8 +131,10 @@ public final class DueWork {
     }
 
     /**
-     * Runs the due work every period on one daemon thread, until closed. A failing run is logged
-     * ({@code CRM-NTF-005}) and the next one runs as planned.
+     * Runs the due work every period on one daemon thread, until closed. A run that fails anyway
+     * (with anything, an {@code Error} included: the executor would otherwise stop the schedule
+     * for good) is logged with its stack trace ({@code CRM-NTF-005}) and the next one runs as
+     * planned.
      */
     public static final class Scheduler implements AutoCloseable {
         private final ScheduledExecutorService executor;
@@ -115,9 +156,8 @@ public final class DueWork {
             executor.scheduleWithFixedDelay(() -> {
                 try {
                     work.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("CRM-NTF-005 A scheduled run of the due work failed; the next runs in {}: {}", every,
-                            e.toString());
+                } catch (Throwable e) {
+                    LOG.warn("CRM-NTF-005 A scheduled run of the due work failed; the next runs in {}", every, e);
                 }
             }, millis, millis, TimeUnit.MILLISECONDS);
         }

@@ -96,7 +96,9 @@ public final class EventDelivery {
         for (EventListener listener : listeners) {
             try {
                 listener.onEvent(event);
-            } catch (Exception e) {
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
                 LOG.warn("CRM-EVT-001 Listener {} failed on event {} ({}); it will be delivered again: {}",
                         listener.getClass().getName(), event.id(), event.type(), e.toString());
                 String text = e.toString();

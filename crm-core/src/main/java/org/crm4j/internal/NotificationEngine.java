@@ -156,21 +156,26 @@ public final class NotificationEngine {
     }
 
     /**
-     * Asks every rule for its due notices and creates them. A rule that fails is logged and
-     * skipped; the others go on.
+     * Asks every rule for its due notices and creates them. A rule that fails (with anything but a
+     * {@link VirtualMachineError}) is logged with its stack trace and skipped; the others go on.
      *
      * @param tally where the outcome is counted
+     * @return false when a rule failed
      */
-    void runRules(Tally tally) {
+    boolean runRules(Tally tally) {
+        boolean allRan = true;
         Instant now = rt.now();
         ZoneId zone = rt.clock().getZone();
         for (NoticeRule rule : rules) {
             List<DueNotice> due;
             try {
                 due = rt.store().readOnly(tx -> rule.due(context(tx, now, zone)));
-            } catch (RuntimeException e) {
-                LOG.warn("CRM-NTF-003 Notice rule {} failed; it is asked again on the next run: {}", rule.id(),
-                        e.toString());
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // a plugin's rule may throw anything, an Error included; the other rules go on
+                LOG.warn("CRM-NTF-003 Notice rule {} failed; it is asked again on the next run", rule.id(), e);
+                allRan = false;
                 continue;
             }
             try {
@@ -181,6 +186,7 @@ public final class NotificationEngine {
                 LOG.debug("Notices of rule {} were made at the same time elsewhere: {}", rule.id(), e.getMessage());
             }
         }
+        return allRan;
     }
 
     private NoticeRuleContext context(StoreTransaction tx, Instant now, ZoneId zone) {
@@ -372,7 +378,10 @@ public final class NotificationEngine {
             NotificationChannel.Outcome outcome = channel.deliver(notice, recipient);
             return new DeliveryResult(delivery.id(), outcome == NotificationChannel.Outcome.UNREACHABLE
                     ? DeliveryState.UNREACHABLE : DeliveryState.SENT, null, null);
-        } catch (Exception e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // a channel is a plugin and may throw anything, an Error included
             int failures = delivery.attempts() + 1;
             String error = e.toString();
             error = error.length() > 1000 ? error.substring(0, 1000) : error;

@@ -1,5 +1,6 @@
 package org.crm4j.notify;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Collections;
@@ -21,15 +22,20 @@ import org.crm4j.pipeline.StallReport;
  * @param stalls what the stalled-deal detection announced, or null when no criteria are configured
  * @param escalations how many overdue customer requests were escalated (a level each)
  * @param events what the event delivery did (events raise notices, e.g. stalled deals)
+ * @param failedSteps the steps of this run that failed (logged as {@code CRM-DUE-001} with the
+ *     cause), by name: {@code notice-rules}, {@code escalation}, {@code stall-detection},
+ *     {@code event-delivery}, {@code notice-delivery}; empty when all went well. The other steps
+ *     ran all the same.
  */
 public record DueWorkReport(int noticesCreated, int noticesUnaddressed, int noticesFailed, Map<String, Integer> sent,
         Map<String, Integer> unreachable, int failed, StallReport stalls, EscalationReport escalations,
-        DeliveryReport events) {
+        DeliveryReport events, List<String> failedSteps) {
 
-    /** Copies the maps. */
+    /** Copies the maps and the list. */
     public DueWorkReport {
         sent = Collections.unmodifiableMap(new TreeMap<>(sent));
         unreachable = Collections.unmodifiableMap(new TreeMap<>(unreachable));
+        failedSteps = List.copyOf(failedSteps);
     }
 
     /**

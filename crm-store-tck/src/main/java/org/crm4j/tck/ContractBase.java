@@ -80,6 +80,9 @@ public abstract class ContractBase {
     @AfterEach
     void closeCrm() {
         crm.close();
+        if (fixture().counter() != null) {
+            fixture().counter().clearFaults();
+        }
     }
 
     protected ActorScope as(Actor actor) {

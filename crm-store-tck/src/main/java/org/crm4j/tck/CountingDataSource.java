@@ -4,19 +4,24 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
  * Wraps a data source and counts the SQL statements prepared through it, and the plain statements
- * run through it; a {@code set} of a session setting is counted apart ({@link #settings}).
+ * run through it; a {@code set} of a session setting is counted apart ({@link #settings}). It can
+ * also inject faults: statements whose SQL matches a predicate fail as the database would
+ * ({@link #failWhen}).
  */
 public final class CountingDataSource {
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong settings = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
     private final DataSource dataSource;
+    private volatile Predicate<String> fault = sql -> false;
 
     public CountingDataSource(DataSource target) {
         this.dataSource = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -47,6 +52,27 @@ public final class CountingDataSource {
         return writes.get();
     }
 
+    /**
+     * Makes every statement whose SQL matches fail with an {@link SQLException} when it is prepared
+     * or run, until {@link #clearFaults()}.
+     *
+     * @param sql which statements fail, given their SQL in lower case
+     */
+    public void failWhen(Predicate<String> sql) {
+        fault = sql;
+    }
+
+    /** Lets every statement run again. */
+    public void clearFaults() {
+        fault = sql -> false;
+    }
+
+    private void check(Object sql) throws SQLException {
+        if (sql != null && fault.test(String.valueOf(sql).toLowerCase(java.util.Locale.ROOT))) {
+            throw new SQLException("Injected fault on: " + sql, "08006");
+        }
+    }
+
     public void reset() {
         statements.set(0);
         settings.set(0);
@@ -62,6 +88,7 @@ public final class CountingDataSource {
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
             if (name.equals("prepareStatement") || name.equals("prepareCall")) {
+                check(args == null || args.length == 0 ? null : args[0]);
                 statements.incrementAndGet();
                 if (args != null && args.length > 0 && writes(args[0])) {
                     writes.incrementAndGet();
@@ -79,6 +106,7 @@ public final class CountingDataSource {
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
             if (name.startsWith("execute") && args != null && args.length > 0 && args[0] instanceof String sql) {
+                check(sql);
                 if (sql.stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("set ")) {
                     settings.incrementAndGet();
                 } else {

@@ -26,7 +26,8 @@ final class MemoryStore implements CrmStore {
         MemoryTx tx = new MemoryTx(data, needToKnow, true);
         try {
             return work.apply(tx);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // anything, an Error from a plugin included, undoes the transaction's changes
             tx.rollback();
             throw e;
         } finally {
