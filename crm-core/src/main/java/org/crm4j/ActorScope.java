@@ -125,6 +125,14 @@ public final class ActorScope {
         return new InboxService(rt, actor);
     }
 
+    /**
+     * @return the outbox as operators see it: the events listeners gave up on, to retry or skip
+     *     (administrators only)
+     */
+    public org.crm4j.event.Events events() {
+        return new org.crm4j.internal.EventService(rt, actor);
+    }
+
     /** @return the bulk import of customers with their contact persons, upserted by external reference */
     public Imports imports() {
         return imports;

@@ -18,6 +18,7 @@ import org.crm4j.customer.ContactPerson;
 import org.crm4j.activity.EscalationReport;
 import org.crm4j.common.WorkingCalendar;
 import org.crm4j.event.DeliveryReport;
+import org.crm4j.event.DomainEvent;
 import org.crm4j.event.EventTypes;
 import org.crm4j.internal.AccessPolicy;
 import org.crm4j.internal.Assert;
@@ -81,16 +82,17 @@ public final class Crm implements AutoCloseable {
     private final RequestEscalation requestEscalation;
     private volatile boolean closed;
 
-    private Crm(Runtime runtime, UserDirectory directory, List<EventListener> listeners, Notifications notifications) {
+    private Crm(Runtime runtime, UserDirectory directory, List<EventDelivery.Listener> listeners,
+            Notifications notifications) {
         this.runtime = runtime;
         this.directory = directory;
         NotificationEngine engine = new NotificationEngine(runtime, notifications.rules(),
                 notifications.eventRules(), notifications.channels(), notifications.templates(),
                 notifications.config());
-        List<EventListener> all = new ArrayList<>();
-        all.add(engine.eventListener());
+        List<EventDelivery.Listener> all = new ArrayList<>();
+        all.add(new EventDelivery.Listener(NOTICES_LISTENER, engine.eventListener()));
         all.addAll(listeners);
-        this.delivery = new EventDelivery(runtime, all);
+        this.delivery = new EventDelivery(runtime, all, notifications.eventLease(), notifications.eventAttempts());
         this.stallDetection = new StallDetection(runtime);
         this.requestEscalation = new RequestEscalation(runtime);
         this.dueWork = new DueWork(engine, requestEscalation, stallDetection, notifications.stallCriteria(), delivery);
@@ -100,8 +102,11 @@ public final class Crm implements AutoCloseable {
     /** What the builder configured for notices and due work. */
     private record Notifications(List<NoticeRule> rules, List<EventNoticeRule> eventRules,
             List<NotificationChannel> channels, NoticeTemplates templates, NotificationEngine.Config config,
-            StallCriteria stallCriteria, Duration every) {
+            StallCriteria stallCriteria, Duration every, Duration eventLease, int eventAttempts) {
     }
+
+    /** The id of the listener that turns events into notices (stalled deals, overdue requests). */
+    private static final String NOTICES_LISTENER = "crm4j.notices";
 
     /** @return a builder with nothing set: embedded H2 in memory, system clock, no listeners */
     public static Builder builder() {
@@ -131,9 +136,16 @@ public final class Crm implements AutoCloseable {
 
     /**
      * Delivers the domain events of the outbox to the registered listeners, in order per
-     * aggregate, and marks them delivered. An event a listener refused stays and is delivered
-     * again on the next call. Call it from the host's scheduler; concurrent calls in one JVM run
-     * one after the other.
+     * aggregate and listener, at least once, and marks them delivered. Any node may call it at any
+     * time: each event is claimed in the database for the event lease
+     * ({@link Builder#eventLease}) before it is handed over, so two nodes never deliver one event
+     * at once, an aggregate's later event never overtakes its earlier one held by another node, and
+     * a crashed node's claims are taken over when the lease ends. Each listener keeps its own
+     * progress: an event a listener refused comes again to that listener only, on the next call,
+     * and holds back the later events of its aggregate for that listener only; after
+     * {@link Builder#eventAttempts} failures it is a dead letter ({@code CRM-EVT-002}) that waits
+     * for an administrator ({@code crm.as(admin).events()}). Concurrent calls in one JVM run one
+     * after the other.
      *
      * @return what was delivered
      */
@@ -256,6 +268,8 @@ public final class Crm implements AutoCloseable {
         private Duration userCacheTtl;
         private Duration referenceDataTtl;
         private final List<EventListener> listeners = new ArrayList<>();
+        private Duration eventLease;
+        private Integer eventAttempts;
         private final List<CrmPlugin> plugins = new ArrayList<>();
         private final List<PipelineRule> pipelineRules = new ArrayList<>();
         private Boolean discoverPlugins;
@@ -376,11 +390,55 @@ public final class Crm implements AutoCloseable {
         }
 
         /**
-         * @param listener receives every domain event on {@link Crm#deliverEvents()}
+         * @param listener receives every domain event on {@link Crm#deliverEvents()}, under its
+         *     {@link EventListener#id()} (a lambda's id is its place among the listeners:
+         *     {@code listener-1}, ...; name it with {@link #listener(String, EventListener)} when that
+         *     place may change)
          * @return this builder
          */
         public Builder listener(EventListener listener) {
             listeners.add(Assert.notNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * @param id the listener's stable id, under which its progress through the outbox is kept
+         *     (1 to 100 characters)
+         * @param listener receives every domain event on {@link Crm#deliverEvents()}
+         * @return this builder
+         */
+        public Builder listener(String id, EventListener listener) {
+            Assert.notNull(listener, "listener");
+            listeners.add(new NamedListener(listenerId(id), listener));
+            return this;
+        }
+
+        /**
+         * @param lease how long a node holds the events it claimed for delivery (default 5
+         *     minutes); another node takes them over after it, e.g. when the first one crashed. A
+         *     listener still at work on an event when the lease ends may see it again.
+         * @return this builder
+         */
+        public Builder eventLease(Duration lease) {
+            once(eventLease, "eventLease");
+            Assert.notNull(lease, "eventLease");
+            if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new ValidationException("eventLease", "Min", "must be at least one second, was " + lease);
+            }
+            this.eventLease = lease;
+            return this;
+        }
+
+        /**
+         * @param attempts after how many failures of a listener on one event the event is a dead
+         *     letter for it (default 10, at least 1): it waits for an administrator, and so do the
+         *     later events of its aggregate for that listener
+         * @return this builder
+         */
+        public Builder eventAttempts(int attempts) {
+            once(eventAttempts, "eventAttempts");
+            Assert.positive(attempts, "eventAttempts");
+            this.eventAttempts = attempts;
             return this;
         }
 
@@ -660,6 +718,7 @@ public final class Crm implements AutoCloseable {
                 plugin.register(context);
             }
             allListeners.addAll(listeners);
+            List<EventDelivery.Listener> namedListeners = named(allListeners);
             allRules.addAll(pipelineRules);
             allNoticeRules.addAll(noticeRules);
             allEventNoticeRules.addAll(eventNoticeRules);
@@ -689,7 +748,8 @@ public final class Crm implements AutoCloseable {
             }
             Notifications notifications = new Notifications(allNoticeRules, allEventNoticeRules, allChannels,
                     templates, new NotificationEngine.Config(noticeLease == null ? Duration.ofMinutes(5) : noticeLease,
-                            Duration.ofMinutes(1), 10, 500), stallCriteria, dueWorkEvery);
+                            Duration.ofMinutes(1), 10, 500), stallCriteria, dueWorkEvery,
+                    eventLease == null ? Duration.ofMinutes(5) : eventLease, eventAttempts == null ? 10 : eventAttempts);
             Set<String> ruleIds = new HashSet<>();
             for (PipelineRule rule : allRules) {
                 if (!ruleIds.add(rule.id())) {
@@ -722,7 +782,7 @@ public final class Crm implements AutoCloseable {
             LOG.debug("crm4j started on {} with {} plugins and {} listeners", store.description(),
                     allPlugins.size(), allListeners.size());
             try {
-                return new Crm(runtime, directory, allListeners, notifications);
+                return new Crm(runtime, directory, namedListeners, notifications);
             } catch (RuntimeException e) {
                 store.close();
                 validation.close();
@@ -745,6 +805,53 @@ public final class Crm implements AutoCloseable {
 
         private static TemplateEngine discoverTemplateEngine() {
             return ServiceLoader.load(TemplateEngine.class, classLoader()).findFirst().orElse(null);
+        }
+
+        /**
+         * Gives every listener its id: its own, or for a lambda or an anonymous class (whose class
+         * names change from one start to the next) its place among the listeners.
+         */
+        private static List<EventDelivery.Listener> named(List<EventListener> all) {
+            List<EventDelivery.Listener> named = new ArrayList<>(all.size());
+            Set<String> ids = new HashSet<>();
+            ids.add(NOTICES_LISTENER);
+            for (int i = 0; i < all.size(); i++) {
+                EventListener listener = all.get(i);
+                Class<?> type = listener.getClass();
+                String id = listener.id();
+                if (id == null || id.equals(type.getName())
+                        && (type.isHidden() || type.isAnonymousClass() || type.isSynthetic())) {
+                    id = "listener-" + (i + 1);
+                }
+                if (!ids.add(id)) {
+                    throw new CrmException("Two event listeners have the id '" + id
+                            + "'; register them with Crm.builder().listener(id, listener) under ids of their own");
+                }
+                named.add(new EventDelivery.Listener(listenerId(id), listener));
+            }
+            return named;
+        }
+
+        private static String listenerId(String id) {
+            Assert.notNull(id, "listener id");
+            if (id.isBlank() || id.length() > 100) {
+                throw new ValidationException("listener id", "Size", "must be 1 to 100 characters, was '"
+                        + Assert.abbreviate(id, 40) + "'");
+            }
+            return id;
+        }
+
+        /** A listener registered under an id of the host's choosing. */
+        private record NamedListener(String id, EventListener listener) implements EventListener {
+            @Override
+            public void onEvent(DomainEvent event) throws Exception {
+                listener.onEvent(event);
+            }
+
+            @Override
+            public void onEvent(DomainEvent event, long sequence) throws Exception {
+                listener.onEvent(event, sequence);
+            }
         }
 
         private CrmStoreProvider chooseStore() {

@@ -87,7 +87,7 @@ public final class DueWork {
                 }
             });
         }
-        DeliveryReport[] events = {new DeliveryReport(0, 0, 0)};
+        DeliveryReport[] events = {new DeliveryReport(0, 0, 0, 0)};
         guard(STEP_EVENTS, failed, () -> engine.countingEventNotices(tally, () -> events[0] = delivery.deliver()));
         guard(STEP_NOTICES, failed, () -> engine.dispatch(tally));
         DueWorkReport report = new DueWorkReport(tally.created, tally.unaddressed, tally.failed, tally.sent,

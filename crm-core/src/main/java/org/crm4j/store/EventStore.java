@@ -2,9 +2,18 @@ package org.crm4j.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import org.crm4j.event.DeadLetter;
 import org.crm4j.event.DomainEvent;
 
-/** The transactional outbox: domain events written with the change that raised them. */
+/**
+ * The transactional outbox: domain events written with the change that raised them, then handed
+ * to the listeners by any node. A worker reads a window of undelivered events in outbox order,
+ * claims the ones it may deliver (a lease in the database, so that two nodes never hold one event
+ * and a crashed node's claims are taken over when they end), delivers them, and records each
+ * listener's outcome. The order rules live in crm4j, not in the adapter: the adapter reads,
+ * claims and records exactly as told.
+ */
 public interface EventStore {
 
     /** @param events events to append, in order */
@@ -13,19 +22,56 @@ public interface EventStore {
     /**
      * @param afterSequence only events after this position (0 for all)
      * @param limit how many at most
-     * @return events not delivered yet, in outbox order
+     * @return the events not yet delivered to every listener, in outbox order, each with who holds
+     *     it and each listener's progress on it
      */
-    List<StoredEvent> undelivered(long afterSequence, int limit);
+    List<StoredEvent> window(long afterSequence, int limit);
 
     /**
-     * @param sequences events delivered to every listener
+     * Claims the events that are still undelivered and held by nobody (or by a claim that ended
+     * before {@code now}), atomically per event: of two workers claiming one event at once, one
+     * gets it.
+     *
+     * @param sequences the events to claim
+     * @param token the worker's claim
+     * @param now the current instant
+     * @param until when the claim ends unless finished before
+     * @return the events this claim got
+     */
+    Set<Long> claim(List<Long> sequences, String token, Instant now, Instant until);
+
+    /**
+     * Records the listeners' outcomes of the events the claim still holds, marks the events
+     * delivered to every listener (their progress is dropped), and ends the claim.
+     * Outcomes of events the claim no longer holds (its lease ended and another worker took them)
+     * are not recorded.
+     *
+     * @param token the worker's claim
+     * @param claimed the events the claim got (so that the adapter finds them by key)
+     * @param outcomes each listener's new progress, per event
+     * @param delivered the events now delivered to every listener
      * @param at when
+     * @return the events the claim still held
      */
-    void markDelivered(List<Long> sequences, Instant at);
+    Set<Long> finish(String token, Set<Long> claimed, List<ListenerOutcome> outcomes, List<Long> delivered,
+            Instant at);
 
     /**
-     * @param sequence an event whose delivery failed
-     * @param error what the listener threw, shortened
+     * @param limit how many at most
+     * @return the events a listener gave up on, oldest first, each with how many later events of its
+     *     aggregate wait behind it
      */
-    void markFailed(long sequence, String error);
+    List<DeadLetter> deadLetters(int limit);
+
+    /**
+     * Sets a listener's progress on an event, whoever holds it: {@link ListenerState#FAILED} with no
+     * attempts to try it again, or {@link ListenerState#SKIPPED} to go past it.
+     *
+     * @param sequence the event
+     * @param listenerId the listener
+     * @param state the new state
+     * @param at when
+     * @return false when the event is delivered already or the listener has no dead letter on it
+     */
+    boolean resolveDeadLetter(long sequence, String listenerId, ListenerState state, Instant at);
 }

@@ -1,16 +1,25 @@
 package org.crm4j.persistence.jpa;
 
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.crm4j.event.DeadLetter;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.store.EventStore;
+import org.crm4j.store.ListenerOutcome;
+import org.crm4j.store.ListenerState;
 import org.crm4j.store.StoredEvent;
 import org.hibernate.Session;
 
 /**
  * The outbox in the JPA store. Appended events are inserted in one JDBC batch at once, in the
- * transaction; delivery state changes are bulk updates that load nothing.
+ * transaction; claims and delivery marks are bulk updates; each listener's progress on an event in
+ * flight is a row of {@code crm_event_progress}.
  */
 final class JpaEventStore implements EventStore {
     private final JpaTransaction tx;
@@ -45,34 +54,157 @@ final class JpaEventStore implements EventStore {
     }
 
     @Override
-    public List<StoredEvent> undelivered(long afterSequence, int limit) {
-        return tx.session().createSelectionQuery("from OutboxEvent e where e.deliveredAt is null"
+    public List<StoredEvent> window(long afterSequence, int limit) {
+        Session session = tx.session();
+        List<OutboxEventEntity> rows = session.createSelectionQuery("from OutboxEvent e where e.deliveredAt is null"
                         + " and e.sequence > :after order by e.sequence", OutboxEventEntity.class)
                 .setParameter("after", afterSequence)
                 .setMaxResults(limit)
-                .getResultList().stream().map(OutboxEventEntity::toStored).toList();
+                .getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        // the progress rows of the window's events (only events in flight have any)
+        Map<Long, Map<String, ListenerOutcome>> progress = new HashMap<>();
+        session.createSelectionQuery("from EventProgress p where p.sequence between :first and :last",
+                        EventProgressEntity.class)
+                .setParameter("first", rows.get(0).sequence)
+                .setParameter("last", rows.get(rows.size() - 1).sequence)
+                .getResultList()
+                .forEach(p -> progress.computeIfAbsent(p.sequence, k -> new HashMap<>()).put(p.listenerId, p.toOutcome()));
+        List<StoredEvent> window = new ArrayList<>(rows.size());
+        for (OutboxEventEntity row : rows) {
+            window.add(row.toStored(progress.getOrDefault(row.sequence, Map.of())));
+        }
+        return window;
     }
 
+    /**
+     * One conditional update: a row another node claimed meanwhile no longer meets the condition
+     * (PostgreSQL re-reads it once the other transaction ends), so each event goes to one claim.
+     */
     @Override
-    public void markDelivered(List<Long> sequences, Instant at) {
+    public Set<Long> claim(List<Long> sequences, String token, Instant now, Instant until) {
         Session session = tx.writing();
         if (sequences.isEmpty()) {
-            return;
+            return Set.of();
         }
-        InList.bind(session.createMutationQuery(InList.expand(
-                        "update OutboxEvent e set e.deliveredAt = :at where e.sequence in :sequences", "sequences", sequences))
-                .setParameter("at", at), "sequences", sequences)
+        try {
+            InList.bind(session.createMutationQuery(InList.expand("update OutboxEvent e set e.claimedBy = :token,"
+                                    + " e.claimedUntil = :until where e.sequence in :sequences and e.deliveredAt is null"
+                                    + " and (e.claimedUntil is null or e.claimedUntil < :now or e.claimedBy = :token)",
+                                    "sequences", sequences))
+                            .setParameter("token", token)
+                            .setParameter("until", until)
+                            .setParameter("now", now), "sequences", sequences)
+                    .executeUpdate();
+            return new HashSet<>(InList.bind(session.createSelectionQuery(InList.expand("select e.sequence"
+                                    + " from OutboxEvent e where e.sequence in :sequences and e.claimedBy = :token",
+                                    "sequences", sequences), Long.class)
+                            .setParameter("token", token), "sequences", sequences)
+                    .getResultList());
+        } catch (RuntimeException e) {
+            throw PersistenceExceptionConverter.translate(e);
+        }
+    }
+
+    /**
+     * Locks the events the claim still holds first, so that no node takes one over while its
+     * outcomes are written.
+     */
+    @Override
+    public Set<Long> finish(String token, Set<Long> claimed, List<ListenerOutcome> outcomes, List<Long> delivered,
+            Instant at) {
+        Session session = tx.writing();
+        if (claimed.isEmpty()) {
+            return Set.of();
+        }
+        List<Long> keys = List.copyOf(claimed);
+        Set<Long> held = new HashSet<>(InList.bind(session.createSelectionQuery(InList.expand(
+                                "from OutboxEvent e where e.sequence in :sequences and e.claimedBy = :token", "sequences",
+                                keys), OutboxEventEntity.class)
+                        .setParameter("token", token)
+                        .setLockMode(LockModeType.PESSIMISTIC_WRITE), "sequences", keys)
+                .getResultList().stream().map(e -> e.sequence).toList());
+        if (held.isEmpty()) {
+            return held;
+        }
+        List<Long> done = delivered.stream().filter(held::contains).toList();
+        if (!done.isEmpty()) {
+            InList.bind(session.createMutationQuery(InList.expand(
+                            "update OutboxEvent e set e.deliveredAt = :at where e.sequence in :sequences", "sequences", done))
+                    .setParameter("at", at), "sequences", done)
+                    .executeUpdate();
+            InList.bind(session.createMutationQuery(InList.expand(
+                            "delete from EventProgress p where p.sequence in :sequences", "sequences", done)),
+                    "sequences", done)
+                    .executeUpdate();
+        }
+        Set<Long> finished = new HashSet<>(done);
+        List<ListenerOutcome> kept = outcomes.stream()
+                .filter(o -> held.contains(o.sequence()) && !finished.contains(o.sequence())).toList();
+        if (!kept.isEmpty()) {
+            List<Long> sequences = kept.stream().map(ListenerOutcome::sequence).distinct().toList();
+            Map<EventProgressEntity.Key, EventProgressEntity> existing = new HashMap<>();
+            InList.bind(session.createSelectionQuery(InList.expand("from EventProgress p where p.sequence in :sequences",
+                                    "sequences", sequences), EventProgressEntity.class), "sequences", sequences)
+                    .getResultList()
+                    .forEach(p -> existing.put(new EventProgressEntity.Key(p.sequence, p.listenerId), p));
+            for (ListenerOutcome outcome : kept) {
+                EventProgressEntity row = existing.get(new EventProgressEntity.Key(outcome.sequence(),
+                        outcome.listenerId()));
+                if (row == null) {
+                    session.persist(new EventProgressEntity(outcome, at));
+                } else {
+                    row.set(outcome, at);
+                }
+            }
+            session.flush();
+        }
+        List<Long> release = List.copyOf(held);
+        InList.bind(session.createMutationQuery(InList.expand("update OutboxEvent e set e.claimedBy = null,"
+                                + " e.claimedUntil = null where e.sequence in :sequences", "sequences", release)),
+                        "sequences", release)
                 .executeUpdate();
+        return held;
     }
 
     @Override
-    public void markFailed(long sequence, String error) {
-        String kept = error == null || error.length() <= OutboxEventEntity.MAX_ERROR ? error
-                : error.substring(0, OutboxEventEntity.MAX_ERROR);
-        tx.writing().createMutationQuery("update OutboxEvent e set e.attempts = e.attempts + 1, e.lastError = :error"
-                        + " where e.sequence = :sequence")
-                .setParameter("error", kept)
+    public List<DeadLetter> deadLetters(int limit) {
+        Session session = tx.session();
+        List<Object[]> rows = session.createSelectionQuery("select p, e from EventProgress p join OutboxEvent e"
+                        + " on e.sequence = p.sequence where p.state = :dead order by p.sequence, p.listenerId",
+                        Object[].class)
+                .setParameter("dead", ListenerState.DEAD)
+                .setMaxResults(limit)
+                .getResultList();
+        List<DeadLetter> letters = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            EventProgressEntity p = (EventProgressEntity) row[0];
+            OutboxEventEntity e = (OutboxEventEntity) row[1];
+            long waiting = session.createSelectionQuery("select count(*) from OutboxEvent w where w.deliveredAt is null"
+                            + " and w.aggregateType = :type and w.aggregateId = :id and w.sequence > :after", Long.class)
+                    .setParameter("type", e.aggregateType)
+                    .setParameter("id", e.aggregateId)
+                    .setParameter("after", e.sequence)
+                    .getSingleResult();
+            letters.add(new DeadLetter(e.sequence, e.eventId, e.type, e.aggregateType, e.aggregateId, p.listenerId,
+                    p.attempts, p.lastError, p.updatedAt, waiting));
+        }
+        return letters;
+    }
+
+    @Override
+    public boolean resolveDeadLetter(long sequence, String listenerId, ListenerState state, Instant at) {
+        return tx.writing().createMutationQuery("update EventProgress p set p.state = :state,"
+                        + " p.attempts = case when :state = :failed then 0 else p.attempts end, p.updatedAt = :at"
+                        + " where p.sequence = :sequence and p.listenerId = :listener and p.state = :dead")
+                .setParameter("state", state)
+                .setParameter("failed", ListenerState.FAILED)
+                .setParameter("dead", ListenerState.DEAD)
+                .setParameter("at", at)
                 .setParameter("sequence", sequence)
-                .executeUpdate();
+                .setParameter("listener", listenerId)
+                .executeUpdate() > 0;
     }
 }

@@ -106,7 +106,7 @@ public final class JpaStoreProvider implements CrmStoreProvider {
         settings.putAll(properties);
         return new HibernatePersistenceConfiguration("crm4j")
                 .managedClasses(CustomerEntity.class, ContactEntity.class, NoteEntity.class, OwnerChangeEntity.class,
-                        OutboxEventEntity.class, PipelineEntity.class, OpportunityEntity.class, StageChangeEntity.class,
+                        OutboxEventEntity.class, EventProgressEntity.class, PipelineEntity.class, OpportunityEntity.class, StageChangeEntity.class,
                         OpportunityStallEntity.class, OfferEntity.class, SalesOrderEntity.class,
                         CampaignEntity.class, LeadEntity.class, ActivityEntity.class, FirstContactEntity.class,
                         ConsentEntity.class, UnsubscriptionEntity.class, MailingEntity.class,

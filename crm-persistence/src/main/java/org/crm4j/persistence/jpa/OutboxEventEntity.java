@@ -69,8 +69,17 @@ class OutboxEventEntity {
     @Column(name = "delivered_at")
     Instant deliveredAt;
 
+    /** Unused since version 19, where each listener's attempts are kept apart. */
     @Column(nullable = false)
     int attempts;
+
+    /** The claim of the node delivering the event, or null. */
+    @Column(name = "claimed_by", length = 36)
+    String claimedBy;
+
+    /** When that claim ends. */
+    @Column(name = "claimed_until")
+    Instant claimedUntil;
 
     @Column(name = "last_error", length = MAX_ERROR)
     String lastError;
@@ -103,7 +112,7 @@ class OutboxEventEntity {
                 EventDataCodec.decode(data));
     }
 
-    StoredEvent toStored() {
-        return new StoredEvent(sequence, toEvent(), attempts);
+    StoredEvent toStored(java.util.Map<String, org.crm4j.store.ListenerOutcome> progress) {
+        return new StoredEvent(sequence, toEvent(), claimedBy, claimedUntil, progress);
     }
 }

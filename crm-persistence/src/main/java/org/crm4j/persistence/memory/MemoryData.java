@@ -87,7 +87,26 @@ final class MemoryData {
     record Reminder(long version, Instant remindAt) {
     }
 
-    /** An event with its delivery state. */
-    record Outboxed(DomainEvent event, Instant deliveredAt, int attempts, String lastError) {
+    /**
+     * An event with its delivery state.
+     *
+     * @param event the event
+     * @param deliveredAt when it was delivered to every listener, or null
+     * @param claimedBy the claim of the worker delivering it, or null
+     * @param claimedUntil when that claim ends, or null
+     * @param progress each listener's progress while it is in flight, with when it was recorded
+     */
+    record Outboxed(DomainEvent event, Instant deliveredAt, String claimedBy, Instant claimedUntil,
+            Map<String, Progress> progress) {
+        Outboxed {
+            progress = Map.copyOf(progress);
+        }
+    }
+
+    /**
+     * @param outcome a listener's progress on an event
+     * @param at when it was recorded
+     */
+    record Progress(org.crm4j.store.ListenerOutcome outcome, Instant at) {
     }
 }
