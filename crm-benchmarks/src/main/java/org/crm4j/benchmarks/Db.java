@@ -38,7 +38,8 @@ final class Db implements AutoCloseable {
     }
 
     /**
-     * @param kind {@code h2} or {@code postgres}
+     * @param kind {@code h2}, {@code h2-durable} (each commit in the file when it returns) or
+     *     {@code postgres}
      * @param name the database's name (one per data set)
      * @param fresh whether to start from an empty database
      * @return the open database
@@ -48,7 +49,7 @@ final class Db implements AutoCloseable {
         config.setMaximumPoolSize(8);
         config.setPoolName("bench-" + name);
         switch (kind.toLowerCase(Locale.ROOT)) {
-            case "h2" -> {
+            case "h2", "h2-durable" -> {
                 Path dir = Path.of("target", "bench-data").toAbsolutePath();
                 try {
                     Files.createDirectories(dir);
@@ -58,7 +59,12 @@ final class Db implements AutoCloseable {
                 } catch (IOException e) {
                     throw new IllegalStateException("Cannot prepare " + dir, e);
                 }
-                config.setJdbcUrl("jdbc:h2:file:" + dir.resolve(name) + ";OPTIMIZE_REUSE_RESULTS=0");
+                // h2-durable: as crm4j's own embedded file (Crm.builder().h2File), each commit written
+                // to the file before it returns; h2: H2's default, commits written up to 500 ms later.
+                // The setting is kept in the file, so both name it.
+                int writeDelay = kind.equalsIgnoreCase("h2-durable") ? 0 : 500;
+                config.setJdbcUrl("jdbc:h2:file:" + dir.resolve(name) + ";OPTIMIZE_REUSE_RESULTS=0;WRITE_DELAY="
+                        + writeDelay);
                 config.setUsername("sa");
                 return new Db("h2", new HikariDataSource(config), null);
             }

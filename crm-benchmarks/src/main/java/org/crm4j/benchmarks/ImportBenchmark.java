@@ -53,7 +53,8 @@ public class ImportBenchmark {
     static final int BATCH = 500;
     static final Actor ADMIN = Actor.of("bench-admin", Actor.ADMIN);
 
-    @Param({"h2", "postgres"})
+    /** {@code h2-durable}: as crm4j's own embedded H2 file, every commit in the file when it returns. */
+    @Param({"h2", "h2-durable", "postgres"})
     public String db;
     @Param({"5000"})
     public int rows;

@@ -50,7 +50,8 @@ public class LeadOpeningBenchmark {
     static final Actor DIRECTOR = Actor.of("director");
     static final int BATCH = 500;
 
-    @Param({"h2", "postgres"})
+    /** {@code h2-durable}: as crm4j's own embedded H2 file, every commit in the file when it returns. */
+    @Param({"h2", "h2-durable", "postgres"})
     public String db;
     @Param({"small"})
     public String set;

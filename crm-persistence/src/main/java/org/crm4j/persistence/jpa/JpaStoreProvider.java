@@ -147,7 +147,9 @@ public final class JpaStoreProvider implements CrmStoreProvider {
 
         static EmbeddedH2 start(Path file) {
             return file == null ? new EmbeddedH2("jdbc:h2:mem:crm4j-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", true)
-                    : new EmbeddedH2("jdbc:h2:file:" + file.toAbsolutePath(), false);
+                    // WRITE_DELAY=0: a commit is in the file when it returns, so it survives the death
+                    // of the host process (by default H2 writes commits up to 500 ms later)
+                    : new EmbeddedH2("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0", false);
         }
 
         String describe() {
