@@ -121,14 +121,30 @@ public final class JpaStoreProvider implements CrmStoreProvider {
 
     /** What the JDBC driver says about the database. */
     private record DatabaseInfo(String productName, String productVersion, DatabaseKind kind) {
+        /**
+         * Connects; a connection exception (SQL state class 08: a server restarting, or H2's file
+         * being opened by another JVM at the same moment) is tried again for a few seconds.
+         */
         static DatabaseInfo read(DataSource dataSource) {
-            try (Connection connection = dataSource.getConnection()) {
-                DatabaseMetaData meta = connection.getMetaData();
-                String name = meta.getDatabaseProductName();
-                return new DatabaseInfo(name, meta.getDatabaseProductVersion(), DatabaseKind.of(name));
-            } catch (SQLException e) {
-                LOG.debug("CRM-JPA-012 Cannot connect", e);
-                throw new CrmException("Cannot connect: " + PersistenceExceptionConverter.describe(e));
+            for (int attempt = 1;; attempt++) {
+                try (Connection connection = dataSource.getConnection()) {
+                    DatabaseMetaData meta = connection.getMetaData();
+                    String name = meta.getDatabaseProductName();
+                    return new DatabaseInfo(name, meta.getDatabaseProductVersion(), DatabaseKind.of(name));
+                } catch (SQLException e) {
+                    boolean transientFailure = e.getSQLState() != null && e.getSQLState().startsWith("08");
+                    if (!transientFailure || attempt == 6) {
+                        LOG.debug("CRM-JPA-012 Cannot connect", e);
+                        throw new CrmException("Cannot connect: " + PersistenceExceptionConverter.describe(e));
+                    }
+                    LOG.debug("CRM-JPA-012 Cannot connect (attempt {}); trying again: {}", attempt, e.getMessage());
+                    try {
+                        Thread.sleep(200L * attempt);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw new CrmException("Interrupted while connecting");
+                    }
+                }
             }
         }
     }
