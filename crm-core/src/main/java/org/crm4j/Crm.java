@@ -27,6 +27,7 @@ import org.crm4j.internal.BuiltInNotices;
 import org.crm4j.internal.BuiltInRules;
 import org.crm4j.internal.DueWork;
 import org.crm4j.internal.EventDelivery;
+import org.crm4j.internal.ReferenceSync;
 import org.crm4j.internal.FlatUserDirectory;
 import org.crm4j.internal.NoticeTemplates;
 import org.crm4j.internal.NotificationEngine;
@@ -120,6 +121,7 @@ public final class Crm implements AutoCloseable {
     public ActorScope as(Actor actor) {
         Assert.notNull(actor, "actor");
         checkOpen();
+        runtime.sync().checkIfDue();
         return new ActorScope(runtime, actor);
     }
 
@@ -151,6 +153,7 @@ public final class Crm implements AutoCloseable {
      */
     public DeliveryReport deliverEvents() {
         checkOpen();
+        runtime.sync().checkIfDue();
         return delivery.deliver();
     }
 
@@ -223,9 +226,18 @@ public final class Crm implements AutoCloseable {
         return requestEscalation.escalate();
     }
 
-    /** Forgets cached answers of the user directory, after the host changed users or reporting lines. */
+    /**
+     * Forgets cached answers of the user directory, after the host changed users or reporting
+     * lines, on this node at once and on every other node on the database within
+     * {@link Builder#cacheSync} (the change is recorded in the database).
+     */
     public void userDirectoryChanged() {
+        checkOpen();
         runtime.access().invalidate();
+        runtime.store().inTransaction(tx -> {
+            ReferenceSync.changed(tx, ReferenceSync.DIRECTORY);
+            return null;
+        });
     }
 
     /** @return what the store is, e.g. {@code Hibernate ORM on H2} */
@@ -269,6 +281,7 @@ public final class Crm implements AutoCloseable {
         private Duration referenceDataTtl;
         private final List<EventListener> listeners = new ArrayList<>();
         private Duration eventLease;
+        private Duration cacheSync;
         private Integer eventAttempts;
         private final List<CrmPlugin> plugins = new ArrayList<>();
         private final List<PipelineRule> pipelineRules = new ArrayList<>();
@@ -426,6 +439,23 @@ public final class Crm implements AutoCloseable {
                 throw new ValidationException("eventLease", "Min", "must be at least one second, was " + lease);
             }
             this.eventLease = lease;
+            return this;
+        }
+
+        /**
+         * @param interval how often at most this node asks the database whether another node
+         *     changed reference data it caches (pipelines, after {@code userDirectoryChanged()} the
+         *     directory's answers), before a call of {@code crm.as(...)}; default 1 second, the
+         *     longest a change on one node is unseen on another
+         * @return this builder
+         */
+        public Builder cacheSync(Duration interval) {
+            once(cacheSync, "cacheSync");
+            Assert.notNull(interval, "cacheSync");
+            if (interval.isNegative()) {
+                throw new ValidationException("cacheSync", "PositiveOrZero", "must not be negative, was " + interval);
+            }
+            this.cacheSync = interval;
             return this;
         }
 
@@ -774,11 +804,16 @@ public final class Crm implements AutoCloseable {
                 throw e;
             }
             Duration ttl = userCacheTtl == null ? Duration.ofMinutes(1) : userCacheTtl;
-            Runtime runtime = new Runtime(store, new AccessPolicy(directory, ttl), validation, c,
-                    new PipelineCache(store, referenceDataTtl == null ? Duration.ofMinutes(5) : referenceDataTtl),
+            CrmStore tracked = Runtime.tracking(store);
+            AccessPolicy access = new AccessPolicy(directory, ttl);
+            PipelineCache pipelines = new PipelineCache(tracked,
+                    referenceDataTtl == null ? Duration.ofMinutes(5) : referenceDataTtl);
+            ReferenceSync sync = new ReferenceSync(tracked, cacheSync == null ? Duration.ofSeconds(1) : cacheSync,
+                    pipelines::invalidate, access::invalidate);
+            Runtime runtime = new Runtime(tracked, access, validation, c, pipelines,
                     List.copyOf(allRules), engine, mailSender,
                     responsibleRoles == null ? Activities.RESPONSIBLE_ROLES : responsibleRoles,
-                    workingCalendar == null ? WorkingCalendar.mondayToFriday() : workingCalendar);
+                    workingCalendar == null ? WorkingCalendar.mondayToFriday() : workingCalendar, sync);
             LOG.debug("crm4j started on {} with {} plugins and {} listeners", store.description(),
                     allPlugins.size(), allListeners.size());
             try {

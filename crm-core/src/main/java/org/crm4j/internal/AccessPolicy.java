@@ -25,7 +25,8 @@ public final class AccessPolicy {
 
     private final UserDirectory directory;
     private final LoadingCache<String, Set<String>> visibleOwners;
-    private final LoadingCache<String, Optional<DirectoryUser>> users;
+    /** Users the directory knows; an unknown user is never kept, so that a new one is known at once. */
+    private final LoadingCache<String, DirectoryUser> users;
 
     /**
      * @param directory the host's users
@@ -36,7 +37,7 @@ public final class AccessPolicy {
         this.visibleOwners = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl)
                 .build(this::computeVisibleOwners);
         this.users = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(ttl)
-                .build(directory::find);
+                .build(id -> directory.find(id).orElse(null));
     }
 
     /**
@@ -63,7 +64,7 @@ public final class AccessPolicy {
      * @return the user as the directory knows them, or empty (also for null)
      */
     public Optional<DirectoryUser> user(String userId) {
-        return userId == null ? Optional.empty() : users.get(userId);
+        return userId == null ? Optional.empty() : Optional.ofNullable(users.get(userId));
     }
 
     /**

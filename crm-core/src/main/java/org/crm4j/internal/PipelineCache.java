@@ -11,7 +11,10 @@ import org.crm4j.store.CrmStore;
 
 /**
  * Pipelines are reference data: read on every deal, changed rarely. They are kept here and
- * dropped whenever this CRM changes one; other nodes see a change after the time to live.
+ * dropped whenever this CRM changes one, and when another node did ({@link ReferenceSync}); the
+ * time to live bounds what a missed signal could cost. A miss inside a transaction reads through
+ * that transaction (never a second connection), and is kept only when the transaction does not
+ * write (what it reads might otherwise be its own change, not yet committed).
  */
 public final class PipelineCache {
     private static final Long ALL = -1L;
@@ -35,12 +38,36 @@ public final class PipelineCache {
      * @return the pipeline
      */
     public Optional<Pipeline> get(long id) {
-        return byId.get(id);
+        Optional<Pipeline> cached = byId.getIfPresent(id);
+        if (cached != null) {
+            return cached;
+        }
+        CurrentTransaction.Open open = CurrentTransaction.current();
+        if (open == null) {
+            return byId.get(id);
+        }
+        Optional<Pipeline> read = open.tx().store(PipelineStore.class).find(id);
+        if (!open.writing()) {
+            byId.put(id, read);
+        }
+        return read;
     }
 
     /** @return every pipeline */
     public List<Pipeline> all() {
-        return all.get(ALL);
+        List<Pipeline> cached = all.getIfPresent(ALL);
+        if (cached != null) {
+            return cached;
+        }
+        CurrentTransaction.Open open = CurrentTransaction.current();
+        if (open == null) {
+            return all.get(ALL);
+        }
+        List<Pipeline> read = open.tx().store(PipelineStore.class).all();
+        if (!open.writing()) {
+            all.put(ALL, read);
+        }
+        return read;
     }
 
     /** Drops everything, after a change. */

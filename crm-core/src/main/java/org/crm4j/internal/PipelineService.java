@@ -45,6 +45,7 @@ public final class PipelineService implements Pipelines {
             Pipeline inserted = tx.store(PipelineStore.class).insert(draft);
             tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.PIPELINE_DEFINED, "pipeline", inserted.id().value(),
                     null, now, Map.of("name", inserted.name()))));
+            ReferenceSync.changed(tx, ReferenceSync.PIPELINES);
             return inserted;
         });
         rt.pipelines().invalidate();
@@ -107,6 +108,7 @@ public final class PipelineService implements Pipelines {
             Pipeline updated = tx.store(PipelineStore.class).update(changed);
             tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.PIPELINE_CHANGED, "pipeline", id.value(), null, now,
                     Map.of("change", what, "stage", code.strip().toUpperCase(Locale.ROOT)))));
+            ReferenceSync.changed(tx, ReferenceSync.PIPELINES);
             return updated;
         });
         rt.pipelines().invalidate();

@@ -30,14 +30,24 @@ import org.crm4j.plugin.TemplateEngine;
  * @param responsibleRoles the role codes a contact person must hold one of for a first call or
  *     first meeting to count (R9)
  * @param calendar the working days deadlines are counted in (in the clock's zone)
+ * @param sync keeps the caches in step with the other nodes
  */
 public record Runtime(CrmStore store, AccessPolicy access, BeanValidation validation, Clock clock,
         PipelineCache pipelines, List<PipelineRule> rules, TemplateEngine templateEngine, MailSender mailSender,
-        Set<String> responsibleRoles, WorkingCalendar calendar) {
+        Set<String> responsibleRoles, WorkingCalendar calendar, ReferenceSync sync) {
 
     /** Copies the roles. */
     public Runtime {
         responsibleRoles = Set.copyOf(responsibleRoles);
+    }
+
+    /**
+     * @param store the adapter's store
+     * @return the store as the services use it: a cache that misses inside one of its transactions
+     *     reads through that transaction
+     */
+    public static CrmStore tracking(CrmStore store) {
+        return new CurrentTransaction(store);
     }
 
     /**

@@ -319,6 +319,7 @@ final class JpaTransaction implements StoreTransaction {
                 .add(CompetitorContractStore.class, competitorContracts())
                 .add(RequestStore.class, requests())
                 .add(ServiceStandardStore.class, serviceStandards())
+                .add(org.crm4j.store.ReferenceVersionStore.class, new JpaReferenceVersionStore(this))
                 .build();
         }
         return stores;

@@ -43,6 +43,7 @@ final class MemoryData {
     final TreeMap<Long, NoteRecord> notes = new TreeMap<>();
     final List<OwnerChangeRecord> ownerChanges = new ArrayList<>();
     final TreeMap<Long, Outboxed> events = new TreeMap<>();
+    final Map<String, Long> referenceVersions = new HashMap<>();
     final TreeMap<Long, Pipeline> pipelines = new TreeMap<>();
     final TreeMap<Long, OpportunityRecord> opportunities = new TreeMap<>();
     final List<StageChange> stageChanges = new ArrayList<>();

@@ -251,6 +251,7 @@ final class MemoryTx implements StoreTransaction {
                 .add(CompetitorContractStore.class, competitorContracts())
                 .add(RequestStore.class, requests())
                 .add(ServiceStandardStore.class, serviceStandards())
+                .add(org.crm4j.store.ReferenceVersionStore.class, new MemoryReferenceVersionStore(this))
                 .build();
         }
         return stores;
