@@ -814,6 +814,13 @@ public final class Crm implements AutoCloseable {
                     List.copyOf(allRules), engine, mailSender,
                     responsibleRoles == null ? Activities.RESPONSIBLE_ROLES : responsibleRoles,
                     workingCalendar == null ? WorkingCalendar.mondayToFriday() : workingCalendar, sync);
+            try {
+                sync.start();
+            } catch (RuntimeException e) {
+                store.close();
+                validation.close();
+                throw e;
+            }
             LOG.debug("crm4j started on {} with {} plugins and {} listeners", store.description(),
                     allPlugins.size(), allListeners.size());
             try {

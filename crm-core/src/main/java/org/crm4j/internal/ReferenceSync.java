@@ -28,7 +28,7 @@ public final class ReferenceSync {
     private final long intervalNanos;
     private final Runnable pipelinesChanged;
     private final Runnable directoryChanged;
-    private volatile long nextCheck = System.nanoTime();
+    private volatile long nextCheck;
     private Map<String, Long> seen;
 
     /**
@@ -42,6 +42,12 @@ public final class ReferenceSync {
         this.intervalNanos = interval.toNanos();
         this.pipelinesChanged = pipelinesChanged;
         this.directoryChanged = directoryChanged;
+    }
+
+    /** Reads the versions as the caches start empty, at start: the first check is one interval later. */
+    public synchronized void start() {
+        seen = store.readOnly(tx -> tx.store(ReferenceVersionStore.class).versions());
+        nextCheck = System.nanoTime() + intervalNanos;
     }
 
     /** Reads the versions when the interval has passed since the last read, and drops what changed elsewhere. */

@@ -120,14 +120,14 @@ class AccessPolicyTest {
     }
 
     @Test
-    void answersAreCachedUntilInvalidated() {
+    void linesAreCachedUntilInvalidated_butAnUnknownUserIsNeverCached() {
         assertThat(visibilityOf("mia").covers("neo")).isFalse();
         assertThat(policy.isKnownUser("neo")).isFalse();
 
         directory.add("neo", "mia");
 
-        assertThat(visibilityOf("mia").covers("neo")).isFalse();
-        assertThat(policy.isKnownUser("neo")).isFalse();
+        assertThat(visibilityOf("mia").covers("neo")).as("mia's line is cached").isFalse();
+        assertThat(policy.isKnownUser("neo")).as("a new user is known at once").isTrue();
 
         policy.invalidate();
 
