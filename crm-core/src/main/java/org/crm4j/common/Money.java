@@ -16,6 +16,9 @@ import org.crm4j.ValidationException;
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
+    /** The most digits an amount has before the decimal point: the stores keep 19 with 4 after it. */
+    public static final int MAX_INTEGER_DIGITS = 15;
+
     /** @throws ValidationException when the amount or the currency is missing */
     public Money {
         if (amount == null) {
@@ -23,6 +26,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         }
         if (currency == null) {
             throw new ValidationException("currency", "NotNull", "a currency is required");
+        }
+        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new ValidationException("amount", "Digits", "must have at most " + MAX_INTEGER_DIGITS
+                    + " digits before the decimal point (what every store keeps), was "
+                    + (amount.precision() - amount.scale()));
         }
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
         try {

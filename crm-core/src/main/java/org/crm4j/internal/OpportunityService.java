@@ -54,6 +54,7 @@ import org.crm4j.store.Visibility;
 
 /** {@link Opportunities} for one actor. */
 public final class OpportunityService implements Opportunities {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpportunityService.class);
     /** How far in the past a new deal's expected close date may lie. */
     private static final int MAX_DAYS_IN_PAST = 30;
 
@@ -347,8 +348,14 @@ public final class OpportunityService implements Opportunities {
             Optional<String> refusal;
             try {
                 refusal = rule.check(move);
-            } catch (RuntimeException e) {
-                refusal = Optional.of("the rule failed: " + e);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                // a plugin's rule: its text may hold anything, so the caller gets a plain refusal and
+                // the operator the stack trace under the rule's id
+                LOG.warn("CRM-RULE-001 Pipeline rule {} failed on deal {}; the move is refused", rule.id(),
+                        move.opportunity().id(), e);
+                refusal = Optional.of("the rule could not be checked; the move is refused (see the log, CRM-RULE-001)");
             }
             refusal.ifPresent(message -> failures.add(new Violation("stage", rule.id(), message)));
         }

@@ -57,6 +57,22 @@ class MoneyTest {
         assertThat(money.amount().scale()).isEqualTo(new BigDecimal(expected).scale());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"123456789012345678901234567", "1e400", "1000000000000000"})
+    void refusesAmountsBeyondWhatTheStoresKeep(String amount) {
+        assertThatThrownBy(() -> new Money(new java.math.BigDecimal(amount), java.util.Currency.getInstance("EUR")))
+                .isInstanceOfSatisfying(org.crm4j.ValidationException.class, e -> assertThat(e.violations())
+                        .singleElement().satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("amount");
+                            assertThat(v.rule()).isEqualTo("Digits");
+                        }));
+    }
+
+    @Test
+    void keepsTheLargestAmountTheStoresHold() {
+        assertThat(Money.of("999999999999999.99", "EUR").amount()).isEqualByComparingTo("999999999999999.99");
+    }
+
     @Test
     void amountsThatDifferOnlyInScaleAreEqual() {
         assertThat(Money.of("10", "EUR")).isEqualTo(Money.of("10.000", "EUR"));

@@ -83,6 +83,27 @@ public abstract class CustomerContract extends ContractBase {
     }
 
     @Test
+    void aStoreFailure_reachesTheCallerInPlainWords_withACodeAndAnIncident_neverTheSqlNorTheValues() {
+        org.assertj.core.api.Assumptions.assumeThat(fixture().counter()).as("the fault is injected into SQL")
+                .isNotNull();
+        fixture().counter().failWhen(sql -> sql.startsWith("insert into crm_customer"));
+
+        assertThatThrownBy(() -> customersOf(SAM).create(NewCustomer.company("Secret Holding GmbH")))
+                .isExactlyInstanceOf(org.crm4j.CrmException.class)
+                .hasMessageContaining("CRM-JPA-020").hasMessageContaining("incident")
+                .hasMessageContaining("the connection to the database failed")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContainIgnoringCase("insert")
+                        .doesNotContain("crm_customer").doesNotContain("Secret"))
+                .hasNoCause();
+
+        fixture().counter().clearFaults();
+        assertThat(customersOf(ADA).search(CustomerQuery.builder().includeArchived().build()).items()).as("nothing half-written")
+                .isEmpty();
+        assertThat(customersOf(SAM).create(NewCustomer.company("Secret Holding GmbH")).name())
+                .isEqualTo("Secret Holding GmbH");
+    }
+
+    @Test
     void create_rejectsNullsBlanksAndTooLong() {
         assertThatThrownBy(() -> sams().create(null)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("customer");

@@ -400,4 +400,31 @@ public abstract class OpportunityContract extends ContractBase {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("only mia");
         assertThat(deals(MIA).save(deals(MIA).get(big.id()).advanceTo("DEMO")).stageCode()).isEqualTo("DEMO");
     }
+
+    @Test
+    void aRuleThatThrows_isOneRefusalInPlainWords_neverTheRulesOwnText() {
+        crm.close();
+        PipelineRule broken = new PipelineRule() {
+            @Override
+            public String id() {
+                return "erp-credit-check";
+            }
+
+            @Override
+            public Optional<String> check(org.crm4j.plugin.StageMove move) {
+                throw new IllegalStateException("ERP at 10.0.0.7 said: customer 4711 owes 12,000");
+            }
+        };
+        crm = fixture().freshStore(Crm.builder()).userDirectory(directory).clock(clock).discoverPlugins(false)
+                .pipelineRule(broken).build();
+        market();
+
+        assertThatThrownBy(() -> deals(SAM).open(deal("Any")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .singleElement().satisfies(v -> {
+                            assertThat(v.rule()).isEqualTo("erp-credit-check");
+                            assertThat(v.message()).contains("could not be checked").doesNotContain("10.0.0.7")
+                                    .doesNotContain("4711").doesNotContain("IllegalStateException");
+                        }));
+    }
 }

@@ -49,7 +49,48 @@ final class PersistenceExceptionConverter {
         if (lockNotGranted(failure)) {
             return new ConflictException("a concurrent writer held the record too long; try again");
         }
-        return new CrmException("Store failure: " + describe(failure));
+        return storeFailure(failure);
+    }
+
+    /**
+     * A failure the caller cannot act on by input: a message in plain words with a stable code, the
+     * SQL state's class and an incident id; never the driver's text, which carries SQL, table names
+     * and bound values (customer data). The operator finds the incident in the log: one WARN line
+     * without personal data, and the whole failure at DEBUG.
+     */
+    private static CrmException storeFailure(Throwable failure) {
+        String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String state = sqlState(failure);
+        LOG.warn("CRM-JPA-020 Store failure, incident {}: SQL state {}, {}", incident, state == null ? "none" : state,
+                failure.getClass().getName());
+        LOG.debug("CRM-JPA-020 Incident {}", incident, failure);
+        return new CrmException("The store could not do this: " + plainWords(state) + " (CRM-JPA-020, incident "
+                + incident + ")");
+    }
+
+    private static String sqlState(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                return s.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /** @return what a class of SQL states means, in words a caller understands */
+    private static String plainWords(String state) {
+        if (state == null || state.length() < 2) {
+            return "the database refused the operation";
+        }
+        return switch (state.substring(0, 2)) {
+            case "08" -> "the connection to the database failed";
+            case "22" -> "a value does not fit what the database keeps";
+            case "23" -> "a rule of the database is broken";
+            case "40" -> "the database rolled the transaction back; try again";
+            case "53" -> "the database ran out of resources";
+            case "57" -> "the database stopped the operation";
+            default -> "the database refused the operation";
+        };
     }
 
     /**
@@ -169,7 +210,9 @@ final class PersistenceExceptionConverter {
         if (rule.contains("crm_service_standard_uk")) {
             return "a service standard of this kind and scope was defined at the same time; try again";
         }
-        return "a unique rule of the store is broken: " + rule;
+        // the rule's message holds the values that collided: name only a constraint of crm4j's own
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("crm_[a-z0-9_]+").matcher(rule);
+        return "a unique rule of the store is broken" + (name.find() ? " (" + name.group() + ")" : "");
     }
 
     private static String describeEntity(Object entity) {
