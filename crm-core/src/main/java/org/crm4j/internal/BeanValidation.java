@@ -39,7 +39,8 @@ public final class BeanValidation implements AutoCloseable {
 
     /**
      * @param object an annotated object
-     * @return every violation, sorted by field
+     * @return every violation, sorted by field, with the text rule every stored text obeys
+     *     ({@link TextCheck})
      */
     public List<Violation> violations(Object object) {
         List<Violation> out = new ArrayList<>();
@@ -47,6 +48,7 @@ public final class BeanValidation implements AutoCloseable {
             String rule = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
             out.add(new Violation(fieldOf(v.getPropertyPath()), rule, v.getMessage()));
         }
+        out.addAll(TextCheck.violations(object));
         out.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
         return out;
     }

@@ -104,6 +104,25 @@ public abstract class CustomerContract extends ContractBase {
     }
 
     @Test
+    void textWithANulOrALoneSurrogate_isRefusedNamingTheField_onEveryStore_andSoIsSuchASearch() {
+        assertThatThrownBy(() -> customersOf(SAM).create(NewCustomer.company("ACME\u0000 GmbH")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::field, ValidationException.Violation::rule).contains(tuple("name", "Text")));
+        assertThatThrownBy(() -> customersOf(SAM).create(NewCustomer.company("ACME \uD83D GmbH")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::field, ValidationException.Violation::rule).contains(tuple("name", "Text")));
+        Customer acme = customersOf(SAM).create(NewCustomer.company("ACME \uD83D\uDE80 GmbH"));
+        assertThat(customersOf(SAM).get(acme.id()).name()).as("a surrogate pair is text").isEqualTo(
+                "ACME \uD83D\uDE80 GmbH");
+        assertThatThrownBy(() -> customersOf(SAM).addContact(acme.id(), NewContact.named("Eva").jobTitle("CFO\u0000")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Text");
+        assertThatThrownBy(() -> customersOf(SAM).search(CustomerQuery.where(Criteria.nameContains("AC\u0000"))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::rule).contains("Text"));
+        assertThat(customersOf(ADA).search(CustomerQuery.builder().includeArchived().build()).items()).hasSize(1);
+    }
+
+    @Test
     void create_rejectsNullsBlanksAndTooLong() {
         assertThatThrownBy(() -> sams().create(null)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("customer");
