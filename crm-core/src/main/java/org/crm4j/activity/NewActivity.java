@@ -217,7 +217,15 @@ public final class NewActivity {
             throw new ValidationException("remindBefore", "PositiveOrZero", "a reminder comes before the start, not "
                     + remindBefore.negated() + " after it");
         }
-        return remindAt != null ? remindAt : activity.startsAt().minus(remindBefore);
+        if (remindAt != null) {
+            return remindAt;
+        }
+        try {
+            return activity.startsAt().minus(remindBefore);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw new ValidationException("remindBefore", "Range", "a reminder " + remindBefore
+                    + " before the start lies outside any calendar");
+        }
     }
 
     /**

@@ -82,6 +82,9 @@ public final class ActivityService implements Activities {
     @Override
     public Optional<Instant> remind(ActivityId id, Instant remindAt) {
         Assert.notNull(id, "id");
+        if (remindAt != null && !StoredValues.inRange(remindAt)) {
+            throw new ValidationException(List.of(StoredValues.outOfRange("remindAt")));
+        }
         Instant now = rt.now();
         return rt.store().inTransaction(tx -> {
             ActivityRecord stored = visibleActivity(tx, id.value(), "set reminders of");
@@ -109,8 +112,12 @@ public final class ActivityService implements Activities {
             violations.addAll(e.violations());
         }
         if (draft != null) {
+            violations.addAll(StoredValues.violations(draft));
             try {
-                activity.reminderOf(draft);
+                Instant remindAt = activity.reminderOf(draft);
+                if (remindAt != null && !StoredValues.inRange(remindAt)) {
+                    violations.add(StoredValues.outOfRange("remindAt"));
+                }
             } catch (ValidationException e) {
                 violations.addAll(e.violations());
             }

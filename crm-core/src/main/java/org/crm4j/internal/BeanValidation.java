@@ -40,7 +40,7 @@ public final class BeanValidation implements AutoCloseable {
     /**
      * @param object an annotated object
      * @return every violation, sorted by field, with the text rule every stored text obeys
-     *     ({@link TextCheck})
+     *     ({@link StoredValues})
      */
     public List<Violation> violations(Object object) {
         List<Violation> out = new ArrayList<>();
@@ -48,7 +48,7 @@ public final class BeanValidation implements AutoCloseable {
             String rule = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
             out.add(new Violation(fieldOf(v.getPropertyPath()), rule, v.getMessage()));
         }
-        out.addAll(TextCheck.violations(object));
+        out.addAll(StoredValues.violations(object));
         out.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
         return out;
     }

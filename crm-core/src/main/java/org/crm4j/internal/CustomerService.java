@@ -177,7 +177,7 @@ public final class CustomerService implements Customers {
     @Override
     public Page<CustomerSummary> search(CustomerQuery query) {
         Assert.notNull(query, "query");
-        List<Violation> violations = new ArrayList<>(TextCheck.violations(query));
+        List<Violation> violations = new ArrayList<>(StoredValues.violations(query));
         if (query.pageSize() < 1 || query.pageSize() > 500) {
             violations.add(new Violation("pageSize", "Range", "must be 1 to 500, was " + query.pageSize()));
         }

@@ -85,6 +85,23 @@ public abstract class ActivityContract extends ContractBase {
     // ---- logging
 
     @Test
+    void instantsNoStoreKeeps_andAReminderBeyondAnyCalendar_areRefusedNamingTheField() {
+        assertThatThrownBy(() -> activities(SAM).log(NewActivity.meeting(acme.id()).at(java.time.Instant.MAX,
+                Duration.ofMinutes(30)))).isInstanceOfSatisfying(org.crm4j.ValidationException.class,
+                        e -> assertThat(e.violations()).extracting(org.crm4j.ValidationException.Violation::rule)
+                                .contains("Range"));
+        assertThatThrownBy(() -> activities(SAM).log(NewActivity.meeting(acme.id()).planned()
+                .at(T.plus(Duration.ofDays(1)), Duration.ofMinutes(30)).remindBefore(Duration.ofSeconds(Long.MAX_VALUE))))
+                .isInstanceOfSatisfying(org.crm4j.ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(org.crm4j.ValidationException.Violation::rule).contains("Range"));
+        Activity planned = activities(SAM).log(NewActivity.meeting(acme.id()).planned()
+                .at(T.plus(Duration.ofDays(1)), Duration.ofMinutes(30)));
+        assertThatThrownBy(() -> activities(SAM).remind(planned.id(), java.time.Instant.MIN))
+                .isInstanceOfSatisfying(org.crm4j.ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(org.crm4j.ValidationException.Violation::field).containsExactly("remindAt"));
+    }
+
+    @Test
     void log_keepsEverythingAndRaisesActivityLogged() {
         Activity logged = activities(SAM).log(NewActivity.meeting(acme.id())
                 .at(T.plus(Duration.ofDays(1)), Duration.ofMinutes(90)).colleagues("pia", "sam")

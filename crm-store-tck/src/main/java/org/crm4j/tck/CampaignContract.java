@@ -56,6 +56,14 @@ public abstract class CampaignContract extends ContractBase {
         return Money.of(amount, "EUR");
     }
 
+    @org.junit.jupiter.api.Test
+    void aPeriodToADateNoStoreKeeps_isRefusedNamingTheField() {
+        assertThatThrownBy(() -> campaigns(MIA).define(NewCampaign.named("Forever", CampaignGoal.OTHER, "EUR")
+                .period(MARCH_1, LocalDate.MAX))).isInstanceOfSatisfying(org.crm4j.ValidationException.class,
+                        e -> assertThat(e.violations()).extracting(org.crm4j.ValidationException.Violation::rule)
+                                .contains("Range"));
+    }
+
     private Campaign spring() {
         return campaigns(MIA).define(NewCampaign.named("Spring upsell", CampaignGoal.UPSELL, "EUR").product("CNC-40")
                 .period(MARCH_1, APRIL_30).channel("search ads").productManager("pete")

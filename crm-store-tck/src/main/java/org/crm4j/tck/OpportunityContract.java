@@ -427,4 +427,15 @@ public abstract class OpportunityContract extends ContractBase {
                                     .doesNotContain("4711").doesNotContain("IllegalStateException");
                         }));
     }
+
+    @Test
+    void anExpectedCloseNoStoreKeeps_isRefusedOnOpenAndOnSave() {
+        market();
+        assertThatThrownBy(() -> deals(SAM).open(NewOpportunity.on(acme.id(), "Far", pipeline.id())
+                .expectedClose(LocalDate.MAX))).isInstanceOf(ValidationException.class);
+        Opportunity deal = deals(SAM).open(deal("Near"));
+        assertThatThrownBy(() -> deals(SAM).save(deals(SAM).get(deal.id()).expectCloseOn(LocalDate.MIN)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::rule).contains("Range"));
+    }
 }

@@ -12,18 +12,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.crm4j.ValidationException.Violation;
 
 /**
- * The one rule every text crm4j keeps obeys, whatever the field: no U+0000 (PostgreSQL refuses it,
- * H2 and the heap keep it) and no lone UTF-16 surrogate (PostgreSQL silently stores a {@code ?}
- * instead). Checked by walking an object's fields, its collections and the crm4j objects it
- * holds, so that a new field is covered without a line of its own.
+ * The rules every value crm4j keeps obeys, whatever the field, so that every store keeps it alike:
+ * a text holds no U+0000 (PostgreSQL refuses it, H2 and the heap keep it) and no lone UTF-16
+ * surrogate (PostgreSQL silently stores a {@code ?} instead); an instant or a date lies in the
+ * years 1 to 9999 (what the databases keep; {@code Instant.MAX} overflows them). Checked by walking
+ * an object's fields, its collections and the crm4j objects it holds, so that a new field is
+ * covered without a line of its own.
  */
-final class TextCheck {
+final class StoredValues {
     /** The rule's name in a {@link Violation}. */
     static final String RULE = "Text";
     private static final int MAX_DEPTH = 6;
     private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
 
-    private TextCheck() {
+    private StoredValues() {
     }
 
     /**
@@ -50,6 +52,25 @@ final class TextCheck {
         return false;
     }
 
+    private static final java.time.Instant FIRST = java.time.Instant.parse("0001-01-01T00:00:00Z");
+    private static final java.time.Instant LAST = java.time.Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /**
+     * @param instant an instant
+     * @return whether every store keeps it
+     */
+    static boolean inRange(java.time.Instant instant) {
+        return !instant.isBefore(FIRST) && !instant.isAfter(LAST);
+    }
+
+    /**
+     * @param field the field's name
+     * @return the violation of an instant or date no store keeps
+     */
+    static Violation outOfRange(String field) {
+        return new Violation(field, "Range", "must lie in the years 1 to 9999");
+    }
+
     /** @return the violation of a broken text under the field's name */
     static Violation violation(String field) {
         return new Violation(field, RULE, "must not contain the character U+0000 or a lone UTF-16 surrogate");
@@ -72,6 +93,18 @@ final class TextCheck {
         if (value instanceof String text) {
             if (broken(text)) {
                 out.add(violation(path.isEmpty() ? "text" : path));
+            }
+            return;
+        }
+        if (value instanceof java.time.Instant instant) {
+            if (!inRange(instant)) {
+                out.add(outOfRange(path.isEmpty() ? "instant" : path));
+            }
+            return;
+        }
+        if (value instanceof java.time.LocalDate date) {
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                out.add(outOfRange(path.isEmpty() ? "date" : path));
             }
             return;
         }
