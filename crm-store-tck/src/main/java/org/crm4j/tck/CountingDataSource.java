@@ -22,6 +22,9 @@ public final class CountingDataSource {
     private final AtomicLong writes = new AtomicLong();
     private final DataSource dataSource;
     private volatile Predicate<String> fault = sql -> false;
+    /** Steps (statements prepared or run, commits) until the armed fault, or -1. */
+    private final AtomicLong untilFault = new AtomicLong(-1);
+    private final AtomicLong faultsInjected = new AtomicLong();
 
     public CountingDataSource(DataSource target) {
         this.dataSource = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -62,9 +65,39 @@ public final class CountingDataSource {
         fault = sql;
     }
 
+    /**
+     * Makes the {@code n}-th step from now fail (a statement prepared or run, or a commit), as a
+     * dropped connection does: the connection is aborted and the step throws an
+     * {@link SQLException} of class 08.
+     *
+     * @param n 1 for the next step
+     */
+    public void failStep(long n) {
+        untilFault.set(n);
+    }
+
+    /** @return how many faults {@link #failStep} injected since the data source was made */
+    public long faultsInjected() {
+        return faultsInjected.get();
+    }
+
     /** Lets every statement run again. */
     public void clearFaults() {
         fault = sql -> false;
+        untilFault.set(-1);
+    }
+
+    private void step(Connection target) throws SQLException {
+        if (untilFault.get() > 0 && untilFault.decrementAndGet() == 0) {
+            untilFault.set(-1);
+            faultsInjected.incrementAndGet();
+            try {
+                target.abort(Runnable::run);
+            } catch (SQLException | RuntimeException ignored) {
+                // the connection is gone either way
+            }
+            throw new SQLException("Injected fault: the connection dropped", "08006");
+        }
     }
 
     private void check(Object sql) throws SQLException {
@@ -87,6 +120,9 @@ public final class CountingDataSource {
     private Connection countingConnection(Connection target) {
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
+            if (name.equals("prepareStatement") || name.equals("prepareCall") || name.equals("commit")) {
+                step(target);
+            }
             if (name.equals("prepareStatement") || name.equals("prepareCall")) {
                 check(args == null || args.length == 0 ? null : args[0]);
                 statements.incrementAndGet();
@@ -94,6 +130,7 @@ public final class CountingDataSource {
                     writes.incrementAndGet();
                 }
             } else if (name.equals("createStatement")) {
+                step(target);
                 return countingStatement((Statement) invoke(target, method, args));
             }
             return invoke(target, method, args);

@@ -1,0 +1,277 @@
+package org.crm4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.crm4j.CrmException;
+import org.crm4j.activity.NewActivity;
+import org.crm4j.campaign.Campaign;
+import org.crm4j.campaign.CampaignGoal;
+import org.crm4j.campaign.NewCampaign;
+import org.crm4j.common.Money;
+import org.crm4j.customer.Customer;
+import org.crm4j.customer.NewCustomer;
+import org.crm4j.imports.ImportContact;
+import org.crm4j.imports.ImportOptions;
+import org.crm4j.imports.ImportReport;
+import org.crm4j.imports.ImportRow;
+import org.crm4j.lead.Conversion;
+import org.crm4j.lead.Lead;
+import org.crm4j.lead.NewLead;
+import org.crm4j.lead.Prospect;
+import org.crm4j.notify.DueNotice;
+import org.crm4j.notify.DueWorkReport;
+import org.crm4j.notify.NoticeTemplate;
+import org.crm4j.pipeline.NewOffer;
+import org.crm4j.pipeline.NewOpportunity;
+import org.crm4j.pipeline.NewPipeline;
+import org.crm4j.pipeline.Offer;
+import org.crm4j.pipeline.OfferLine;
+import org.crm4j.pipeline.Opportunity;
+import org.crm4j.pipeline.Pipeline;
+import org.crm4j.pipeline.SalesOrder;
+import org.crm4j.pipeline.Stage;
+import org.crm4j.plugin.NoticeRule;
+import org.crm4j.plugin.NoticeRuleContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults in the middle of the work: for each step of an operation (every statement prepared or
+ * run, and the commit), a run in which that step fails as a dropped connection does. After each
+ * failed run nothing of it is in the database (every crm4j table, row for row, as before); the
+ * next run, without the fault, succeeds. Adapters without SQL skip it.
+ */
+public abstract class FaultContract extends ContractBase {
+    private static final LocalDate JUNE_30 = LocalDate.of(2026, 6, 30);
+    private Pipeline pipeline;
+
+    /** No check of the caches' versions in the middle of an operation: it would take the fault and go on. */
+    @Override
+    protected org.crm4j.Crm.Builder configure(org.crm4j.Crm.Builder builder) {
+        return builder.cacheSync(Duration.ofHours(1));
+    }
+
+    @BeforeEach
+    void pipeline() {
+        assumeThat(fixture().counter()).as("faults are injected into the store's SQL").isNotNull();
+        pipeline = as(ADA).pipelines().define(NewPipeline.named("New business", "EUR")
+                .stage(Stage.open("QUALIFY", "Qualify", 10)).stage(Stage.open("PROPOSAL", "Proposal", 50))
+                .stage(Stage.won("WON", "Won")).stage(Stage.lost("LOST", "Lost")).wonReasons("PRICE")
+                .lostReasons("PRICE"));
+    }
+
+    // ---- the harness
+
+    /** @return every crm4j table's rows, as text, sorted */
+    private Map<String, List<String>> snapshot() {
+        Map<String, List<String>> tables = new TreeMap<>();
+        try (Connection c = fixture().counter().dataSource().getConnection(); Statement s = c.createStatement()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables"
+                    + " where table_schema = current_schema()")) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    String lower = name.toLowerCase(java.util.Locale.ROOT);
+                    if (lower.startsWith("crm_") && !lower.startsWith("crm_schema_")) {
+                        names.add(name);
+                    }
+                }
+            }
+            for (String name : names) {
+                List<String> rows = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("select * from " + name)) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            row.append(rs.getString(i)).append('|');
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+                rows.sort(null);
+                tables.put(name.toLowerCase(java.util.Locale.ROOT), rows);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the tables", e);
+        }
+        return tables;
+    }
+
+    /**
+     * Runs the operation with its first step failing, then its second, and so on, until it runs
+     * through without reaching the fault; checks after each failed run that the tables are as before.
+     *
+     * @return how many steps the operation has (each was failed once)
+     */
+    private int failEachStep(String what, Supplier<?> operation) {
+        CountingDataSource db = fixture().counter();
+        Map<String, List<String>> before = snapshot();
+        for (int step = 1; step <= 500; step++) {
+            long injected = db.faultsInjected();
+            db.failStep(step);
+            try {
+                operation.get();
+                db.clearFaults();
+                if (db.faultsInjected() == injected) {
+                    org.slf4j.LoggerFactory.getLogger(FaultContract.class).info(
+                            "{} on {}: {} steps, each failed once, nothing written, then it ran through", what,
+                            fixture().name(), step - 1);
+                    return step - 1;   // ran through: the retry after the last failing step
+                }
+                throw new AssertionError(what + ": the operation succeeded although step " + step + " failed");
+            } catch (CrmException e) {
+                db.clearFaults();
+                assertThat(db.faultsInjected()).as("%s failed at step %d by the injected fault: %s", what, step,
+                        e.getMessage()).isEqualTo(injected + 1);
+                assertThat(snapshot()).as("%s, step %d failed: nothing of it is written", what, step)
+                        .isEqualTo(before);
+            }
+        }
+        throw new AssertionError(what + " did not run through in 500 steps");
+    }
+
+    // ---- the operations
+
+    @Test
+    void handOver_ofACustomerWithOpenWork() {
+        Customer acme = companyOf(SAM, "ACME");
+        Opportunity deal = as(SAM).opportunities().open(NewOpportunity.on(acme.id(), "CNC", pipeline.id())
+                .expectedClose(JUNE_30));
+        as(SAM).activities().log(NewActivity.meeting(acme.id()).planned().at(clock.instant().plus(Duration.ofDays(2)),
+                Duration.ofHours(1)));
+
+        int steps = failEachStep("hand-over", () -> customersOf(MIA).save(customersOf(MIA).get(acme.id())
+                .assignOwner("pia")));
+
+        assertThat(steps).isPositive();
+        assertThat(customersOf(PIA).get(acme.id()).ownerId()).isEqualTo("pia");
+        assertThat(as(PIA).opportunities().get(deal.id()).ownerId()).isEqualTo("pia");
+    }
+
+    @Test
+    void offerAcceptance_andOrderPlacement() {
+        Customer acme = companyOf(SAM, "ACME");
+        Opportunity deal = as(SAM).opportunities().open(NewOpportunity.on(acme.id(), "CNC", pipeline.id())
+                .expectedClose(JUNE_30).amount(Money.of("5800", "EUR")));
+        Offer offer = as(SAM).offers().draft(deal.id(), NewOffer.validUntil(LocalDate.of(2026, 3, 31))
+                .line(OfferLine.of("CNC-40", "CNC unit", new java.math.BigDecimal("2"), Money.of("2900", "EUR"),
+                        new java.math.BigDecimal("19"))));
+        as(SAM).offers().save(as(SAM).offers().get(offer.id()).send());
+
+        int accepting = failEachStep("offer acceptance", () -> as(SAM).offers().save(as(SAM).offers().get(offer.id())
+                .accept("PO 4711")));
+        int placing = failEachStep("order placement", () -> as(SAM).offers().placeOrder(offer.id()));
+
+        assertThat(accepting).isPositive();
+        assertThat(placing).isPositive();
+        SalesOrder order = as(SAM).offers().orderOf(offer.id()).orElseThrow();
+        assertThat(order.net()).isEqualTo(Money.of("5800.00", "EUR"));
+    }
+
+    @Test
+    void leadConversion_ofAProspect() {
+        Campaign campaign = as(MIA).campaigns().define(NewCampaign.named("Search ads", CampaignGoal.NEW_CUSTOMERS,
+                "EUR").period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 31)));
+        Lead lead = as(SAM).leads().open(NewLead.inbound(Prospect.company("Initech").withPerson("Bill Lumbergh")
+                .withEmail("bill@initech.example")).campaign(campaign.id()));
+        as(SAM).leads().recordContact(lead.id(), "Called, wants a demo");
+        as(SAM).leads().save(as(SAM).leads().get(lead.id()).qualify());
+
+        int steps = failEachStep("lead conversion", () -> as(SAM).leads().convert(lead.id(),
+                Conversion.into(pipeline.id(), "CRM for Initech").amount(Money.of("24000.00", "EUR"))
+                        .expectedClose(JUNE_30)));
+
+        assertThat(steps).isPositive();
+        Lead converted = as(SAM).leads().get(lead.id());
+        assertThat(converted.customerId()).isPresent();
+        assertThat(customersOf(SAM).get(converted.customerId().orElseThrow()).name()).isEqualTo("Initech");
+    }
+
+    @Test
+    void importOfOneBatch() {
+        List<ImportRow> rows = IntStream.range(0, 20).mapToObj(i -> ImportRow.of("ERP", "K" + i)
+                .company("Customer " + i).contact(ImportContact.named("Person " + i))).toList();
+
+        int steps = failEachStep("import of one batch", () -> as(ADA).imports().customers(rows,
+                ImportOptions.defaults().batchSize(20)));
+
+        assertThat(steps).isPositive();
+        ImportReport again = as(ADA).imports().customers(rows, ImportOptions.defaults().batchSize(20));
+        assertThat(again.unchanged()).isEqualTo(20);
+    }
+
+    @Test
+    void dueWork_failingAtEachStep_thenRunAgain_deliversEveryNoticeOnce() {
+        crm.close();
+        NoticeRule rule = new NoticeRule() {
+            @Override
+            public String id() {
+                return "test.faults";
+            }
+
+            @Override
+            public String kind() {
+                return "faults";
+            }
+
+            @Override
+            public Set<String> placeholders() {
+                return Set.of();
+            }
+
+            @Override
+            public NoticeTemplate defaultTemplate() {
+                return NoticeTemplate.of("faults", "for {{recipient}}");
+            }
+
+            @Override
+            public List<DueNotice> due(NoticeRuleContext context) {
+                return List.of(new DueNotice("faults:1", "faults", "sam", null, Map.of()),
+                        new DueNotice("faults:2", "faults", "pia", null, Map.of()));
+            }
+        };
+        crm = fixture().sameStore(org.crm4j.Crm.builder()).userDirectory(directory).userCacheTtl(Duration.ZERO)
+                .clock(clock).discoverPlugins(false).noticeRule(rule).cacheSync(Duration.ofHours(1)).build();
+        CountingDataSource db = fixture().counter();
+        int failed = 0;
+        for (int step = 1; step <= 300; step++) {
+            long injected = db.faultsInjected();
+            db.failStep(step);
+            DueWorkReport report;
+            try {
+                report = crm.runDueWork();
+            } finally {
+                db.clearFaults();
+            }
+            if (db.faultsInjected() == injected) {
+                break;   // ran through
+            }
+            failed++;
+            clock.advance(Duration.ofMinutes(10));   // past the lease and the retry delay of what failed
+        }
+        clock.advance(Duration.ofMinutes(10));
+        crm.runDueWork();
+
+        assertThat(failed).isPositive();
+        org.slf4j.LoggerFactory.getLogger(FaultContract.class).info(
+                "due work on {}: failed at each of {} steps, then ran through", fixture().name(), failed);
+        assertThat(crm.as(SAM).inbox().list(null, 50).items()).as("sam's notice, once").hasSize(1);
+        assertThat(crm.as(PIA).inbox().list(null, 50).items()).as("pia's notice, once").hasSize(1);
+    }
+}
