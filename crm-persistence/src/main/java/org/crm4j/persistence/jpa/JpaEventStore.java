@@ -90,13 +90,20 @@ final class JpaEventStore implements EventStore {
             return Set.of();
         }
         try {
+            // the range leads the database to the primary key: H2 otherwise chose the undelivered
+            // index and compared every undelivered event with the whole list
+            long first = sequences.stream().mapToLong(Long::longValue).min().orElseThrow();
+            long last = sequences.stream().mapToLong(Long::longValue).max().orElseThrow();
             InList.bind(session.createMutationQuery(InList.expand("update OutboxEvent e set e.claimedBy = :token,"
-                                    + " e.claimedUntil = :until where e.sequence in :sequences and e.deliveredAt is null"
+                                    + " e.claimedUntil = :until where e.sequence between :first and :last"
+                                    + " and e.sequence in :sequences and e.deliveredAt is null"
                                     + " and (e.claimedUntil is null or e.claimedUntil < :now or e.claimedBy = :token)",
                                     "sequences", sequences))
                             .setParameter("token", token)
                             .setParameter("until", until)
-                            .setParameter("now", now), "sequences", sequences)
+                            .setParameter("now", now)
+                            .setParameter("first", first)
+                            .setParameter("last", last), "sequences", sequences)
                     .executeUpdate();
             return new HashSet<>(InList.bind(session.createSelectionQuery(InList.expand("select e.sequence"
                                     + " from OutboxEvent e where e.sequence in :sequences and e.claimedBy = :token",
@@ -120,10 +127,12 @@ final class JpaEventStore implements EventStore {
             return Set.of();
         }
         List<Long> keys = List.copyOf(claimed);
+        // read-only: the 500 rows are only locked, never dirty-checked at the flush below
         Set<Long> held = new HashSet<>(InList.bind(session.createSelectionQuery(InList.expand(
                                 "from OutboxEvent e where e.sequence in :sequences and e.claimedBy = :token", "sequences",
                                 keys), OutboxEventEntity.class)
                         .setParameter("token", token)
+                        .setReadOnly(true)
                         .setLockMode(LockModeType.PESSIMISTIC_WRITE), "sequences", keys)
                 .getResultList().stream().map(e -> e.sequence).toList());
         if (held.isEmpty()) {
@@ -131,8 +140,10 @@ final class JpaEventStore implements EventStore {
         }
         List<Long> done = delivered.stream().filter(held::contains).toList();
         if (!done.isEmpty()) {
-            InList.bind(session.createMutationQuery(InList.expand(
-                            "update OutboxEvent e set e.deliveredAt = :at where e.sequence in :sequences", "sequences", done))
+            // delivered and released in one write of each row
+            InList.bind(session.createMutationQuery(InList.expand("update OutboxEvent e set e.deliveredAt = :at,"
+                            + " e.claimedBy = null, e.claimedUntil = null where e.sequence in :sequences", "sequences",
+                            done))
                     .setParameter("at", at), "sequences", done)
                     .executeUpdate();
             InList.bind(session.createMutationQuery(InList.expand(
@@ -161,11 +172,13 @@ final class JpaEventStore implements EventStore {
             }
             session.flush();
         }
-        List<Long> release = List.copyOf(held);
-        InList.bind(session.createMutationQuery(InList.expand("update OutboxEvent e set e.claimedBy = null,"
-                                + " e.claimedUntil = null where e.sequence in :sequences", "sequences", release)),
-                        "sequences", release)
-                .executeUpdate();
+        List<Long> release = held.stream().filter(sequence -> !finished.contains(sequence)).toList();
+        if (!release.isEmpty()) {
+            InList.bind(session.createMutationQuery(InList.expand("update OutboxEvent e set e.claimedBy = null,"
+                                    + " e.claimedUntil = null where e.sequence in :sequences", "sequences", release)),
+                            "sequences", release)
+                    .executeUpdate();
+        }
         return held;
     }
 
