@@ -47,7 +47,7 @@ final class SchemaMigration {
         // which an empty table has none of: two starts on a new H2 database ran the same scripts.
         // Starts in one JVM go one at a time, and on H2 they hold a row lock of their own.
         synchronized (SchemaMigration.class) {
-            String current = upToDate(dataSource, kind);
+            String current = upToDate(dataSource);
             if (current != null) {
                 // nothing to do, and no lock to take (a host's pool of one connection starts too)
                 LOG.debug("The crm4j schema is up to date at version {}", current);
@@ -69,7 +69,7 @@ final class SchemaMigration {
     static final String LATEST = "20";
 
     /** @return the schema's version when it has every migration already, else null */
-    private static String upToDate(DataSource dataSource, DatabaseKind kind) {
+    private static String upToDate(DataSource dataSource) {
         try (Connection c = dataSource.getConnection();
                 java.sql.PreparedStatement s = c.prepareStatement("select count(*) from \"" + HISTORY_TABLE
                         + "\" where \"version\" = ? and \"success\" = ?")) {
