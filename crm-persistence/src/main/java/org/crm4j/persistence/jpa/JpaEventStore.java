@@ -191,16 +191,19 @@ final class JpaEventStore implements EventStore {
                 .setParameter("dead", ListenerState.DEAD)
                 .setMaxResults(limit)
                 .getResultList();
+        // what waits behind them: the undelivered events of their aggregates, read in one query
+        List<Long> aggregates = rows.stream().map(r -> ((OutboxEventEntity) r[1]).aggregateId).distinct().toList();
+        List<Object[]> undelivered = aggregates.isEmpty() ? List.of() : InList.bind(session.createSelectionQuery(
+                        InList.expand("select w.aggregateType, w.aggregateId, w.sequence from OutboxEvent w"
+                                + " where w.deliveredAt is null and w.aggregateId in :ids", "ids", aggregates),
+                        Object[].class), "ids", aggregates)
+                .getResultList();
         List<DeadLetter> letters = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             EventProgressEntity p = (EventProgressEntity) row[0];
             OutboxEventEntity e = (OutboxEventEntity) row[1];
-            long waiting = session.createSelectionQuery("select count(*) from OutboxEvent w where w.deliveredAt is null"
-                            + " and w.aggregateType = :type and w.aggregateId = :id and w.sequence > :after", Long.class)
-                    .setParameter("type", e.aggregateType)
-                    .setParameter("id", e.aggregateId)
-                    .setParameter("after", e.sequence)
-                    .getSingleResult();
+            long waiting = undelivered.stream().filter(w -> e.aggregateType.equals(w[0])
+                    && e.aggregateId == (Long) w[1] && (Long) w[2] > e.sequence).count();
             letters.add(new DeadLetter(e.sequence, e.eventId, e.type, e.aggregateType, e.aggregateId, p.listenerId,
                     p.attempts, p.lastError, p.updatedAt, waiting));
         }
