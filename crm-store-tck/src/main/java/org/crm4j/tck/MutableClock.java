@@ -10,11 +10,13 @@ import java.time.ZoneOffset;
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
+    /** @param start the instant the clock shows until it is moved */
     public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    /** @param d how far to move the clock on */
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

@@ -22,7 +22,7 @@ final class JpaStore implements CrmStore {
 
     private final SessionFactory sessionFactory;
     /** The long owner sets of need-to-know known to be stored in this store's database. */
-    private final OwnerSets ownerSets = new OwnerSets();
+    private final OwnerSets ownerSets;
     private final String description;
     private final Runnable releaseDatabase;
     private volatile boolean closed;
@@ -31,9 +31,11 @@ final class JpaStore implements CrmStore {
      * @param sessionFactory Hibernate, bootstrapped on the migrated schema
      * @param description what the store is, for logs
      * @param releaseDatabase closes the embedded database, or does nothing for the host's
+     * @param clock the store's clock
      */
-    JpaStore(SessionFactory sessionFactory, String description, Runnable releaseDatabase) {
+    JpaStore(SessionFactory sessionFactory, String description, Runnable releaseDatabase, java.time.Clock clock) {
         this.sessionFactory = sessionFactory;
+        this.ownerSets = new OwnerSets(clock);
         this.description = description;
         this.releaseDatabase = releaseDatabase;
     }

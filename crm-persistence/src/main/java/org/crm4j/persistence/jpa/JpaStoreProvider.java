@@ -82,7 +82,8 @@ public final class JpaStoreProvider implements CrmStoreProvider {
             String description = "Hibernate ORM " + Version.getVersionString() + " on " + database.productName() + " "
                     + database.productVersion() + " (" + where + ", schema version " + schemaVersion + ")";
             LOG.debug("CRM-JPA-004 crm4j store opened: {}", description);
-            return new JpaStore(sessionFactory, description, embedded == null ? () -> { } : embedded::stop);
+            return new JpaStore(sessionFactory, description, embedded == null ? () -> { } : embedded::stop,
+                    context.clock());
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.stop();
