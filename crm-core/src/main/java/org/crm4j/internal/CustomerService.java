@@ -333,6 +333,9 @@ public final class CustomerService implements Customers {
         if (clean.length() > MAX_NOTE) {
             throw new ValidationException("text", "Size", "must have at most " + MAX_NOTE + " characters");
         }
+        if (StoredValues.broken(clean)) {
+            throw new ValidationException(List.of(StoredValues.violation("text")));
+        }
         var now = rt.now();
         NoteRecord saved = rt.store().inTransaction(tx -> {
             changeable(tx, customerId.value(), "add notes to");
