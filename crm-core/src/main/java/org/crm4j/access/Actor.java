@@ -5,13 +5,15 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.crm4j.ValidationException;
+import org.crm4j.common.Storable;
 
 /**
  * Someone who acts on the CRM: a user of the host application, identified by the id the host's
  * {@link org.crm4j.plugin.UserDirectory} knows, with the roles the host gave them. Every call of
  * crm4j is made by an actor (see {@code Crm.as(actor)}).
  *
- * @param id the user's id in the host; 1 to 100 characters
+ * @param id the user's id in the host; 1 to 100 characters ({@link Storable#MAX_USER_ID}), without
+ *     U+0000 or a lone surrogate
  * @param roles the user's roles; {@link #ADMIN} sees and changes everything
  */
 public record Actor(String id, Set<String> roles) {
@@ -24,9 +26,11 @@ public record Actor(String id, Set<String> roles) {
         if (id == null || id.isBlank()) {
             throw new ValidationException("actor.id", "NotBlank", "an actor needs an id");
         }
-        if (id.length() > 100) {
-            throw new ValidationException("actor.id", "Size", "must be at most 100 characters");
+        if (id.length() > Storable.MAX_USER_ID) {
+            throw new ValidationException("actor.id", "Size", "must be at most " + Storable.MAX_USER_ID
+                    + " characters");
         }
+        Storable.requireStorable(id, "actor.id");
         if (roles != null && roles.stream().anyMatch(Objects::isNull)) {
             throw new ValidationException("actor.roles", "NotNull", "a role cannot be null");
         }

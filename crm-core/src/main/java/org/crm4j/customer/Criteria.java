@@ -12,6 +12,15 @@ import org.crm4j.ValidationException;
  *         Criteria.nameContains("gmbh"),
  *         Criteria.or(Criteria.eq(CustomerField.CITY, "Berlin"), Criteria.tagged("vip")));
  * }</pre>
+ *
+ * <p>Every factory refuses what no store could answer alike, with a
+ * {@link org.crm4j.ValidationException}: a tree deeper than {@link Criterion#MAX_DEPTH} levels
+ * (rule {@code Depth}) or with more than {@link Criterion#MAX_PARTS} criteria or
+ * {@link Criterion#MAX_VALUES} {@code in()} values in all (rule {@code Size}); a text value longer
+ * than the column it is compared with (name 200 characters, tax id 50, city and industry 100,
+ * country 2, owner 100, rating 10, tag and category {@link Criterion#MAX_TAG}; rule {@code Size});
+ * a text with U+0000 or a lone surrogate (rule {@code Text}); a time stamp outside the years 1 to
+ * 9999 (rule {@code Range}). The field is {@code criteria} or {@code criteria.<field>}.
  */
 public final class Criteria {
     private Criteria() {

@@ -37,7 +37,8 @@ public final class CriteriaText {
      * @param text a tree as {@link #format} writes it
      * @return the tree
      * @throws ValidationException when the text is no such tree (field {@code criteria}, rule
-     *     {@code Syntax}) or a value does not fit its field
+     *     {@code Syntax}), the tree is deeper or larger than {@link Criterion} allows (rule
+     *     {@code Depth} or {@code Size}), or a value does not fit its field
      */
     public static Criterion parse(String text) {
         ValidationException.requireNonNull(text, "criteria");
@@ -123,12 +124,18 @@ public final class CriteriaText {
     private static final class Reader {
         private final String text;
         private int pos;
+        private int depth;
 
         Reader(String text) {
             this.text = text;
         }
 
         Criterion criterion() {
+            if (++depth > Criterion.MAX_DEPTH) {
+                // refused before it is read further: a deeper text would exhaust the stack
+                throw new ValidationException("criteria", "Depth", "at most " + Criterion.MAX_DEPTH
+                        + " levels deep, deeper at position " + pos);
+            }
             String name = word().toLowerCase(Locale.ROOT);
             expect('(');
             Criterion c = switch (name) {
@@ -163,6 +170,7 @@ public final class CriteriaText {
                 default -> throw error("'" + name + "' is no criterion");
             };
             expect(')');
+            depth--;
             return c;
         }
 

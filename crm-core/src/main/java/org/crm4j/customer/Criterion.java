@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.crm4j.ValidationException;
+import org.crm4j.common.Storable;
 import org.crm4j.common.TaxIds;
 
 /**
@@ -15,6 +16,43 @@ import org.crm4j.common.TaxIds;
 public sealed interface Criterion
         permits Criterion.Compare, Criterion.In, Criterion.TextMatch, Criterion.HasTag, Criterion.InCategory,
         Criterion.And, Criterion.Or, Criterion.Not {
+
+    /**
+     * The deepest a tree may be: {@code and(or(not(...)))} is 4 levels deep with its leaf. A deeper
+     * tree is refused on construction (field {@code criteria}, rule {@code Depth}).
+     */
+    int MAX_DEPTH = 32;
+
+    /**
+     * The most criteria a tree may hold, leaves and {@code and}/{@code or}/{@code not} alike. A larger
+     * tree is refused on construction (field {@code criteria}, rule {@code Size}).
+     */
+    int MAX_PARTS = 200;
+
+    /**
+     * The most values all the {@link In} criteria of a tree may list together, so that a tree
+     * stays within what a database binds in one statement (field {@code criteria}, rule
+     * {@code Size}).
+     */
+    int MAX_VALUES = 1000;
+
+    /** The most characters of a tag or a category (the columns that keep them). */
+    int MAX_TAG = 50;
+
+    /** @return how deep the tree is: 1 for a leaf */
+    default int depth() {
+        return 1;
+    }
+
+    /** @return how many criteria the tree holds, itself included */
+    default int size() {
+        return 1;
+    }
+
+    /** @return how many values its {@link In} criteria list together */
+    default int valueCount() {
+        return 0;
+    }
 
     /** @return whether the tree tests only basic fields (see {@link CustomerField#isBasic()}) */
     boolean basicOnly();
@@ -92,6 +130,11 @@ public sealed interface Criterion
         public boolean basicOnly() {
             return field.isBasic();
         }
+
+        @Override
+        public int valueCount() {
+            return values.size();
+        }
     }
 
     /**
@@ -99,7 +142,7 @@ public sealed interface Criterion
      *
      * @param field a text field
      * @param mode how to compare
-     * @param text 1 to 200 characters
+     * @param text 1 character up to as many as the field's column keeps (see {@link #maxLength})
      */
     record TextMatch(CustomerField field, TextMode mode, String text) implements Criterion {
         /** @throws ValidationException when the field is not text or the text is blank */
@@ -111,9 +154,11 @@ public sealed interface Criterion
             if (mode == null) {
                 throw new ValidationException("criteria.mode", "NotNull", "a match mode is required");
             }
-            if (text == null || text.isBlank() || text.length() > 200) {
-                throw new ValidationException("criteria." + name(field), "Size", "needs 1 to 200 characters of text");
+            if (text == null || text.isBlank() || text.length() > maxLength(field)) {
+                throw new ValidationException("criteria." + name(field), "Size", "needs 1 to " + maxLength(field)
+                        + " characters of text");
             }
+            checkText("criteria." + name(field), text);
         }
 
         @Override
@@ -134,6 +179,7 @@ public sealed interface Criterion
                 throw new ValidationException("criteria.tag", "NotBlank", "a tag is required");
             }
             tag = tag.strip();
+            checkLength("criteria.tag", tag, MAX_TAG);
         }
 
         @Override
@@ -154,6 +200,7 @@ public sealed interface Criterion
                 throw new ValidationException("criteria.category", "NotBlank", "a category is required");
             }
             category = category.strip();
+            checkLength("criteria.category", category, MAX_TAG);
         }
 
         @Override
@@ -177,6 +224,21 @@ public sealed interface Criterion
         public boolean basicOnly() {
             return parts.stream().allMatch(Criterion::basicOnly);
         }
+
+        @Override
+        public int depth() {
+            return 1 + parts.stream().mapToInt(Criterion::depth).max().orElse(0);
+        }
+
+        @Override
+        public int size() {
+            return 1 + parts.stream().mapToInt(Criterion::size).sum();
+        }
+
+        @Override
+        public int valueCount() {
+            return parts.stream().mapToInt(Criterion::valueCount).sum();
+        }
     }
 
     /**
@@ -194,6 +256,21 @@ public sealed interface Criterion
         public boolean basicOnly() {
             return parts.stream().allMatch(Criterion::basicOnly);
         }
+
+        @Override
+        public int depth() {
+            return 1 + parts.stream().mapToInt(Criterion::depth).max().orElse(0);
+        }
+
+        @Override
+        public int size() {
+            return 1 + parts.stream().mapToInt(Criterion::size).sum();
+        }
+
+        @Override
+        public int valueCount() {
+            return parts.stream().mapToInt(Criterion::valueCount).sum();
+        }
     }
 
     /**
@@ -208,11 +285,27 @@ public sealed interface Criterion
             if (part == null) {
                 throw new ValidationException("criteria", "NotNull", "not() needs a criterion");
             }
+            checkTree(part.depth() + 1, part.size() + 1, part.valueCount());
         }
 
         @Override
         public boolean basicOnly() {
             return part.basicOnly();
+        }
+
+        @Override
+        public int depth() {
+            return 1 + part.depth();
+        }
+
+        @Override
+        public int size() {
+            return 1 + part.size();
+        }
+
+        @Override
+        public int valueCount() {
+            return part.valueCount();
         }
     }
 
@@ -234,24 +327,85 @@ public sealed interface Criterion
             throw new ValidationException("criteria." + name(field), "Type",
                     "expects " + field.type().getSimpleName() + ", got " + value.getClass().getSimpleName());
         }
+        if (value instanceof Instant instant && !Storable.storable(instant)) {
+            throw new ValidationException(List.of(Storable.outOfRange("criteria." + name(field))));
+        }
+        Object normal = value;
         if (field == CustomerField.TAX_ID) {
-            return TaxIds.normalize((String) value);
+            normal = TaxIds.normalize((String) value);
+        } else if (field == CustomerField.COUNTRY) {
+            normal = ((String) value).strip().toUpperCase(Locale.ROOT);
         }
-        if (field == CustomerField.COUNTRY) {
-            return ((String) value).strip().toUpperCase(Locale.ROOT);
+        if (normal instanceof String text) {
+            // a longer value than the column keeps cannot match; refused, as the column's writes are
+            checkLength("criteria." + name(field), text, maxLength(field));
         }
-        return value;
+        return normal;
     }
 
     private static List<Criterion> checkParts(List<Criterion> parts) {
         if (parts == null || parts.isEmpty()) {
             throw new ValidationException("criteria", "NotEmpty", "needs at least one part");
         }
+        if (parts.size() >= MAX_PARTS) {
+            throw new ValidationException("criteria", "Size", "at most " + MAX_PARTS + " criteria in a tree, had "
+                    + (parts.size() + 1) + " or more");
+        }
+        int depth = 0;
+        int count = 1;
+        int values = 0;
         for (Criterion part : parts) {
             if (part == null) {
                 throw new ValidationException("criteria", "NotNull", "a part cannot be null");
             }
+            depth = Math.max(depth, part.depth());
+            count += part.size();
+            values += part.valueCount();
         }
+        checkTree(depth + 1, count, values);
         return List.copyOf(parts);
+    }
+
+    /** Refuses a tree beyond the limits: every part was checked when it was made, so this sees the whole. */
+    private static void checkTree(int depth, int parts, int values) {
+        if (depth > MAX_DEPTH) {
+            throw new ValidationException("criteria", "Depth", "at most " + MAX_DEPTH + " levels deep, was "
+                    + depth);
+        }
+        if (parts > MAX_PARTS) {
+            throw new ValidationException("criteria", "Size", "at most " + MAX_PARTS + " criteria in a tree, had "
+                    + parts);
+        }
+        if (values > MAX_VALUES) {
+            throw new ValidationException("criteria", "Size", "at most " + MAX_VALUES + " values in a tree's in()"
+                    + " criteria together, had " + values);
+        }
+    }
+
+    /**
+     * @param field a text field
+     * @return the most characters a value of it may have: as many as its column keeps
+     */
+    static int maxLength(CustomerField field) {
+        return switch (field) {
+            case NAME -> 200;
+            case TAX_ID -> 50;
+            case CITY, INDUSTRY -> 100;
+            case COUNTRY -> 2;
+            case OWNER -> Storable.MAX_USER_ID;
+            case RATING -> 10;
+            default -> 200;
+        };
+    }
+
+    private static void checkLength(String field, String text, int max) {
+        if (text.length() > max) {
+            throw new ValidationException(field, "Size", "at most " + max + " characters, had " + text.length());
+        }
+        checkText(field, text);
+    }
+
+    private static void checkText(String field, String text) {
+        Storable.requireStorable(text, field);
     }
 }

@@ -9,7 +9,9 @@ package org.crm4j.customer;
  * @param where the criteria, or null for all
  * @param sort the order
  * @param pageSize rows per page, 1 to 500
- * @param pageToken the token of the page to read, or null for the first
+ * @param pageToken the next-page token of the previous page, or null for the first; it names that
+ *     page's last customer by id only, and the next page starts where that customer stands when it
+ *     is read; a token that is not crm4j's is refused (field {@code pageToken}, rule {@code Format})
  * @param includeArchived whether archived customers are found
  * @param onlyOpenable whether only customers the actor may open are found
  */

@@ -69,10 +69,21 @@ public final class AccessPolicy {
 
     /**
      * @param ownerId the owner a record is given (a blank one is reported by Bean Validation)
-     * @return the violation when the directory does not know that user
+     * @return the violation when the id is longer than the columns keep ({@code Size}), holds U+0000 or a
+     *     lone surrogate ({@code Text}), or the directory does not know that user ({@code KnownUser})
      */
     public Optional<Violation> unknownOwner(String ownerId) {
-        if (ownerId == null || ownerId.isBlank() || isKnownUser(ownerId)) {
+        if (ownerId == null || ownerId.isBlank()) {
+            return Optional.empty();
+        }
+        if (ownerId.length() > org.crm4j.common.Storable.MAX_USER_ID) {
+            return Optional.of(new Violation("ownerId", "Size", "must have at most "
+                    + org.crm4j.common.Storable.MAX_USER_ID + " characters, had " + ownerId.length()));
+        }
+        if (!org.crm4j.common.Storable.storable(ownerId)) {
+            return Optional.of(org.crm4j.common.Storable.violation("ownerId"));
+        }
+        if (isKnownUser(ownerId)) {
             return Optional.empty();
         }
         return Optional.of(new Violation("ownerId", "KnownUser", "'" + ownerId + "' is not a known user"));

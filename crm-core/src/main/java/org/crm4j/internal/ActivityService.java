@@ -102,6 +102,15 @@ public final class ActivityService implements Activities {
         });
     }
 
+    /** @return whether the activity ends in the years the stores keep (a long duration overflows them) */
+    private static boolean endsInRange(ActivityRecord activity) {
+        try {
+            return StoredValues.inRange(activity.endsAt());
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return false;
+        }
+    }
+
     /** Checks what needs no store, reporting every broken rule at once. */
     private ActivityRecord prepare(NewActivity activity, Instant now) {
         List<Violation> violations = new ArrayList<>();
@@ -113,6 +122,9 @@ public final class ActivityService implements Activities {
         }
         if (draft != null) {
             violations.addAll(StoredValues.violations(draft));
+            if (StoredValues.inRange(draft.startsAt()) && !endsInRange(draft)) {
+                violations.add(StoredValues.outOfRange("endsAt"));
+            }
             try {
                 Instant remindAt = activity.reminderOf(draft);
                 if (remindAt != null && !StoredValues.inRange(remindAt)) {
@@ -229,6 +241,8 @@ public final class ActivityService implements Activities {
         } else if (outcome.strip().length() > ActivityRecord.MAX_OUTCOME) {
             violations.add(new Violation("outcome", "Size", "at most " + ActivityRecord.MAX_OUTCOME
                     + " characters, was " + outcome.strip().length()));
+        } else if (StoredValues.broken(outcome)) {
+            violations.add(StoredValues.violation("outcome"));
         }
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);

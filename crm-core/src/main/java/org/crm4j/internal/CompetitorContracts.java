@@ -37,6 +37,10 @@ final class CompetitorContracts {
         Assert.notNull(customerId, "customerId");
         Assert.notNull(contract, "contract");
         contract.check();
+        List<org.crm4j.ValidationException.Violation> broken = StoredValues.violations(contract);
+        if (!broken.isEmpty()) {
+            throw new org.crm4j.ValidationException(broken);
+        }
         Instant now = rt.now();
         return rt.store().inTransaction(tx -> {
             CustomerService.changeableCustomer(tx, visibility(), actor, customerId.value(),

@@ -56,7 +56,9 @@ public final class ConsentService implements Consents {
             violations.add(new Violation("purpose", "NotNull", "say what the consent is for"));
         }
         String clean = source(source, violations);
-        if (at != null && at.isAfter(now)) {
+        if (at != null && !StoredValues.inRange(at)) {
+            violations.add(StoredValues.outOfRange("at"));
+        } else if (at != null && at.isAfter(now)) {
             violations.add(new Violation("at", "PastOrPresent", "a consent is recorded once given, not for "
                     + at + " (now is " + now + ")"));
         }
@@ -164,6 +166,8 @@ public final class ConsentService implements Consents {
         } else if (clean.length() > MAX_SOURCE) {
             violations.add(new Violation("source", "Size", "at most " + MAX_SOURCE + " characters, was "
                     + clean.length()));
+        } else if (StoredValues.broken(clean)) {
+            violations.add(StoredValues.violation("source"));
         }
         return clean;
     }

@@ -188,24 +188,24 @@ public final class CustomerService implements Customers {
             throw new ValidationException(violations);
         }
         CustomerSort sort = query.sort();
-        Keyset after = query.pageToken() == null ? null : PageTokens.decode(sort, query.pageToken());
+        Long afterId = query.pageToken() == null ? null : PageTokens.decode(sort, query.pageToken());
         Visibility mine = visibility();
         boolean restrict = query.onlyOpenable() || (query.where() != null && !query.where().basicOnly());
         boolean includeArchived = query.includeArchived() || mentionsStatus(query.where());
-        CustomerSearch search = new CustomerSearch(query.where(), includeArchived,
-                restrict ? mine : Visibility.everything(), sort, after, query.pageSize() + 1, mine);
         // whether the actor may open each row (they cover its owner) comes with the row, from the same
         // query; a customer shared with them through open work is opened by id, not flagged here
-        List<CustomerRow> rows = rt.store().readOnly(tx -> tx.store(CustomerStore.class).search(search));
+        List<CustomerRow> rows = rt.store().readOnly(tx -> {
+            Keyset after = afterId == null ? null : keysetAfter(tx, sort, afterId);
+            return tx.store(CustomerStore.class).search(new CustomerSearch(query.where(), includeArchived,
+                    restrict ? mine : Visibility.everything(), sort, after, query.pageSize() + 1, mine));
+        });
         boolean more = rows.size() > query.pageSize();
         List<CustomerRow> page = more ? rows.subList(0, query.pageSize()) : rows;
         List<CustomerSummary> items = page.stream().map(r -> new CustomerSummary(CustomerId.of(r.id()), r.name(),
                 r.taxId(), r.city(), r.ownerId(), r.status(), r.openable())).toList();
         String next = null;
         if (more) {
-            CustomerRow last = page.get(page.size() - 1);
-            Object value = sort.byName() ? CustomerRecord.nameKey(last.name()) : last.createdAt();
-            next = PageTokens.encode(sort, new Keyset(value, last.id()));
+            next = PageTokens.encode(sort, page.get(page.size() - 1).id());
         }
         return new Page<>(items, next);
     }
@@ -337,6 +337,9 @@ public final class CustomerService implements Customers {
         }
         if (clean.length() > MAX_NOTE) {
             throw new ValidationException("text", "Size", "must have at most " + MAX_NOTE + " characters");
+        }
+        if (StoredValues.broken(clean)) {
+            throw new ValidationException(List.of(StoredValues.violation("text")));
         }
         var now = rt.now();
         NoteRecord saved = rt.store().inTransaction(tx -> {
@@ -536,6 +539,17 @@ public final class CustomerService implements Customers {
                         now, Map.of("fields", "primary")));
             }
         }
+    }
+
+    /**
+     * Where the page after the customer a token names begins: its name key or its creation time, read
+     * from the store, so that the token never carries a value the actor could choose.
+     */
+    private static Keyset keysetAfter(StoreTransaction tx, CustomerSort sort, long lastId) {
+        CustomerRecord last = tx.store(CustomerStore.class).find(lastId, Visibility.everything())
+                .orElseThrow(() -> new ValidationException("pageToken", "Format", "not a page token of a customer"
+                        + " search"));
+        return new Keyset(sort.byName() ? last.nameKey() : last.createdAt(), last.id());
     }
 
     /** A criterion on the status decides itself which statuses match. */

@@ -109,6 +109,12 @@ public final class LeadService implements Leads {
     @Override
     public List<DuplicateMatch> possibleDuplicates(Prospect prospect) {
         Assert.notNull(prospect, "prospect");
+        List<Violation> broken = StoredValues.violations(prospect);
+        if (!broken.isEmpty()) {
+            // a search with such a text fails on PostgreSQL and finds nothing elsewhere: refused alike
+            throw new ValidationException(broken.stream().map(v -> new Violation("prospect." + v.field(), v.rule(),
+                    v.message())).toList());
+        }
         return rt.store().readOnly(tx -> duplicates(tx, prospect));
     }
 

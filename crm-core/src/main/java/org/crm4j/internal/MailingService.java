@@ -181,7 +181,7 @@ public final class MailingService implements Mailings {
 
     /** Checks everything about a mailing's content, reporting every broken rule at once. */
     private MailingRecord prepare(NewMailing m, String ownerId, Instant now) {
-        List<Violation> violations = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>(StoredValues.violations(m));
         String name = m.name() == null ? null : m.name().strip();
         if (name == null || name.isEmpty()) {
             violations.add(new Violation("name", "NotBlank", "a mailing needs a name"));

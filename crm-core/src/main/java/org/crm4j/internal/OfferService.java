@@ -343,13 +343,30 @@ public final class OfferService implements Offers {
             if (!line.unitPrice().currency().equals(offer.currency())) {
                 violations.add(new Violation("lines[" + i + "].unitPrice", "Currency", "the deal is priced in "
                         + offer.currency() + ", not " + line.unitPrice().currency()));
+            } else if (!fits(line::net)) {
+                violations.add(new Violation("lines[" + i + "].net", "Digits", "quantity times unit price must"
+                        + " have at most " + org.crm4j.common.Money.MAX_INTEGER_DIGITS + " digits before the point"));
             }
+        }
+        if (violations.isEmpty() && !fits(() -> OfferTotals.of(offer.lines(), offer.currency()))) {
+            violations.add(new Violation("lines", "Digits", "the offer's total must have at most "
+                    + org.crm4j.common.Money.MAX_INTEGER_DIGITS + " digits before the point"));
         }
         if (offer.status() == OfferStatus.DRAFT && offer.validUntil().isBefore(today())) {
             violations.add(new Violation("validUntil", "FutureOrPresent", "must not lie in the past, was "
                     + offer.validUntil()));
         }
         rt.validation().check(Offer.fromRecord(offer), violations);
+    }
+
+    /** @return whether an amount is computed within what the stores keep (Money refuses more) */
+    private static boolean fits(java.util.function.Supplier<?> amount) {
+        try {
+            amount.get();
+            return true;
+        } catch (ValidationException e) {
+            return false;
+        }
     }
 
     private Pipeline pipeline(long id) {

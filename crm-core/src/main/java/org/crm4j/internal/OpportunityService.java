@@ -198,6 +198,13 @@ public final class OpportunityService implements Opportunities {
                 throw new AccessDeniedException(actor.id(), "hand opportunity " + changed.id() + " to '"
                         + changed.ownerId() + "'");
             }
+            if (changed.expectedClose() != null && !changed.expectedClose().equals(stored.expectedClose())
+                    && changed.expectedClose().isBefore(LocalDate.ofInstant(now, rt.clock().getZone())
+                            .minusDays(MAX_DAYS_IN_PAST))) {
+                // the rule of open(): a date moved far into the past is a typo, not a forecast
+                throw new ValidationException("expectedClose", "NotFarInPast", "a deal cannot be expected to close"
+                        + " more than " + MAX_DAYS_IN_PAST + " days ago");
+            }
             Transition t = transition(tx, stored, changed, pipeline, reopenReason);
             List<String> fields = changedFields(stored, t.result());
             if (stored.status() != OpportunityStatus.OPEN && t.kind() == Move.NONE && !fields.isEmpty()) {

@@ -8,7 +8,14 @@ import org.crm4j.ValidationException;
 import org.crm4j.customer.CustomerSort;
 import org.crm4j.store.Keyset;
 
-/** Encodes where a page ended as an opaque, URL-safe token, and reads it back. */
+/**
+ * Encodes where a page ended as an opaque, URL-safe token, and reads it back. A token carries
+ * nothing the actor may not see: a customer search's token only the last customer's id (see
+ * {@link #encode}); the tokens of the other lists (activities, schedules, stalled deals, overdue
+ * requests) the last row's time and id, compared only with rows the actor may see, as those lists
+ * apply need-to-know in the store's query. A token that is forged is refused when it is malformed
+ * (field {@code pageToken}, rule {@code Format}), never passed to the store.
+ */
 public final class PageTokens {
     private static final char SEP = '\u001f';
 
@@ -19,37 +26,60 @@ public final class PageTokens {
     private static final String STALLED = "STALLED";
 
     /**
+     * A customer search's token names the last customer of the page by its id and nothing else: the
+     * sort value to go on from (its name key or its creation time) is read from the store when the
+     * next page is read. A token can therefore not be forged to compare a chosen creation time, a
+     * detail, with customers the actor may not open; naming another customer's id only starts the
+     * page where paging through the whole list would.
+     *
      * @param sort the search's order
-     * @param keyset where the page ended
+     * @param lastId the id of the page's last customer
      * @return the token
      */
-    public static String encode(CustomerSort sort, Keyset keyset) {
-        String value = keyset.sortValue() instanceof Instant i ? i.toString() : (String) keyset.sortValue();
-        return pack(sort.name(), keyset.id(), value);
+    public static String encode(CustomerSort sort, long lastId) {
+        String raw = CUSTOMERS + SEP + sort.name() + SEP + lastId;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * @param sort the search's order, which the token must have been made for
      * @param token a token from {@link #encode}
-     * @return where the previous page ended
+     * @return the id of the previous page's last customer
      * @throws ValidationException when the token is malformed or belongs to another order
      */
-    public static Keyset decode(CustomerSort sort, String token) {
+    public static long decode(CustomerSort sort, String token) {
+        String[] parts;
         try {
-            String[] parts = unpack(token);
-            if (parts[0].equals(STALLED) || parts[0].equals(ACTIVITIES) || parts[0].equals(SCHEDULE)
-                    || parts[0].equals(OVERDUE_REQUESTS)) {
-                throw new IllegalArgumentException("a token of another list");
-            }
-            if (!parts[0].equals(sort.name())) {
-                throw new ValidationException("pageToken", "SameSort",
-                        "the token belongs to a search sorted by " + parts[0] + ", not " + sort);
-            }
-            Object value = sort.byName() ? parts[2] : Instant.parse(parts[2]);
-            return new Keyset(value, Long.parseLong(parts[1]));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new ValidationException("pageToken", "Format", "not a page token of crm4j");
+            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            parts = raw.split(String.valueOf(SEP), -1);
+        } catch (IllegalArgumentException e) {
+            throw notAToken("a customer search");
         }
+        if (parts.length != 3 || !parts[0].equals(CUSTOMERS)) {
+            throw notAToken("a customer search");
+        }
+        if (!parts[1].equals(sort.name())) {
+            throw new ValidationException("pageToken", "SameSort",
+                    "the token belongs to a search sorted by " + printable(parts[1]) + ", not " + sort);
+        }
+        try {
+            return Long.parseLong(parts[2]);
+        } catch (NumberFormatException e) {
+            throw notAToken("a customer search");
+        }
+    }
+
+    /** The format of a customer search's token: its order and the last id, nothing else. */
+    private static final String CUSTOMERS = "2";
+
+    private static ValidationException notAToken(String list) {
+        return new ValidationException("pageToken", "Format", "not a page token of " + list);
+    }
+
+    /** A sort's name as a forged token may carry it, fit to be shown in a message. */
+    private static String printable(String name) {
+        return name.length() <= 20 && name.chars().allMatch(c -> c == '_' || Character.isLetterOrDigit(c))
+                ? name : "another order";
     }
 
     /**
@@ -116,7 +146,7 @@ public final class PageTokens {
             if (!parts[0].equals(order)) {
                 throw new IllegalArgumentException("a token of another list");
             }
-            return new Keyset(Instant.parse(parts[2]), Long.parseLong(parts[1]));
+            return new Keyset(storable(Instant.parse(parts[2])), Long.parseLong(parts[1]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ValidationException("pageToken", "Format", "not a page token of " + list);
         }
@@ -144,10 +174,18 @@ public final class PageTokens {
             if (!parts[0].equals(SCHEDULE)) {
                 throw new IllegalArgumentException("a token of another list");
             }
-            return new Keyset(Instant.parse(parts[2]), Long.parseLong(parts[1]));
+            return new Keyset(storable(Instant.parse(parts[2])), Long.parseLong(parts[1]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new ValidationException("pageToken", "Format", "not a page token of a schedule");
         }
+    }
+
+    /** An instant a forged token carries beyond what the stores keep is no instant of a page's end. */
+    private static Instant storable(Instant instant) {
+        if (!org.crm4j.common.Storable.storable(instant)) {
+            throw new IllegalArgumentException("beyond the years 1 to 9999");
+        }
+        return instant;
     }
 
     /** Format 1: the list's order, the last id, the last sort value; Base64, URL-safe. */

@@ -41,6 +41,7 @@ public final class PipelineService implements Pipelines {
         var now = rt.now();
         Pipeline draft = pipeline.toPipeline(now);
         requireAdmin("define pipelines");
+        requireStorable(draft);
         Pipeline saved = rt.store().inTransaction(tx -> {
             Pipeline inserted = tx.store(PipelineStore.class).insert(draft);
             tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.PIPELINE_DEFINED, "pipeline", inserted.id().value(),
@@ -50,6 +51,14 @@ public final class PipelineService implements Pipelines {
         });
         rt.pipelines().invalidate();
         return saved;
+    }
+
+    /** Refuses a text no store keeps as it is (U+0000, a lone surrogate) in a pipeline or a stage. */
+    private static void requireStorable(Object pipelineOrStage) {
+        List<org.crm4j.ValidationException.Violation> broken = StoredValues.violations(pipelineOrStage);
+        if (!broken.isEmpty()) {
+            throw new ValidationException(broken);
+        }
     }
 
     @Override
@@ -66,6 +75,7 @@ public final class PipelineService implements Pipelines {
     @Override
     public Pipeline addStage(PipelineId id, Stage stage, int position) {
         Assert.notNull(stage, "stage");
+        requireStorable(stage);
         return change(id, "add", "added", stage.code(), (tx, stages) -> {
             if (position < 0 || position > stages.size()) {
                 throw new ValidationException("position", "Range", "must be 0 to " + stages.size() + ", was " + position);

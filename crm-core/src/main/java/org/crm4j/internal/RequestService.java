@@ -88,6 +88,16 @@ public final class RequestService implements Requests {
     /** Logs a request in one transaction; with a source, returns the request received before with it. */
     private Request intake(NewRequest request, String sourceSystem, String sourceId) {
         Instant now = rt.now();
+        List<Violation> stored = StoredValues.violations(request);
+        if (sourceSystem != null && StoredValues.broken(sourceSystem)) {
+            stored.add(StoredValues.violation("sourceSystem"));
+        }
+        if (sourceId != null && StoredValues.broken(sourceId)) {
+            stored.add(StoredValues.violation("sourceId"));
+        }
+        if (!stored.isEmpty()) {
+            throw new ValidationException(stored);
+        }
         request.check(now);
         return rt.store().inTransaction(tx -> {
             if (sourceSystem != null) {
@@ -263,6 +273,9 @@ public final class RequestService implements Requests {
         String clean = text.strip();
         if (clean.length() > max) {
             throw new ValidationException(field, "Size", "at most " + max + " characters, was " + clean.length());
+        }
+        if (StoredValues.broken(clean)) {
+            throw new ValidationException(List.of(StoredValues.violation(field)));
         }
         return clean;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.crm4j.ValidationException.Violation;
+import org.crm4j.common.Storable;
 
 /**
  * The rules every value crm4j keeps obeys, whatever the field, so that every store keeps it alike:
@@ -33,34 +34,16 @@ final class StoredValues {
      * @return whether it holds U+0000 or a lone surrogate
      */
     static boolean broken(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u0000') {
-                return true;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return true;
-            }
-            if (Character.isLowSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
+        return !Storable.storable(text);
     }
 
-    private static final java.time.Instant FIRST = java.time.Instant.parse("0001-01-01T00:00:00Z");
-    private static final java.time.Instant LAST = java.time.Instant.parse("9999-12-31T23:59:59.999999Z");
 
     /**
      * @param instant an instant
      * @return whether every store keeps it
      */
     static boolean inRange(java.time.Instant instant) {
-        return !instant.isBefore(FIRST) && !instant.isAfter(LAST);
+        return Storable.storable(instant);
     }
 
     /**
@@ -68,12 +51,12 @@ final class StoredValues {
      * @return the violation of an instant or date no store keeps
      */
     static Violation outOfRange(String field) {
-        return new Violation(field, "Range", "must lie in the years 1 to 9999");
+        return Storable.outOfRange(field);
     }
 
     /** @return the violation of a broken text under the field's name */
     static Violation violation(String field) {
-        return new Violation(field, RULE, "must not contain the character U+0000 or a lone UTF-16 surrogate");
+        return Storable.violation(field);
     }
 
     /**

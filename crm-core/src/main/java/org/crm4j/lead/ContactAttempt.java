@@ -14,7 +14,7 @@ public record ContactAttempt(String by, Instant at, String text) {
     /** The longest text kept. */
     public static final int MAX_TEXT = 2000;
 
-    /** @throws ValidationException when a part is missing or the text is too long */
+    /** @throws ValidationException when a part is missing, the text too long or holding U+0000 or a lone surrogate */
     public ContactAttempt {
         ValidationException.requireNonNull(by, "attempt.by");
         ValidationException.requireNonNull(at, "attempt.at");
@@ -25,5 +25,6 @@ public record ContactAttempt(String by, Instant at, String text) {
         if (text.length() > MAX_TEXT) {
             throw new ValidationException("attempt.text", "Size", "must be at most " + MAX_TEXT + " characters");
         }
+        org.crm4j.common.Storable.requireStorable(text, "attempt.text");
     }
 }

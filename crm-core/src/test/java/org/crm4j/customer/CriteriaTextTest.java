@@ -2,6 +2,7 @@ package org.crm4j.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import org.crm4j.ValidationException;
@@ -35,5 +36,14 @@ class CriteriaTextTest {
                 "cmp(NOFIELD,EQ,\"x\")", "cmp(CREATED_AT,GE,\"yesterday\")", "cmp(STATUS,EQ,GONE)", "and()"}) {
             assertThatThrownBy(() -> CriteriaText.parse(bad)).as(bad).isInstanceOf(ValidationException.class);
         }
+    }
+
+    @Test
+    void aTextDeeperThanATreeMayBeIsRefusedBeforeItIsRead() {
+        String deep = "not(".repeat(100_000) + "tag(\"vip\")" + ")".repeat(100_000);
+
+        assertThatThrownBy(() -> CriteriaText.parse(deep)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violations()).extracting(ValidationException.Violation::field,
+                        ValidationException.Violation::rule).containsExactly(tuple("criteria", "Depth")));
     }
 }

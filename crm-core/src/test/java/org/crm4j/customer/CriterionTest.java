@@ -248,4 +248,60 @@ class CriterionTest {
         assertThat(and.basicOnly()).isTrue();
         assertThat(and.parts()).hasSize(1);
     }
+
+    @Test
+    void aTreeOf32LevelsIsBuilt_33AreRefusedNamingTheRule() {
+        Criterion tree = Criteria.tagged("vip");
+        for (int level = 2; level <= Criterion.MAX_DEPTH; level++) {
+            tree = Criteria.not(tree);
+        }
+        assertThat(tree.depth()).isEqualTo(32);
+
+        Criterion deepest = tree;
+        assertThatThrownBy(() -> Criteria.and(deepest)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field, Violation::rule)
+                        .containsExactly(tuple("criteria", "Depth")));
+    }
+
+    @Test
+    void aTreeOf200CriteriaIsBuilt_201AreRefused() {
+        Criterion[] tags = IntStream.range(0, 199).mapToObj(i -> Criteria.tagged("t" + i)).toArray(Criterion[]::new);
+        assertThat(Criteria.or(tags).size()).isEqualTo(200);
+
+        Criterion[] more = Arrays.copyOf(tags, 200);
+        more[199] = Criteria.tagged("one too many");
+        assertThatThrownBy(() -> Criteria.or(more)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field, Violation::rule)
+                        .containsExactly(tuple("criteria", "Size")));
+        assertThatThrownBy(() -> Criteria.and(Criteria.or(tags), Criteria.tagged("x")))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void inValuesAreCountedOverTheWholeTree() {
+        Object[] cities = IntStream.range(0, 600).mapToObj(i -> "City " + i).toArray();
+        Criterion six = Criteria.in(CustomerField.CITY, cities);
+
+        assertThatThrownBy(() -> Criteria.or(six, six)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field, Violation::rule)
+                        .containsExactly(tuple("criteria", "Size")));
+    }
+
+    @Test
+    void textValuesAreAsLongAsTheirColumn_andObeyTheTextRule() {
+        assertThat(Criteria.eq(CustomerField.CITY, "c".repeat(100))).isNotNull();
+        assertThatThrownBy(() -> Criteria.eq(CustomerField.CITY, "c".repeat(101)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::rule).containsExactly(tuple("criteria.city", "Size")));
+        assertThatThrownBy(() -> Criteria.tagged("t".repeat(Criterion.MAX_TAG + 1)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::rule).containsExactly(tuple("criteria.tag", "Size")));
+        assertThatThrownBy(() -> Criteria.nameStartsWith("AC\uD800"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::rule).containsExactly(tuple("criteria.name", "Text")));
+        assertThatThrownBy(() -> Criteria.compare(CustomerField.CREATED_AT, Op.GE, Instant.MIN))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::rule)
+                        .containsExactly(tuple("criteria.created_at", "Range")));
+    }
 }
