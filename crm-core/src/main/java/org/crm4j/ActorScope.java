@@ -7,21 +7,21 @@ import org.crm4j.activity.ServiceStandards;
 import org.crm4j.campaign.Campaigns;
 import org.crm4j.customer.Consents;
 import org.crm4j.customer.Customers;
-import org.crm4j.internal.ActivityService;
+import org.crm4j.internal.activity.ActivityService;
 import org.crm4j.internal.Assert;
-import org.crm4j.internal.CampaignService;
-import org.crm4j.internal.ConsentService;
-import org.crm4j.internal.CustomerService;
-import org.crm4j.internal.ImportService;
-import org.crm4j.internal.InboxService;
-import org.crm4j.internal.LeadService;
-import org.crm4j.internal.MailingService;
-import org.crm4j.internal.OfferService;
-import org.crm4j.internal.OpportunityService;
-import org.crm4j.internal.PipelineService;
+import org.crm4j.internal.campaign.CampaignService;
+import org.crm4j.internal.customer.ConsentService;
+import org.crm4j.internal.customer.CustomerService;
+import org.crm4j.internal.imports.ImportService;
+import org.crm4j.internal.notify.InboxService;
+import org.crm4j.internal.lead.LeadService;
+import org.crm4j.internal.mailing.MailingService;
+import org.crm4j.internal.pipeline.OfferService;
+import org.crm4j.internal.pipeline.OpportunityService;
+import org.crm4j.internal.pipeline.PipelineService;
 import org.crm4j.internal.ReportRun;
-import org.crm4j.internal.RequestService;
-import org.crm4j.internal.ServiceStandardService;
+import org.crm4j.internal.activity.RequestService;
+import org.crm4j.internal.activity.ServiceStandardService;
 import org.crm4j.internal.Runtime;
 import org.crm4j.imports.Imports;
 import org.crm4j.lead.Leads;
@@ -130,7 +130,7 @@ public final class ActorScope {
      *     (administrators only)
      */
     public org.crm4j.event.Events events() {
-        return new org.crm4j.internal.EventService(rt, actor);
+        return new org.crm4j.internal.event.EventService(rt, actor);
     }
 
     /** @return the bulk import of customers with their contact persons, upserted by external reference */

@@ -43,7 +43,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.crm4j.customer.CustomerKind;
 import org.crm4j.customer.CustomerStatus;
-import org.crm4j.internal.AccessPolicy;
+import org.crm4j.internal.access.AccessPolicy;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
-import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.store.CustomerRecord;
 
 /**
  * Writes a {@link DataSet} into crm4j's tables with JDBC batches, the same rows for the same set on

@@ -14,7 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.crm4j.Crm;
 import org.crm4j.access.Actor;
-import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.store.CustomerRecord;
 import org.crm4j.imports.ImportContact;
 import org.crm4j.imports.ImportOptions;
 import org.crm4j.imports.ImportReport;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.crm4j.common.Page;
 import org.crm4j.customer.CustomerQuery;
-import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.store.CustomerRecord;
 import org.crm4j.customer.CustomerSort;
 import org.crm4j.customer.CustomerSummary;
 import org.crm4j.customer.Customers;

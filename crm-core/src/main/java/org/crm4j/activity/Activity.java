@@ -10,6 +10,7 @@ import org.crm4j.customer.ContactId;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.lead.LeadId;
 import org.crm4j.pipeline.OpportunityId;
+import org.crm4j.activity.store.ActivityRecord;
 
 /**
  * An activity with a customer: a phone call, meeting, e-mail, task, note or request, planned or done, with

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.crm4j.ValidationException;
 import org.crm4j.ValidationException.Violation;
+import org.crm4j.activity.store.RequestRecord;
 
 /**
  * A request as an integration hands it over (an e-mail to the service address, a web form, a

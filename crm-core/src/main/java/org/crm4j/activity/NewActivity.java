@@ -9,6 +9,7 @@ import org.crm4j.customer.ContactId;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.lead.LeadId;
 import org.crm4j.pipeline.OpportunityId;
+import org.crm4j.activity.store.ActivityRecord;
 
 /**
  * What logs one activity; pass it to {@link Activities#log}. Without an owner the actor is

@@ -10,6 +10,8 @@ import org.crm4j.ValidationException.Violation;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.customer.ContactId;
 import org.crm4j.customer.CustomerId;
+import org.crm4j.activity.store.ActivityRecord;
+import org.crm4j.activity.store.RequestRecord;
 
 /**
  * What logs one customer request; pass it to {@link Requests#log}, or wrapped in an

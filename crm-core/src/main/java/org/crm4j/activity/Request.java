@@ -6,6 +6,8 @@ import org.crm4j.ValidationException;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.customer.ContactId;
 import org.crm4j.customer.CustomerId;
+import org.crm4j.activity.store.ActivityRecord;
+import org.crm4j.activity.store.RequestRecord;
 
 /**
  * A customer's question, complaint or service request, tracked until answered (R7): open →

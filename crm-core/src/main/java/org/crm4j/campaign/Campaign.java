@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.crm4j.ValidationException;
 import org.crm4j.common.Money;
+import org.crm4j.campaign.store.CampaignRecord;
 
 /**
  * A marketing campaign (R17, R18): a goal, a period, a channel, who runs it (the owner, often a

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.crm4j.ValidationException;
+import org.crm4j.campaign.store.CampaignRecord;
 
 /**
  * What defines a campaign; pass it to {@link Campaigns#define}. Without an owner, the actor runs

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.crm4j.ValidationException;
+import org.crm4j.customer.store.ContactRecord;
 
 /**
  * A contact person of a customer (R1): a name, a job title, role codes such as {@code CFO} or

@@ -13,6 +13,7 @@ import org.crm4j.ValidationException;
 import org.crm4j.common.Address;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.common.TaxIds;
+import org.crm4j.customer.store.CustomerRecord;
 
 /**
  * A customer (R1): a company or a natural person, with its tax id, industry, tags,

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.crm4j.ValidationException;
+import org.crm4j.customer.store.ContactRecord;
 
 /**
  * What is needed to add a contact person to a customer; pass it to {@link Customers#addContact}.

@@ -7,6 +7,7 @@ import org.crm4j.ValidationException;
 import org.crm4j.common.Address;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.common.TaxIds;
+import org.crm4j.customer.store.CustomerRecord;
 
 /**
  * What is needed to create a customer; pass it to {@link Customers#create}. Every rule is

@@ -10,7 +10,7 @@ import org.crm4j.store.StoreTransaction;
  * that a cache that misses inside a transaction reads through it instead of opening a second
  * connection (with a host's pool of one connection, that second connection never comes).
  */
-final class CurrentTransaction implements CrmStore {
+public final class CurrentTransaction implements CrmStore {
     /** The transaction of this thread, or null. */
     private static final ThreadLocal<Open> CURRENT = new ThreadLocal<>();
 
@@ -18,7 +18,7 @@ final class CurrentTransaction implements CrmStore {
      * @param tx a transaction
      * @param writing whether it may write (what it reads may then be its own uncommitted change)
      */
-    record Open(StoreTransaction tx, boolean writing) {
+    public record Open(StoreTransaction tx, boolean writing) {
     }
 
     private final CrmStore store;
@@ -28,7 +28,7 @@ final class CurrentTransaction implements CrmStore {
     }
 
     /** @return the transaction this thread is in, or null */
-    static Open current() {
+    public static Open current() {
         return CURRENT.get();
     }
 

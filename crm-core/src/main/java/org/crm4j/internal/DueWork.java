@@ -15,6 +15,10 @@ import org.crm4j.pipeline.StallCriteria;
 import org.crm4j.pipeline.StallReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.crm4j.internal.activity.RequestEscalation;
+import org.crm4j.internal.event.EventDelivery;
+import org.crm4j.internal.notify.NotificationEngine;
+import org.crm4j.internal.pipeline.StallDetection;
 
 /**
  * The due work of one run, in this order: the notice rules (reminders, competitors' contracts,

@@ -14,6 +14,8 @@ import org.crm4j.store.CrmStore;
 import org.crm4j.plugin.MailSender;
 import org.crm4j.plugin.PipelineRule;
 import org.crm4j.plugin.TemplateEngine;
+import org.crm4j.internal.access.AccessPolicy;
+import org.crm4j.internal.pipeline.PipelineCache;
 
 /**
  * What the services of one {@code Crm} share: the store, the access policy, validation and the

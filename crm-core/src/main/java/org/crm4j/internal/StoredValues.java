@@ -20,7 +20,7 @@ import org.crm4j.common.Storable;
  * an object's fields, its collections and the crm4j objects it holds, so that a new field is
  * covered without a line of its own.
  */
-final class StoredValues {
+public final class StoredValues {
     /** The rule's name in a {@link Violation}. */
     static final String RULE = "Text";
     private static final int MAX_DEPTH = 6;
@@ -33,7 +33,7 @@ final class StoredValues {
      * @param text a text
      * @return whether it holds U+0000 or a lone surrogate
      */
-    static boolean broken(String text) {
+    public static boolean broken(String text) {
         return !Storable.storable(text);
     }
 
@@ -42,7 +42,7 @@ final class StoredValues {
      * @param instant an instant
      * @return whether every store keeps it
      */
-    static boolean inRange(java.time.Instant instant) {
+    public static boolean inRange(java.time.Instant instant) {
         return Storable.storable(instant);
     }
 
@@ -50,12 +50,12 @@ final class StoredValues {
      * @param field the field's name
      * @return the violation of an instant or date no store keeps
      */
-    static Violation outOfRange(String field) {
+    public static Violation outOfRange(String field) {
         return Storable.outOfRange(field);
     }
 
     /** @return the violation of a broken text under the field's name */
-    static Violation violation(String field) {
+    public static Violation violation(String field) {
         return Storable.violation(field);
     }
 
@@ -63,7 +63,7 @@ final class StoredValues {
      * @param object an object of crm4j's
      * @return a violation for every text in it that breaks the rule, named by its path
      */
-    static List<Violation> violations(Object object) {
+    public static List<Violation> violations(Object object) {
         List<Violation> out = new ArrayList<>();
         walk(object, "", out, java.util.Collections.newSetFromMap(new IdentityHashMap<>()), 0);
         return out;

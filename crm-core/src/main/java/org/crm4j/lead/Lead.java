@@ -10,6 +10,7 @@ import org.crm4j.ValidationException;
 import org.crm4j.campaign.CampaignId;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.pipeline.OpportunityId;
+import org.crm4j.lead.store.LeadRecord;
 
 /**
  * A lead (R17): the early stage of a deal, on a customer or, when it came in from outside, on a

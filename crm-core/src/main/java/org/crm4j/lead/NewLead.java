@@ -6,6 +6,7 @@ import org.crm4j.ValidationException;
 import org.crm4j.campaign.CampaignId;
 import org.crm4j.campaign.CostEntry;
 import org.crm4j.customer.CustomerId;
+import org.crm4j.lead.store.LeadRecord;
 
 /**
  * What opens one lead; pass it to {@link Leads#open}. Without an owner, the actor is responsible

@@ -3,6 +3,7 @@ package org.crm4j.mailing;
 import java.time.Instant;
 import java.util.Optional;
 import org.crm4j.customer.Purpose;
+import org.crm4j.mailing.store.MailingRecord;
 
 /**
  * A mailing as its readers see it.

@@ -10,6 +10,7 @@ import org.crm4j.ValidationException;
 import org.crm4j.common.Money;
 import org.crm4j.customer.ContactId;
 import org.crm4j.customer.CustomerId;
+import org.crm4j.pipeline.store.OpportunityRecord;
 
 /**
  * What opens a deal; pass it to {@link Opportunities#open}. Without a stage it starts in the

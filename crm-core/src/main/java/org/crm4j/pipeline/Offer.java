@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.crm4j.ValidationException;
 import org.crm4j.customer.CustomerId;
+import org.crm4j.pipeline.store.OfferRecord;
 
 /**
  * An offer (quote) made for a deal (R6, R13): numbered versions per deal, lines priced in the

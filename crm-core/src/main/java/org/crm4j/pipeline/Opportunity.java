@@ -17,6 +17,7 @@ import org.crm4j.ValidationException;
 import org.crm4j.common.Money;
 import org.crm4j.customer.ContactId;
 import org.crm4j.customer.CustomerId;
+import org.crm4j.pipeline.store.OpportunityRecord;
 
 /**
  * A deal (R10): any topic opened with a customer, from the first low-probability idea to the

@@ -1,6 +1,6 @@
 package org.crm4j.plugin;
 
-import org.crm4j.pipeline.OpportunityRecord;
+import org.crm4j.pipeline.store.OpportunityRecord;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.Stage;
 

@@ -2,9 +2,9 @@ package org.crm4j.store;
 
 import java.util.List;
 import java.util.Optional;
-import org.crm4j.activity.ActivityRecord;
+import org.crm4j.activity.store.ActivityRecord;
 import org.crm4j.activity.FirstContactKind;
-import org.crm4j.activity.FirstContactRecord;
+import org.crm4j.activity.store.FirstContactRecord;
 import org.crm4j.activity.ScheduleCount;
 
 /**

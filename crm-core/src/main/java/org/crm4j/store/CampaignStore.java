@@ -2,7 +2,7 @@ package org.crm4j.store;
 
 import java.util.List;
 import java.util.Optional;
-import org.crm4j.campaign.CampaignRecord;
+import org.crm4j.campaign.store.CampaignRecord;
 
 /**
  * Campaigns in a store. Need-to-know: a campaign is found with a visibility only when its owner

@@ -3,7 +3,7 @@ package org.crm4j.store;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.crm4j.customer.ContactRecord;
+import org.crm4j.customer.store.ContactRecord;
 
 /** Contact persons in a store. */
 public interface ContactStore {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crm4j.common.ExternalRef;
-import org.crm4j.customer.CustomerRecord;
-import org.crm4j.customer.OwnerChangeRecord;
+import org.crm4j.customer.store.CustomerRecord;
+import org.crm4j.customer.store.OwnerChangeRecord;
 import org.crm4j.lead.DuplicateMatch;
 
 /** Customers in a store. */

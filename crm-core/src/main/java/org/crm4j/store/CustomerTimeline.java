@@ -2,7 +2,7 @@ package org.crm4j.store;
 
 import java.util.List;
 import org.crm4j.customer.ActivitySummary;
-import org.crm4j.customer.NoteRecord;
+import org.crm4j.customer.store.NoteRecord;
 import org.crm4j.event.DomainEvent;
 
 /**

@@ -1,7 +1,7 @@
 package org.crm4j.store;
 
 import java.time.Instant;
-import org.crm4j.activity.ActivityRecord;
+import org.crm4j.activity.store.ActivityRecord;
 
 /**
  * A reminder that is due.

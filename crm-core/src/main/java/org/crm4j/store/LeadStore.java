@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.crm4j.lead.DuplicateMatch;
-import org.crm4j.lead.LeadRecord;
+import org.crm4j.lead.store.LeadRecord;
 
 /**
  * Leads in a store. Need-to-know is the deals' one: a lead is found with a visibility only when

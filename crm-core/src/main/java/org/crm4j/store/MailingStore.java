@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.crm4j.customer.Purpose;
-import org.crm4j.mailing.MailingRecord;
-import org.crm4j.mailing.RecipientRecord;
+import org.crm4j.mailing.store.MailingRecord;
+import org.crm4j.mailing.store.RecipientRecord;
 
 /**
  * Mailings and their recipients in a store. A mailing is found with a visibility only when its

@@ -1,7 +1,7 @@
 package org.crm4j.store;
 
 import java.util.List;
-import org.crm4j.customer.NoteRecord;
+import org.crm4j.customer.store.NoteRecord;
 
 /** Notes in a store. */
 public interface NoteStore {

@@ -2,8 +2,8 @@ package org.crm4j.store;
 
 import java.util.List;
 import java.util.Optional;
-import org.crm4j.pipeline.OfferRecord;
-import org.crm4j.pipeline.SalesOrderRecord;
+import org.crm4j.pipeline.store.OfferRecord;
+import org.crm4j.pipeline.store.SalesOrderRecord;
 
 /**
  * Offers and the sales orders made from them, in a store. Need-to-know is the deal's: an offer is

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.crm4j.customer.OpportunitySummary;
-import org.crm4j.pipeline.OpportunityRecord;
+import org.crm4j.pipeline.store.OpportunityRecord;
 import org.crm4j.pipeline.StageChange;
 
 /**

@@ -3,7 +3,7 @@ package org.crm4j.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.crm4j.activity.RequestRecord;
+import org.crm4j.activity.store.RequestRecord;
 
 /**
  * Customer requests in a store: each one's state beside its activity (of type {@code REQUEST}),

@@ -1,7 +1,7 @@
 package org.crm4j.store;
 
-import org.crm4j.activity.ActivityRecord;
-import org.crm4j.activity.RequestRecord;
+import org.crm4j.activity.store.ActivityRecord;
+import org.crm4j.activity.store.RequestRecord;
 
 /**
  * A request as a store reads it: its activity and its own state beside it.

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.crm4j.ValidationException;
 import org.crm4j.ValidationException.Violation;
 import org.junit.jupiter.api.Test;
+import org.crm4j.activity.store.RequestRecord;
 
 class RequestRecordTest {
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");

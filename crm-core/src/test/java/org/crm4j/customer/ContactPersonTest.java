@@ -8,6 +8,7 @@ import org.crm4j.ValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.crm4j.customer.store.ContactRecord;
 
 class ContactPersonTest {
     private static final Instant NOW = Instant.parse("2025-04-01T08:00:00Z");

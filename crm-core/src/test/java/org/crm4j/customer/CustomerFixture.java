@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 import org.crm4j.common.Address;
 import org.crm4j.common.ExternalRef;
+import org.crm4j.customer.store.CustomerRecord;
 
 /** Customers as a store would hand them back, for tests that need no database. */
 final class CustomerFixture {

@@ -7,6 +7,7 @@ import org.crm4j.ValidationException;
 import org.crm4j.common.Address;
 import org.crm4j.common.ExternalRef;
 import org.junit.jupiter.api.Test;
+import org.crm4j.customer.store.CustomerRecord;
 
 class CustomerTest {
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.crm4j.common.Address;
 import org.crm4j.common.ExternalRef;
 import org.junit.jupiter.api.Test;
+import org.crm4j.customer.store.CustomerRecord;
 
 class NewCustomerTest {
     private static final Instant NOW = Instant.parse("2025-04-01T08:00:00Z");

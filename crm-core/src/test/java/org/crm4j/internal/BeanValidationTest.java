@@ -12,7 +12,7 @@ import org.crm4j.ValidationException;
 import org.crm4j.customer.ContactPerson;
 import org.crm4j.customer.Customer;
 import org.crm4j.customer.CustomerKind;
-import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.store.CustomerRecord;
 import org.crm4j.customer.CustomerStatus;
 import org.crm4j.customer.NewContact;
 import org.junit.jupiter.api.AfterAll;

@@ -12,6 +12,7 @@ import org.crm4j.ValidationException;
 import org.crm4j.ValidationException.Violation;
 import org.crm4j.common.Money;
 import org.junit.jupiter.api.Test;
+import org.crm4j.pipeline.store.OfferRecord;
 
 /** The rules of an offer and its lines, without a store. */
 class OfferTest {

@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import org.crm4j.activity.ActivityRecord;
+import org.crm4j.activity.store.ActivityRecord;
 import org.crm4j.activity.ActivityStatus;
 import org.crm4j.activity.ActivityType;
 import org.crm4j.activity.CallDirection;

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.crm4j.campaign.CampaignGoal;
-import org.crm4j.campaign.CampaignRecord;
+import org.crm4j.campaign.store.CampaignRecord;
 import org.crm4j.campaign.CampaignStatus;
 
 /** A campaign ({@code crm_campaign}) with its costs; the costs are lazy and fetched by the queries. */

@@ -18,8 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.crm4j.customer.ContactChannel;
-import org.crm4j.customer.ContactRecord;
-import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.store.ContactRecord;
+import org.crm4j.customer.store.CustomerRecord;
 
 /**
  * A contact person ({@code crm_contact}) with roles and channels. The channels are an ordered

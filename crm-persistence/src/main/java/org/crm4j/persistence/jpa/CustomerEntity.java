@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.customer.CustomerKind;
 import org.crm4j.common.NameKeys;
-import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.store.CustomerRecord;
 import org.crm4j.customer.CustomerStatus;
 
 /**

@@ -11,7 +11,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.crm4j.activity.FirstContactKind;
-import org.crm4j.activity.FirstContactRecord;
+import org.crm4j.activity.store.FirstContactRecord;
 
 /** An entry of the first-contact ledger ({@code crm_first_contact}); entries are never changed. */
 @Entity(name = "FirstContact")

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import org.crm4j.campaign.CampaignRecord;
+import org.crm4j.campaign.store.CampaignRecord;
 import org.crm4j.campaign.CostKind;
 import org.crm4j.store.CampaignCostRow;
 import org.crm4j.store.CampaignHead;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.crm4j.customer.ContactRecord;
+import org.crm4j.customer.store.ContactRecord;
 import org.crm4j.store.ContactStore;
 
 /** Contact persons in the JPA store; each read fetches roles and channels in the same select. */

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.crm4j.lead.DuplicateMatch;
-import org.crm4j.lead.LeadRecord;
+import org.crm4j.lead.store.LeadRecord;
 import org.crm4j.lead.LeadStatus;
 import org.crm4j.lead.MatchKind;
 import org.crm4j.pipeline.OpportunityStatus;

@@ -1,7 +1,7 @@
 package org.crm4j.persistence.jpa;
 
 import java.util.List;
-import org.crm4j.customer.NoteRecord;
+import org.crm4j.customer.store.NoteRecord;
 import org.crm4j.store.NoteStore;
 
 /** Notes in the JPA store. */

@@ -2,9 +2,9 @@ package org.crm4j.persistence.jpa;
 
 import java.util.List;
 import java.util.Optional;
-import org.crm4j.pipeline.OfferRecord;
+import org.crm4j.pipeline.store.OfferRecord;
 import org.crm4j.pipeline.OfferStatus;
-import org.crm4j.pipeline.SalesOrderRecord;
+import org.crm4j.pipeline.store.SalesOrderRecord;
 import org.crm4j.store.OfferStore;
 import org.crm4j.store.Visibility;
 import org.hibernate.Session;

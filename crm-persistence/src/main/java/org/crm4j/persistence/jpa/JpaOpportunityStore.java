@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.crm4j.common.Money;
 import org.crm4j.customer.OpportunitySummary;
-import org.crm4j.pipeline.OpportunityRecord;
+import org.crm4j.pipeline.store.OpportunityRecord;
 import org.crm4j.pipeline.OpportunityStatus;
 import org.crm4j.pipeline.StageChange;
 import org.crm4j.store.ForecastGrouping;

@@ -20,7 +20,7 @@ import java.util.List;
 import org.crm4j.common.EmailAddress;
 import org.crm4j.common.NameKeys;
 import org.crm4j.common.PhoneNumber;
-import org.crm4j.lead.LeadRecord;
+import org.crm4j.lead.store.LeadRecord;
 import org.crm4j.lead.LeadStatus;
 import org.crm4j.lead.Prospect;
 

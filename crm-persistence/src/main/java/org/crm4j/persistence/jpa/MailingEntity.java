@@ -16,7 +16,7 @@ import org.crm4j.CrmException;
 import org.crm4j.customer.CriteriaText;
 import org.crm4j.customer.Purpose;
 import org.crm4j.mailing.Audience;
-import org.crm4j.mailing.MailingRecord;
+import org.crm4j.mailing.store.MailingRecord;
 import org.crm4j.mailing.MailingStatus;
 
 /**

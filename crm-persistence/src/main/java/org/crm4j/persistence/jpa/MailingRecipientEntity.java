@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.crm4j.mailing.RecipientRecord;
+import org.crm4j.mailing.store.RecipientRecord;
 import org.crm4j.mailing.RecipientStatus;
 import org.crm4j.mailing.SkipReason;
 

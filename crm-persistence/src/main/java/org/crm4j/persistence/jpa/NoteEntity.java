@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.crm4j.customer.NoteRecord;
+import org.crm4j.customer.store.NoteRecord;
 
 /** A note about a customer ({@code crm_note}); notes are never changed. */
 @Entity(name = "Note")

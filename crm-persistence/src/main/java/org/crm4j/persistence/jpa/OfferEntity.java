@@ -19,7 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import org.crm4j.pipeline.OfferRecord;
+import org.crm4j.pipeline.store.OfferRecord;
 import org.crm4j.pipeline.OfferStatus;
 
 /** An offer ({@code crm_offer}) with its lines; the lines are lazy and fetched by the queries. */

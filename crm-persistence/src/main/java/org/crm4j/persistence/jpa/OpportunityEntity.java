@@ -22,7 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.crm4j.common.Money;
-import org.crm4j.pipeline.OpportunityRecord;
+import org.crm4j.pipeline.store.OpportunityRecord;
 import org.crm4j.pipeline.OpportunityStatus;
 
 /**

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.crm4j.customer.OwnerChangeRecord;
+import org.crm4j.customer.store.OwnerChangeRecord;
 
 /** A change of a customer's owner ({@code crm_owner_change}); never changed. */
 @Entity(name = "OwnerChange")

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.crm4j.activity.RequestKind;
-import org.crm4j.activity.RequestRecord;
+import org.crm4j.activity.store.RequestRecord;
 import org.crm4j.activity.RequestStatus;
 import org.crm4j.common.ExternalRef;
 

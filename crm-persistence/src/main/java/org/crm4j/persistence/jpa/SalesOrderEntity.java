@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
 import org.crm4j.common.Money;
-import org.crm4j.pipeline.SalesOrderRecord;
+import org.crm4j.pipeline.store.SalesOrderRecord;
 
 /** A sales order made from an accepted offer ({@code crm_sales_order}); never changed. */
 @Entity(name = "SalesOrder")

@@ -3,7 +3,7 @@ package org.crm4j.persistence.memory;
 import java.util.Locale;
 import org.crm4j.customer.Criterion;
 import org.crm4j.customer.CustomerField;
-import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.store.CustomerRecord;
 
 /**
  * Evaluates a criteria tree on a customer with SQL's three-valued logic, so that the in-memory

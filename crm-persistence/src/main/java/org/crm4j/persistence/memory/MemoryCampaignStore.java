@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.crm4j.campaign.CampaignRecord;
+import org.crm4j.campaign.store.CampaignRecord;
 import org.crm4j.campaign.CostEntry;
 import org.crm4j.store.CampaignCostRow;
 import org.crm4j.store.CampaignHead;

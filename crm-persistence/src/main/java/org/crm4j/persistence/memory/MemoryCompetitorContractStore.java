@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.crm4j.customer.CompetitorContract;
 import org.crm4j.customer.CompetitorContractId;
 import org.crm4j.customer.CustomerId;
-import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.store.CustomerRecord;
 import org.crm4j.customer.CustomerStatus;
 import org.crm4j.store.CompetitorContractStore;
 import org.crm4j.store.EndingContract;

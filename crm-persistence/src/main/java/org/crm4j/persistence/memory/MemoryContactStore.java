@@ -6,8 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.crm4j.customer.ContactRecord;
-import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.store.ContactRecord;
+import org.crm4j.customer.store.CustomerRecord;
 import org.crm4j.store.ContactStore;
 
 /** Contacts, in the same transaction. */

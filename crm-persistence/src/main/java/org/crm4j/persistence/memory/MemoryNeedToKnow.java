@@ -1,6 +1,6 @@
 package org.crm4j.persistence.memory;
 
-import org.crm4j.customer.CustomerRecord;
+import org.crm4j.customer.store.CustomerRecord;
 import org.crm4j.store.Visibility;
 
 /**

@@ -2,7 +2,7 @@ package org.crm4j.persistence.memory;
 
 import java.util.Comparator;
 import java.util.List;
-import org.crm4j.customer.NoteRecord;
+import org.crm4j.customer.store.NoteRecord;
 import org.crm4j.store.NoteStore;
 
 /** Notes, in the same transaction. */

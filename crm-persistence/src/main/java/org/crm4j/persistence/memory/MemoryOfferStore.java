@@ -4,10 +4,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.crm4j.ConflictException;
-import org.crm4j.pipeline.OfferRecord;
+import org.crm4j.pipeline.store.OfferRecord;
 import org.crm4j.pipeline.OfferStatus;
-import org.crm4j.pipeline.OpportunityRecord;
-import org.crm4j.pipeline.SalesOrderRecord;
+import org.crm4j.pipeline.store.OpportunityRecord;
+import org.crm4j.pipeline.store.SalesOrderRecord;
 import org.crm4j.store.OfferStore;
 import org.crm4j.store.Visibility;
 

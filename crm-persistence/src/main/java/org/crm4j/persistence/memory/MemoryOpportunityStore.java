@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.crm4j.customer.OpportunitySummary;
-import org.crm4j.pipeline.OpportunityRecord;
+import org.crm4j.pipeline.store.OpportunityRecord;
 import org.crm4j.pipeline.OpportunityStatus;
 import org.crm4j.pipeline.StageChange;
 import org.crm4j.store.ForecastGrouping;

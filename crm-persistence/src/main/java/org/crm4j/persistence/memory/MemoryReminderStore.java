@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.crm4j.activity.ActivityRecord;
+import org.crm4j.activity.store.ActivityRecord;
 import org.crm4j.activity.ActivityStatus;
 import org.crm4j.persistence.memory.MemoryData.Reminder;
 import org.crm4j.store.DueReminder;
