@@ -131,7 +131,7 @@ public final class NoticeTemplates {
 
     private static NoticeTemplate builtIn(String kind) {
         String path = RESOURCES + kind + ".txt";
-        try (InputStream in = NoticeTemplates.class.getClassLoader().getResourceAsStream(path)) {
+        try (InputStream in = NoticeTemplates.class.getResourceAsStream("/" + path)) {
             if (in == null) {
                 throw new CrmException("Notices of kind '" + kind + "' have no template: give one with"
                         + " Crm.builder().noticeTemplate(\"" + kind + "\", ...) or from the rule's defaultTemplate()");
