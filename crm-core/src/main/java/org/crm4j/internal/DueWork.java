@@ -117,7 +117,7 @@ public final class DueWork {
     /**
      * Escalates overdue customer requests (R7), each level once, raising {@code request.overdue}
      * events, which the delivery below turns into notices to their recipients (see
-     * {@link BuiltInNotices}). Runs until none remain, so a backlog is worked off in one run.
+     * {@link org.crm4j.internal.notify.BuiltInNotices}). Runs until none remain, so a backlog is worked off in one run.
      */
     private EscalationReport escalateOverdueRequests() {
         int escalated = 0;
