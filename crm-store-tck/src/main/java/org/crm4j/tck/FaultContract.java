@@ -1,6 +1,7 @@
 package org.crm4j.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.sql.Connection;
@@ -24,7 +25,17 @@ import org.crm4j.campaign.CampaignGoal;
 import org.crm4j.campaign.NewCampaign;
 import org.crm4j.common.Money;
 import org.crm4j.customer.Customer;
+import org.crm4j.customer.ContactChannel;
+import org.crm4j.customer.NewContact;
 import org.crm4j.customer.NewCustomer;
+import org.crm4j.customer.Purpose;
+import org.crm4j.event.EventTypes;
+import org.crm4j.mailing.Audience;
+import org.crm4j.mailing.Mailing;
+import org.crm4j.mailing.MailingReport;
+import org.crm4j.mailing.MailingStatus;
+import org.crm4j.mailing.NewMailing;
+import org.crm4j.notify.MailMessage;
 import org.crm4j.imports.ImportContact;
 import org.crm4j.imports.ImportOptions;
 import org.crm4j.imports.ImportReport;
@@ -62,8 +73,10 @@ public abstract class FaultContract extends ContractBase {
     /** No check of the caches' versions in the middle of an operation: it would take the fault and go on. */
     @Override
     protected org.crm4j.Crm.Builder configure(org.crm4j.Crm.Builder builder) {
-        return builder.cacheSync(Duration.ofHours(1));
+        return builder.cacheSync(Duration.ofHours(1)).templateEngine(new StrictTestTemplates()).mailSender(mail);
     }
+
+    private final RecordingMailSender mail = new RecordingMailSender();
 
     @BeforeEach
     void pipeline() {
@@ -213,6 +226,116 @@ public abstract class FaultContract extends ContractBase {
         assertThat(steps).isPositive();
         ImportReport again = as(ADA).imports().customers(rows, ImportOptions.defaults().batchSize(20));
         assertThat(again.unchanged()).isEqualTo(20);
+    }
+
+    @Test
+    void mailingSend_failingAtEachStep_isResumed_andEveryRecipientGetsTheMailOnce() {
+        Customer acme = companyOf(SAM, "ACME");
+        Customer globex = companyOf(SAM, "Globex");
+        mailed = List.of(acme, globex);
+        consenting(acme, "Person A1", "a1@acme.example");
+        consenting(acme, "Person A2", "a2@acme.example");
+        consenting(globex, "Person G1", "g1@globex.example");
+        customersOf(SAM).addContact(globex.id(), NewContact.named("No consent")
+                .channel(ContactChannel.email("nc@globex.example")));
+        CountingDataSource db = fixture().counter();
+
+        int failedRuns = 0;
+        for (int step = 1; step <= 500; step++) {
+            Mailing m = as(SAM).mailings().create(NewMailing.of("Spring " + step, Audience.segment(null))
+                    .purpose(Purpose.MARKETING).subject("Spring at {{customer.name}}")
+                    .text("Dear {{contact.firstName}}, our spring offer."));
+            long injected = db.faultsInjected();
+            db.failStep(step);
+            MailingReport first = null;
+            try {
+                first = as(SAM).mailings().send(m.id());
+            } catch (CrmException e) {
+                assertThat(db.faultsInjected()).as("step %d: the run failed by the injected fault: %s", step,
+                        e.getMessage()).isEqualTo(injected + 1);
+            } finally {
+                db.clearFaults();
+            }
+            boolean faulted = db.faultsInjected() > injected;
+            assertWholeAfterARun(m, step);
+            if (!faulted) {
+                assertThat(first.status()).isEqualTo(MailingStatus.COMPLETED);
+                assertEachRecipientHadItOnce(m);
+                assertThat(failedRuns).isPositive();
+                org.slf4j.LoggerFactory.getLogger(FaultContract.class).info("mailing send on {}: {} steps, each"
+                        + " failed once, each run whole, resumed, every recipient had the mail once; then it ran"
+                        + " through", fixture().name(), step - 1);
+                return;
+            }
+            failedRuns++;
+            MailingReport retry = first != null && first.status() == MailingStatus.COMPLETED ? first
+                    : as(SAM).mailings().send(m.id());
+            assertThat(retry.status()).as("step %d failed, then the send without the fault", step)
+                    .isEqualTo(MailingStatus.COMPLETED);
+            assertThat(retry.sent()).isEqualTo(3);
+            assertThat(retry.skippedTotal()).isEqualTo(1);
+            assertEachRecipientHadItOnce(m);
+        }
+        throw new AssertionError("the mailing's send did not run through in 500 steps");
+    }
+
+    /** The customers the mailing goes to. */
+    private List<Customer> mailed;
+
+    private void consenting(Customer customer, String name, String email) {
+        org.crm4j.customer.ContactPerson p = customersOf(SAM).addContact(customer.id(), NewContact.named(name)
+                .channel(ContactChannel.email(email)));
+        as(SAM).consents().grant(p.id(), Purpose.MARKETING, null, "web form");
+    }
+
+    /** @return the messages of one mailing the mail sender took */
+    private List<MailMessage> mailsOf(Mailing m) {
+        return mail.sent().stream().filter(msg -> msg.messageId().startsWith("mailing-" + m.id() + "-")).toList();
+    }
+
+    /** @return the e-mail activities one mailing recorded on the customers' histories */
+    private long activitiesOf(Mailing m) {
+        return mailed.stream().flatMap(c -> as(SAM).activities().ofCustomer(c.id(), null, 500).items().stream())
+                .filter(a -> a.outcome().orElse("").contains("(" + m.id() + "): ")).count();
+    }
+
+    /**
+     * What a run left, failed or not, is whole: every message the sender took is recorded as sent
+     * with its e-mail activity and event, nothing is recorded that was not taken, and no recipient
+     * stays claimed by the run.
+     */
+    private void assertWholeAfterARun(Mailing m, int step) {
+        MailingReport report = as(SAM).mailings().report(m.id());
+        long handedOff = mailsOf(m).size();
+        assertThat(report.sent()).as("step %d failed: recipients recorded as sent = messages handed off", step)
+                .isEqualTo(handedOff);
+        assertThat(activitiesOf(m)).as("step %d failed: one e-mail activity per message", step).isEqualTo(handedOff);
+        delivered.clear();
+        crm.deliverEvents();
+        assertThat(delivered.stream().filter(e -> e.type().equals(EventTypes.ACTIVITY_LOGGED)
+                && String.valueOf(m.id()).equals(e.get("mailing")))).as("step %d failed: one event per message", step)
+                .hasSize((int) handedOff);
+        assertThat(claimedRecipients(m)).as("step %d failed: no recipient stays claimed by the failed run", step)
+                .isZero();
+    }
+
+    private long claimedRecipients(Mailing m) {
+        try (Connection c = fixture().counter().dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from crm_mailing_recipient where mailing_id = "
+                        + m.id().value() + " and status = 'CLAIMED'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the claimed recipients", e);
+        }
+    }
+
+    private void assertEachRecipientHadItOnce(Mailing m) {
+        assertThat(mailsOf(m)).extracting(MailMessage::to).containsExactlyInAnyOrder("a1@acme.example",
+                "a2@acme.example", "g1@globex.example");
+        assertThat(activitiesOf(m)).isEqualTo(3);
+        assertThat(as(SAM).mailings().report(m.id()).sent()).isEqualTo(3);
+        assertThatThrownBy(() -> as(SAM).mailings().send(m.id())).isInstanceOf(org.crm4j.ValidationException.class);
     }
 
     @Test
