@@ -158,6 +158,126 @@ public abstract class FaultContract extends ContractBase {
         throw new AssertionError(what + " did not run through in 500 steps");
     }
 
+    /**
+     * Runs the operation once with its {@code step}-th step failing: when the fault hit, nothing of
+     * it is written and the run without the fault succeeds.
+     *
+     * @return whether the fault hit (false: the operation has fewer steps and ran through)
+     */
+    private boolean failOnce(String what, int step, Supplier<?> operation) {
+        CountingDataSource db = fixture().counter();
+        Map<String, List<String>> before = snapshot();
+        long injected = db.faultsInjected();
+        db.failStep(step);
+        try {
+            operation.get();
+            db.clearFaults();
+            assertThat(db.faultsInjected()).as("%s ran through: step %d was beyond its steps", what, step)
+                    .isEqualTo(injected);
+            return false;
+        } catch (CrmException e) {
+            db.clearFaults();
+            assertThat(db.faultsInjected()).as("%s failed at step %d by the injected fault: %s", what, step,
+                    e.getMessage()).isEqualTo(injected + 1);
+            assertThat(snapshot()).as("%s, step %d failed: nothing of it is written", what, step).isEqualTo(before);
+            operation.get();
+            return true;
+        }
+    }
+
+    /**
+     * Rounds of faults at random: each round picks an operation (hand-over, lead conversion, an
+     * import batch, a mailing's send) and a step, and fails it there once; every run is whole or
+     * nothing, and the retry succeeds. {@code crm4j.faults.randomRounds} (default 4; the soak
+     * profile runs hundreds) and {@code crm4j.faults.seed} (default: the time) choose them.
+     */
+    @Test
+    void faultsAtRandom_inRounds_leaveEveryRunWholeOrNothing_andTheRetrySucceeds() {
+        int rounds = Integer.getInteger("crm4j.faults.randomRounds", 4);
+        long seed = Long.getLong("crm4j.faults.seed", System.nanoTime());
+        java.util.Random random = new java.util.Random(seed);
+        Campaign campaign = as(MIA).campaigns().define(NewCampaign.named("Search ads", CampaignGoal.NEW_CUSTOMERS,
+                "EUR").period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 31)));
+        Customer acme = customersOf(SAM).create(NewCustomer.company("ACME").tags("mailing"));
+        Customer globex = customersOf(SAM).create(NewCustomer.company("Globex").tags("mailing"));
+        mailed = List.of(acme, globex);
+        consenting(acme, "Person A1", "a1@acme.example");
+        consenting(acme, "Person A2", "a2@acme.example");
+        consenting(globex, "Person G1", "g1@globex.example");
+        Map<String, int[]> tally = new TreeMap<>();   // operation -> {runs, faults that hit}
+        long began = System.nanoTime();
+        for (int round = 1; round <= rounds; round++) {
+            String name = "R" + round;
+            boolean hit;
+            String what;
+            switch (random.nextInt(4)) {
+                case 0 -> {
+                    what = "hand-over";
+                    Customer c = companyOf(SAM, name);
+                    as(SAM).opportunities().open(NewOpportunity.on(c.id(), "CNC", pipeline.id())
+                            .expectedClose(JUNE_30));
+                    hit = failOnce(what, 1 + random.nextInt(20), () -> customersOf(MIA).save(customersOf(MIA)
+                            .get(c.id()).assignOwner("pia")));
+                    assertThat(customersOf(PIA).get(c.id()).ownerId()).isEqualTo("pia");
+                }
+                case 1 -> {
+                    what = "lead conversion";
+                    Lead lead = as(SAM).leads().open(NewLead.inbound(Prospect.company("Initech " + name)
+                            .withPerson("Bill Lumbergh").withEmail("bill-" + round + "@initech.example"))
+                            .campaign(campaign.id()));
+                    as(SAM).leads().recordContact(lead.id(), "Called, wants a demo");
+                    as(SAM).leads().save(as(SAM).leads().get(lead.id()).qualify());
+                    hit = failOnce(what, 1 + random.nextInt(20), () -> as(SAM).leads().convert(lead.id(),
+                            Conversion.into(pipeline.id(), "CRM for Initech").amount(Money.of("24000.00", "EUR"))
+                                    .expectedClose(JUNE_30)));
+                    assertThat(as(SAM).leads().get(lead.id()).customerId()).isPresent();
+                }
+                case 2 -> {
+                    what = "import of one batch";
+                    List<ImportRow> rows = IntStream.range(0, 10).mapToObj(i -> ImportRow.of("ERP", name + "-K" + i)
+                            .company("Customer " + name + "-" + i).contact(ImportContact.named("Person " + i))).toList();
+                    hit = failOnce(what, 1 + random.nextInt(20), () -> as(ADA).imports().customers(rows,
+                            ImportOptions.defaults().batchSize(10)));
+                    assertThat(as(ADA).imports().customers(rows, ImportOptions.defaults().batchSize(10)).unchanged())
+                            .isEqualTo(10);
+                }
+                default -> {
+                    what = "mailing send";
+                    Mailing m = as(SAM).mailings().create(NewMailing.of("Spring " + name,
+                            Audience.segment(org.crm4j.customer.Criteria.tagged("mailing"))).purpose(Purpose.MARKETING)
+                            .subject("Spring at {{customer.name}}").text("Dear {{contact.firstName}}, our offer."));
+                    int step = 1 + random.nextInt(60);
+                    CountingDataSource db = fixture().counter();
+                    long injected = db.faultsInjected();
+                    db.failStep(step);
+                    try {
+                        as(SAM).mailings().send(m.id());
+                    } catch (CrmException e) {
+                        assertThat(db.faultsInjected()).as("the send failed by the injected fault: %s",
+                                e.getMessage()).isEqualTo(injected + 1);
+                    } finally {
+                        db.clearFaults();
+                    }
+                    hit = db.faultsInjected() > injected;
+                    assertWholeAfterARun(m, step);
+                    if (as(SAM).mailings().report(m.id()).status() != MailingStatus.COMPLETED) {
+                        as(SAM).mailings().send(m.id());
+                    }
+                    assertEachRecipientHadItOnce(m);
+                }
+            }
+            int[] counts = tally.computeIfAbsent(what, k -> new int[2]);
+            counts[0]++;
+            counts[1] += hit ? 1 : 0;
+        }
+        StringBuilder summary = new StringBuilder();
+        tally.forEach((what, counts) -> summary.append(what).append(' ').append(counts[0]).append(" runs (")
+                .append(counts[1]).append(" failed by the fault), "));
+        org.slf4j.LoggerFactory.getLogger(FaultContract.class).info("faults at random on {}: {} rounds in {} ms,"
+                + " seed {}: {}each whole or nothing, each retried with success", fixture().name(), rounds,
+                (System.nanoTime() - began) / 1_000_000, seed, summary);
+    }
+
     // ---- the operations
 
     @Test
