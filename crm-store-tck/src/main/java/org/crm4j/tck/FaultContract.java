@@ -151,6 +151,7 @@ public abstract class FaultContract extends ContractBase {
                 db.clearFaults();
                 assertThat(db.faultsInjected()).as("%s failed at step %d by the injected fault: %s", what, step,
                         e.getMessage()).isEqualTo(injected + 1);
+                assertOnlyCrm4j(e);
                 assertThat(snapshot()).as("%s, step %d failed: nothing of it is written", what, step)
                         .isEqualTo(before);
             }
@@ -179,6 +180,7 @@ public abstract class FaultContract extends ContractBase {
             db.clearFaults();
             assertThat(db.faultsInjected()).as("%s failed at step %d by the injected fault: %s", what, step,
                     e.getMessage()).isEqualTo(injected + 1);
+            assertOnlyCrm4j(e);
             assertThat(snapshot()).as("%s, step %d failed: nothing of it is written", what, step).isEqualTo(before);
             operation.get();
             return true;
@@ -278,6 +280,25 @@ public abstract class FaultContract extends ContractBase {
                 (System.nanoTime() - began) / 1_000_000, seed, summary);
     }
 
+    /**
+     * A store failure reaches the caller as crm4j's own exception, carrying none of the persistence
+     * technology's (their text holds SQL and bound values), neither as cause nor as suppressed.
+     */
+    static void assertOnlyCrm4j(CrmException e) {
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (seen.add(t)) {
+                assertThat(t.getClass().getName()).as("%s carries %s", e.getMessage(), t).startsWith("org.crm4j.");
+                if (t.getCause() != null) {
+                    todo.push(t.getCause());
+                }
+                List.of(t.getSuppressed()).forEach(todo::push);
+            }
+        }
+    }
+
     // ---- the operations
 
     @Test
@@ -373,6 +394,7 @@ public abstract class FaultContract extends ContractBase {
             } catch (CrmException e) {
                 assertThat(db.faultsInjected()).as("step %d: the run failed by the injected fault: %s", step,
                         e.getMessage()).isEqualTo(injected + 1);
+                assertOnlyCrm4j(e);
             } finally {
                 db.clearFaults();
             }
