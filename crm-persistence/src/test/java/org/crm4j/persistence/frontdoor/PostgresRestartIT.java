@@ -67,7 +67,6 @@ import org.slf4j.LoggerFactory;
 class PostgresRestartIT {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresRestartIT.class);
     private static final Actor SAM = Actor.of("sam");
-    private static final Actor PIA = Actor.of("pia");
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private final int rounds = Integer.getInteger("crm4j.restart.rounds", 1);
@@ -92,7 +91,7 @@ class PostgresRestartIT {
     private final Set<String> callbacksDue = ConcurrentHashMap.newKeySet();
     private final Set<String> paged = ConcurrentHashMap.newKeySet();
     private final AtomicLong pagedAgain = new AtomicLong();
-    /** Every exception a call into crm4j threw, by type. */
+    /** Every exception a call into crm4j threw. */
     private final List<Throwable> errors = new CopyOnWriteArrayList<>();
     private final List<Customer> created = new CopyOnWriteArrayList<>();
     private final AtomicInteger cleanDueRunsOfB = new AtomicInteger();
@@ -125,7 +124,7 @@ class PostgresRestartIT {
                 boolean onA = written.getAndIncrement() % 2 == 0;
                 write(onA ? a : b);
                 writesThrough.get(onA ? "a" : "b").incrementAndGet();
-            }, Duration.ZERO);
+            }, Duration.ofMillis(10));   // slower than the two nodes deliver: the ERP takes its moment
             List<String> outages = new ArrayList<>();
             try {
                 awaitUntil("the first writes", () -> created.size() >= writesPerPhase);
@@ -144,12 +143,12 @@ class PostgresRestartIT {
                     int createdBefore = created.size();
                     int onA = writesThrough.get("a").get();
                     int onB = writesThrough.get("b").get();
-                    int cleanBefore = cleanDueRunsOfB.get();
+                    int loopDone = hostLoopOfB.successes();
                     awaitUntil("a write again", () -> created.size() > createdBefore);
                     long firstWrite = elapsedMillis(restarted);
                     awaitUntil("writes through both nodes again", () -> writesThrough.get("a").get() >= onA
                             + writesPerPhase / 2 && writesThrough.get("b").get() >= onB + writesPerPhase / 2);
-                    awaitUntil("a clean due-work run of node b", () -> cleanDueRunsOfB.get() > cleanBefore);
+                    awaitUntil("node b's due work and delivery, through again", () -> hostLoopOfB.successes() > loopDone);
                     outages.add(String.format("round %d: down %d ms, %d errors to callers, the first write %d ms"
                             + " after the start", round, down, errors.size() - errorsBefore, firstWrite));
                 }
@@ -158,6 +157,8 @@ class PostgresRestartIT {
             }
             awaitUntil("every event delivered and every call-back paged", () -> undelivered() == 0
                     && paged.containsAll(callbacksDue));
+            int cleanBefore = cleanDueRunsOfB.get();
+            awaitUntil("a due-work run of node b without a failed step", () -> cleanDueRunsOfB.get() > cleanBefore);
 
             // node a's scheduler, alone, still works: it delivers a new customer's events and notice
             hostLoopOfB.stop();
@@ -207,6 +208,7 @@ class PostgresRestartIT {
     private final class Worker {
         private final Thread thread;
         private final AtomicInteger failures = new AtomicInteger();
+        private final AtomicInteger successes = new AtomicInteger();
         private volatile boolean running = true;
         private volatile boolean lastFailed;
 
@@ -215,6 +217,7 @@ class PostgresRestartIT {
                 while (running) {
                     try {
                         work.run();
+                        successes.incrementAndGet();
                         lastFailed = false;
                     } catch (RuntimeException e) {
                         errors.add(e);
@@ -234,6 +237,10 @@ class PostgresRestartIT {
 
         int failures() {
             return failures.get();
+        }
+
+        int successes() {
+            return successes.get();
         }
 
         void stop() throws InterruptedException {
@@ -442,11 +449,46 @@ class PostgresRestartIT {
         return (System.nanoTime() - since) / 1_000_000;
     }
 
-    private static void awaitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+    /** @return where the test's threads and the scheduler's are, for a test that waited in vain */
+    private static String workers() {
+        StringBuilder where = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().startsWith("host loop") || thread.getName().equals("salespeople")
+                    || thread.getName().startsWith("crm4j-")) {
+                where.append("\n").append(thread.getName()).append(" (").append(thread.getState()).append("):");
+                for (StackTraceElement e : stack) {
+                    where.append("\n\tat ").append(e);
+                }
+            }
+        });
+        return where.toString();
+    }
+
+    /** @return the server's sessions with what they wait for, for a test that waited in vain */
+    private String sessions() {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select pid, state, wait_event_type, wait_event, backend_start,"
+                        + " xact_start, pg_blocking_pids(pid), left(query, 120) from pg_stat_activity"
+                        + " where datname = 'crm_restart'")) {
+            while (rs.next()) {
+                out.append("\n");
+                for (int i = 1; i <= 8; i++) {
+                    out.append(rs.getString(i)).append(" | ");
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            out.append(" unreadable: ").append(e);
+        }
+        return out.toString();
+    }
+
+    private void awaitUntil(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what);
+                throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what + "; the workers:"
+                        + workers() + "\nthe server's sessions:" + sessions());
             }
             Thread.sleep(50);
         }
