@@ -28,9 +28,12 @@ import org.crm4j.ValidationException;
  * as a done e-mail activity on the customer's history (owned by the customer's owner, the contact
  * as participant) in the same transaction as marking it sent. When the mail sender fails, the run
  * stops: what was sent stays sent and recorded, the mailing is paused, and the next
- * {@link #send} carries on with the rest. A recipient whose run died after claiming it (a crash)
- * is claimed again after {@value #CLAIM_LEASE_MINUTES} minutes; the stable message id lets the
- * host's mail system drop the rare second hand-off.
+ * {@link #send} carries on with the rest. When the store fails while a handed-off message is
+ * recorded, the recording is tried again for a few seconds; a run that fails anyway (the store
+ * gone) gives its claimed recipients back, so that the next {@link #send} carries on at once. A
+ * recipient whose run died after claiming it (a crash, or the store unreachable even for giving
+ * it back) is claimed again after {@value #CLAIM_LEASE_MINUTES} minutes; the stable message id
+ * lets the host's mail system drop the rare second hand-off.
  *
  * <p>Events: {@code mailing.created}, {@code mailing.updated}, {@code mailing.started},
  * {@code mailing.progress} (per batch), {@code mailing.paused}, {@code mailing.completed}, and

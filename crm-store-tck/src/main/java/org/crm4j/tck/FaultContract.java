@@ -1,6 +1,7 @@
 package org.crm4j.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.sql.Connection;
@@ -24,7 +25,17 @@ import org.crm4j.campaign.CampaignGoal;
 import org.crm4j.campaign.NewCampaign;
 import org.crm4j.common.Money;
 import org.crm4j.customer.Customer;
+import org.crm4j.customer.ContactChannel;
+import org.crm4j.customer.NewContact;
 import org.crm4j.customer.NewCustomer;
+import org.crm4j.customer.Purpose;
+import org.crm4j.event.EventTypes;
+import org.crm4j.mailing.Audience;
+import org.crm4j.mailing.Mailing;
+import org.crm4j.mailing.MailingReport;
+import org.crm4j.mailing.MailingStatus;
+import org.crm4j.mailing.NewMailing;
+import org.crm4j.notify.MailMessage;
 import org.crm4j.imports.ImportContact;
 import org.crm4j.imports.ImportOptions;
 import org.crm4j.imports.ImportReport;
@@ -62,8 +73,10 @@ public abstract class FaultContract extends ContractBase {
     /** No check of the caches' versions in the middle of an operation: it would take the fault and go on. */
     @Override
     protected org.crm4j.Crm.Builder configure(org.crm4j.Crm.Builder builder) {
-        return builder.cacheSync(Duration.ofHours(1));
+        return builder.cacheSync(Duration.ofHours(1)).templateEngine(new StrictTestTemplates()).mailSender(mail);
     }
+
+    private final RecordingMailSender mail = new RecordingMailSender();
 
     @BeforeEach
     void pipeline() {
@@ -138,11 +151,152 @@ public abstract class FaultContract extends ContractBase {
                 db.clearFaults();
                 assertThat(db.faultsInjected()).as("%s failed at step %d by the injected fault: %s", what, step,
                         e.getMessage()).isEqualTo(injected + 1);
+                assertOnlyCrm4j(e);
                 assertThat(snapshot()).as("%s, step %d failed: nothing of it is written", what, step)
                         .isEqualTo(before);
             }
         }
         throw new AssertionError(what + " did not run through in 500 steps");
+    }
+
+    /**
+     * Runs the operation once with its {@code step}-th step failing: when the fault hit, nothing of
+     * it is written and the run without the fault succeeds.
+     *
+     * @return whether the fault hit (false: the operation has fewer steps and ran through)
+     */
+    private boolean failOnce(String what, int step, Supplier<?> operation) {
+        CountingDataSource db = fixture().counter();
+        Map<String, List<String>> before = snapshot();
+        long injected = db.faultsInjected();
+        db.failStep(step);
+        try {
+            operation.get();
+            db.clearFaults();
+            assertThat(db.faultsInjected()).as("%s ran through: step %d was beyond its steps", what, step)
+                    .isEqualTo(injected);
+            return false;
+        } catch (CrmException e) {
+            db.clearFaults();
+            assertThat(db.faultsInjected()).as("%s failed at step %d by the injected fault: %s", what, step,
+                    e.getMessage()).isEqualTo(injected + 1);
+            assertOnlyCrm4j(e);
+            assertThat(snapshot()).as("%s, step %d failed: nothing of it is written", what, step).isEqualTo(before);
+            operation.get();
+            return true;
+        }
+    }
+
+    /**
+     * Rounds of faults at random: each round picks an operation (hand-over, lead conversion, an
+     * import batch, a mailing's send) and a step, and fails it there once; every run is whole or
+     * nothing, and the retry succeeds. {@code crm4j.faults.randomRounds} (default 4; the soak
+     * profile runs hundreds) and {@code crm4j.faults.seed} (default: the time) choose them.
+     */
+    @Test
+    void faultsAtRandom_inRounds_leaveEveryRunWholeOrNothing_andTheRetrySucceeds() {
+        int rounds = Integer.getInteger("crm4j.faults.randomRounds", 4);
+        long seed = Long.getLong("crm4j.faults.seed", System.nanoTime());
+        java.util.Random random = new java.util.Random(seed);
+        Campaign campaign = as(MIA).campaigns().define(NewCampaign.named("Search ads", CampaignGoal.NEW_CUSTOMERS,
+                "EUR").period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 31)));
+        Customer acme = customersOf(SAM).create(NewCustomer.company("ACME").tags("mailing"));
+        Customer globex = customersOf(SAM).create(NewCustomer.company("Globex").tags("mailing"));
+        mailed = List.of(acme, globex);
+        consenting(acme, "Person A1", "a1@acme.example");
+        consenting(acme, "Person A2", "a2@acme.example");
+        consenting(globex, "Person G1", "g1@globex.example");
+        Map<String, int[]> tally = new TreeMap<>();   // operation -> {runs, faults that hit}
+        long began = System.nanoTime();
+        for (int round = 1; round <= rounds; round++) {
+            String name = "R" + round;
+            boolean hit;
+            String what;
+            switch (random.nextInt(4)) {
+                case 0 -> {
+                    what = "hand-over";
+                    Customer c = companyOf(SAM, name);
+                    as(SAM).opportunities().open(NewOpportunity.on(c.id(), "CNC", pipeline.id())
+                            .expectedClose(JUNE_30));
+                    hit = failOnce(what, 1 + random.nextInt(20), () -> customersOf(MIA).save(customersOf(MIA)
+                            .get(c.id()).assignOwner("pia")));
+                    assertThat(customersOf(PIA).get(c.id()).ownerId()).isEqualTo("pia");
+                }
+                case 1 -> {
+                    what = "lead conversion";
+                    Lead lead = as(SAM).leads().open(NewLead.inbound(Prospect.company("Initech " + name)
+                            .withPerson("Bill Lumbergh").withEmail("bill-" + round + "@initech.example"))
+                            .campaign(campaign.id()));
+                    as(SAM).leads().recordContact(lead.id(), "Called, wants a demo");
+                    as(SAM).leads().save(as(SAM).leads().get(lead.id()).qualify());
+                    hit = failOnce(what, 1 + random.nextInt(20), () -> as(SAM).leads().convert(lead.id(),
+                            Conversion.into(pipeline.id(), "CRM for Initech").amount(Money.of("24000.00", "EUR"))
+                                    .expectedClose(JUNE_30)));
+                    assertThat(as(SAM).leads().get(lead.id()).customerId()).isPresent();
+                }
+                case 2 -> {
+                    what = "import of one batch";
+                    List<ImportRow> rows = IntStream.range(0, 10).mapToObj(i -> ImportRow.of("ERP", name + "-K" + i)
+                            .company("Customer " + name + "-" + i).contact(ImportContact.named("Person " + i))).toList();
+                    hit = failOnce(what, 1 + random.nextInt(20), () -> as(ADA).imports().customers(rows,
+                            ImportOptions.defaults().batchSize(10)));
+                    assertThat(as(ADA).imports().customers(rows, ImportOptions.defaults().batchSize(10)).unchanged())
+                            .isEqualTo(10);
+                }
+                default -> {
+                    what = "mailing send";
+                    Mailing m = as(SAM).mailings().create(NewMailing.of("Spring " + name,
+                            Audience.segment(org.crm4j.customer.Criteria.tagged("mailing"))).purpose(Purpose.MARKETING)
+                            .subject("Spring at {{customer.name}}").text("Dear {{contact.firstName}}, our offer."));
+                    int step = 1 + random.nextInt(60);
+                    CountingDataSource db = fixture().counter();
+                    long injected = db.faultsInjected();
+                    db.failStep(step);
+                    try {
+                        as(SAM).mailings().send(m.id());
+                    } catch (CrmException e) {
+                        assertThat(db.faultsInjected()).as("the send failed by the injected fault: %s",
+                                e.getMessage()).isEqualTo(injected + 1);
+                    } finally {
+                        db.clearFaults();
+                    }
+                    hit = db.faultsInjected() > injected;
+                    assertWholeAfterARun(m, step);
+                    if (as(SAM).mailings().report(m.id()).status() != MailingStatus.COMPLETED) {
+                        as(SAM).mailings().send(m.id());
+                    }
+                    assertEachRecipientHadItOnce(m);
+                }
+            }
+            int[] counts = tally.computeIfAbsent(what, k -> new int[2]);
+            counts[0]++;
+            counts[1] += hit ? 1 : 0;
+        }
+        StringBuilder summary = new StringBuilder();
+        tally.forEach((what, counts) -> summary.append(what).append(' ').append(counts[0]).append(" runs (")
+                .append(counts[1]).append(" failed by the fault), "));
+        org.slf4j.LoggerFactory.getLogger(FaultContract.class).info("faults at random on {}: {} rounds in {} ms,"
+                + " seed {}: {}each whole or nothing, each retried with success", fixture().name(), rounds,
+                (System.nanoTime() - began) / 1_000_000, seed, summary);
+    }
+
+    /**
+     * A store failure reaches the caller as crm4j's own exception, carrying none of the persistence
+     * technology's (their text holds SQL and bound values), neither as cause nor as suppressed.
+     */
+    static void assertOnlyCrm4j(CrmException e) {
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (seen.add(t)) {
+                assertThat(t.getClass().getName()).as("%s carries %s", e.getMessage(), t).startsWith("org.crm4j.");
+                if (t.getCause() != null) {
+                    todo.push(t.getCause());
+                }
+                List.of(t.getSuppressed()).forEach(todo::push);
+            }
+        }
     }
 
     // ---- the operations
@@ -213,6 +367,117 @@ public abstract class FaultContract extends ContractBase {
         assertThat(steps).isPositive();
         ImportReport again = as(ADA).imports().customers(rows, ImportOptions.defaults().batchSize(20));
         assertThat(again.unchanged()).isEqualTo(20);
+    }
+
+    @Test
+    void mailingSend_failingAtEachStep_isResumed_andEveryRecipientGetsTheMailOnce() {
+        Customer acme = companyOf(SAM, "ACME");
+        Customer globex = companyOf(SAM, "Globex");
+        mailed = List.of(acme, globex);
+        consenting(acme, "Person A1", "a1@acme.example");
+        consenting(acme, "Person A2", "a2@acme.example");
+        consenting(globex, "Person G1", "g1@globex.example");
+        customersOf(SAM).addContact(globex.id(), NewContact.named("No consent")
+                .channel(ContactChannel.email("nc@globex.example")));
+        CountingDataSource db = fixture().counter();
+
+        int failedRuns = 0;
+        for (int step = 1; step <= 500; step++) {
+            Mailing m = as(SAM).mailings().create(NewMailing.of("Spring " + step, Audience.segment(null))
+                    .purpose(Purpose.MARKETING).subject("Spring at {{customer.name}}")
+                    .text("Dear {{contact.firstName}}, our spring offer."));
+            long injected = db.faultsInjected();
+            db.failStep(step);
+            MailingReport first = null;
+            try {
+                first = as(SAM).mailings().send(m.id());
+            } catch (CrmException e) {
+                assertThat(db.faultsInjected()).as("step %d: the run failed by the injected fault: %s", step,
+                        e.getMessage()).isEqualTo(injected + 1);
+                assertOnlyCrm4j(e);
+            } finally {
+                db.clearFaults();
+            }
+            boolean faulted = db.faultsInjected() > injected;
+            assertWholeAfterARun(m, step);
+            if (!faulted) {
+                assertThat(first.status()).isEqualTo(MailingStatus.COMPLETED);
+                assertEachRecipientHadItOnce(m);
+                assertThat(failedRuns).isPositive();
+                org.slf4j.LoggerFactory.getLogger(FaultContract.class).info("mailing send on {}: {} steps, each"
+                        + " failed once, each run whole, resumed, every recipient had the mail once; then it ran"
+                        + " through", fixture().name(), step - 1);
+                return;
+            }
+            failedRuns++;
+            MailingReport retry = first != null && first.status() == MailingStatus.COMPLETED ? first
+                    : as(SAM).mailings().send(m.id());
+            assertThat(retry.status()).as("step %d failed, then the send without the fault", step)
+                    .isEqualTo(MailingStatus.COMPLETED);
+            assertThat(retry.sent()).isEqualTo(3);
+            assertThat(retry.skippedTotal()).isEqualTo(1);
+            assertEachRecipientHadItOnce(m);
+        }
+        throw new AssertionError("the mailing's send did not run through in 500 steps");
+    }
+
+    /** The customers the mailing goes to. */
+    private List<Customer> mailed;
+
+    private void consenting(Customer customer, String name, String email) {
+        org.crm4j.customer.ContactPerson p = customersOf(SAM).addContact(customer.id(), NewContact.named(name)
+                .channel(ContactChannel.email(email)));
+        as(SAM).consents().grant(p.id(), Purpose.MARKETING, null, "web form");
+    }
+
+    /** @return the messages of one mailing the mail sender took */
+    private List<MailMessage> mailsOf(Mailing m) {
+        return mail.sent().stream().filter(msg -> msg.messageId().startsWith("mailing-" + m.id() + "-")).toList();
+    }
+
+    /** @return the e-mail activities one mailing recorded on the customers' histories */
+    private long activitiesOf(Mailing m) {
+        return mailed.stream().flatMap(c -> as(SAM).activities().ofCustomer(c.id(), null, 500).items().stream())
+                .filter(a -> a.outcome().orElse("").contains("(" + m.id() + "): ")).count();
+    }
+
+    /**
+     * What a run left, failed or not, is whole: every message the sender took is recorded as sent
+     * with its e-mail activity and event, nothing is recorded that was not taken, and no recipient
+     * stays claimed by the run.
+     */
+    private void assertWholeAfterARun(Mailing m, int step) {
+        MailingReport report = as(SAM).mailings().report(m.id());
+        long handedOff = mailsOf(m).size();
+        assertThat(report.sent()).as("step %d failed: recipients recorded as sent = messages handed off", step)
+                .isEqualTo(handedOff);
+        assertThat(activitiesOf(m)).as("step %d failed: one e-mail activity per message", step).isEqualTo(handedOff);
+        delivered.clear();
+        crm.deliverEvents();
+        assertThat(delivered.stream().filter(e -> e.type().equals(EventTypes.ACTIVITY_LOGGED)
+                && String.valueOf(m.id()).equals(e.get("mailing")))).as("step %d failed: one event per message", step)
+                .hasSize((int) handedOff);
+        assertThat(claimedRecipients(m)).as("step %d failed: no recipient stays claimed by the failed run", step)
+                .isZero();
+    }
+
+    private long claimedRecipients(Mailing m) {
+        try (Connection c = fixture().counter().dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from crm_mailing_recipient where mailing_id = "
+                        + m.id().value() + " and status = 'CLAIMED'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the claimed recipients", e);
+        }
+    }
+
+    private void assertEachRecipientHadItOnce(Mailing m) {
+        assertThat(mailsOf(m)).extracting(MailMessage::to).containsExactlyInAnyOrder("a1@acme.example",
+                "a2@acme.example", "g1@globex.example");
+        assertThat(activitiesOf(m)).isEqualTo(3);
+        assertThat(as(SAM).mailings().report(m.id()).sent()).isEqualTo(3);
+        assertThatThrownBy(() -> as(SAM).mailings().send(m.id())).isInstanceOf(org.crm4j.ValidationException.class);
     }
 
     @Test

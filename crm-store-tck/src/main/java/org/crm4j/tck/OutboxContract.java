@@ -253,11 +253,12 @@ public abstract class OutboxContract extends ContractBase {
 
     /**
      * @return how many events per aggregate the several-node tests write (200 aggregates): 100 by
-     *     default, a backlog of 20,000 events; a runner may choose fewer where the database is
+     *     default, a backlog of 20,000 events, or {@code crm4j.outbox.eventsPerAggregate} (the soak
+     *     profile: 1,000, a backlog of 200,000); a runner may choose fewer where the database is
      *     not the one several nodes share in production
      */
     protected int eventsPerAggregate() {
-        return 100;
+        return Integer.getInteger("crm4j.outbox.eventsPerAggregate", 100);
     }
 
     private int backlogSize() {
@@ -377,7 +378,11 @@ public abstract class OutboxContract extends ContractBase {
         try {
             Crm second = node(counting, opened);
 
+            long began = System.nanoTime();
             drain(crm, second);
+            org.slf4j.LoggerFactory.getLogger(OutboxContract.class).info("{} events delivered by two nodes on {} in"
+                    + " {} ms, {} deliveries", backlogSize(), fixture().name(), (System.nanoTime() - began) / 1_000_000,
+                    seen.size());
 
             assertThat(seen).hasSize(backlogSize());
             assertThat(seen).extracting(Seen::sequence).doesNotHaveDuplicates();
@@ -403,7 +408,11 @@ public abstract class OutboxContract extends ContractBase {
         try {
             Crm second = node(flaky, opened);
 
+            long began = System.nanoTime();
             drain(crm, second);
+            org.slf4j.LoggerFactory.getLogger(OutboxContract.class).info("{} events delivered by two nodes on {} to a"
+                    + " listener failing one time in ten, in {} ms", backlogSize(), fixture().name(),
+                    (System.nanoTime() - began) / 1_000_000);
 
             assertThat(seen.stream().map(Seen::sequence).distinct().count()).isEqualTo(backlogSize());
             assertInOrderPerAggregate(seen);
@@ -443,6 +452,9 @@ public abstract class OutboxContract extends ContractBase {
 
             clock.advance(java.time.Duration.ofMinutes(6));
             drain(survivor, survivor);
+            org.slf4j.LoggerFactory.getLogger(OutboxContract.class).info("{} events on {}, a node killed after 300:"
+                    + " {} deliveries, {} of them again after the lease", backlogSize(), fixture().name(), seen.size(),
+                    seen.size() - seen.stream().map(Seen::sequence).distinct().count());
 
             assertThat(seen.stream().map(Seen::sequence).distinct().count()).isEqualTo(backlogSize());
             assertInOrderPerAggregate(seen.stream().filter(s -> s.tick() > 299).toList());

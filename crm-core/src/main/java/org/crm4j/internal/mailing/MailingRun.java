@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.crm4j.ConflictException;
+import org.crm4j.CrmException;
 import org.crm4j.ValidationException;
 import org.crm4j.access.Actor;
 import org.crm4j.activity.store.ActivityRecord;
@@ -57,6 +58,9 @@ import org.crm4j.internal.Runtime;
 final class MailingRun {
     private static final Logger LOG = LoggerFactory.getLogger(MailingRun.class);
     private static final int MAX_ERROR = 1000;
+    /** The pauses before recording a handed-off message is tried again after a store failure. */
+    private static final Duration[] RECORD_RETRIES = {Duration.ofMillis(100), Duration.ofMillis(500),
+        Duration.ofSeconds(2)};
 
     private final Runtime rt;
     private final Actor actor;
@@ -98,15 +102,20 @@ final class MailingRun {
             if (batch.isEmpty()) {
                 break;
             }
-            for (RecipientRecord r : batch) {
-                MailMessage message;
-                try {
-                    message = render(templates, m, senderName, r);
-                    sender.send(message);
-                } catch (Exception e) {
-                    return pause(r, e);
+            try {
+                for (RecipientRecord r : batch) {
+                    MailMessage message;
+                    try {
+                        message = render(templates, m, senderName, r);
+                        sender.send(message);
+                    } catch (Exception e) {
+                        return pause(r, e);
+                    }
+                    recordSent(m, r, message);
                 }
-                recordSent(m, r, message);
+            } catch (RuntimeException failure) {
+                releaseClaims(failure);
+                throw failure;
             }
             MailingReport soFar = rt.store().inTransaction(tx -> {
                 MailingReport report = MailingService.report(tx, current(tx));
@@ -335,8 +344,59 @@ final class MailingRun {
         return "mailing-" + id + "-" + who + "@crm4j";
     }
 
-    /** Marks the recipient sent and, for a contact, records the e-mail on the customer's history, together. */
+    /**
+     * The run failed (the store, most likely): the recipients it still holds go back to pending at
+     * once, so that the next send takes them instead of waiting for the claim lease. When the store
+     * cannot be reached for that either, the lease frees them.
+     */
+    private void releaseClaims(RuntimeException failure) {
+        try {
+            rt.store().inTransaction(tx -> {
+                tx.store(MailingStore.class).release(id, token);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            LOG.warn("CRM-MAIL-006 Mailing {}: the recipients claimed by a failed run could not be released;"
+                    + " they are claimed again after {} minutes", id, Mailings.CLAIM_LEASE_MINUTES);
+        }
+    }
+
+    /**
+     * Marks the recipient sent and, for a contact, records the e-mail on the customer's history,
+     * together. The message is handed off already: a store failure here is tried again a few times
+     * (a dropped connection, a database restarting) before the run gives up, since a recipient left
+     * unrecorded is sent again later.
+     */
     private void recordSent(MailingRecord m, RecipientRecord r, MailMessage message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tryRecordSent(m, r, message);
+                return;
+            } catch (CrmException e) {
+                boolean storeFailure = e.getClass() == CrmException.class;   // not a refusal, conflict, ...
+                if (!storeFailure || attempt > RECORD_RETRIES.length) {
+                    LOG.warn("CRM-MAIL-007 Mailing {}: recipient {} was handed to the mail sender but could not be"
+                            + " recorded as sent; a later run sends it again with message id {}", id, r.id(),
+                            message.messageId());
+                    throw e;
+                }
+                LOG.debug("CRM-MAIL-008 Mailing {}: recording recipient {} as sent failed; trying again", id, r.id());
+                pauseBeforeRetry(RECORD_RETRIES[attempt - 1]);
+            }
+        }
+    }
+
+    private static void pauseBeforeRetry(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CrmException("Interrupted while recording a sent message");
+        }
+    }
+
+    private void tryRecordSent(MailingRecord m, RecipientRecord r, MailMessage message) {
         Instant now = rt.now();
         try {
             rt.store().inTransaction(tx -> {

@@ -84,6 +84,12 @@ final class JpaStore implements CrmStore {
         }
     }
 
+    /**
+     * Rolls back after a failure. A rollback that fails too (the connection is gone: the database
+     * rolls the transaction back itself) is logged, not attached to the failure: a crm4j exception
+     * passes to the caller as it is, and must not carry Hibernate's or the driver's exceptions
+     * (their text holds SQL and bound values), not even as suppressed ones.
+     */
     private static void rollback(Transaction transaction, Throwable cause) {
         if (transaction == null) {
             return;
@@ -93,7 +99,7 @@ final class JpaStore implements CrmStore {
                 transaction.rollback();
             }
         } catch (RuntimeException e) {
-            cause.addSuppressed(e);
+            LOG.debug("CRM-JPA-021 The rollback after {} failed too", cause.getClass().getName(), e);
         }
     }
 

@@ -13,9 +13,12 @@ class H2OutboxIT extends OutboxContract {
         return FIXTURE;
     }
 
-    /** 4,000 events: the 20,000 of the contract run on PostgreSQL, which several nodes share. */
+    /**
+     * 4,000 events (or {@code crm4j.outbox.h2EventsPerAggregate} × 200): the 20,000 of the contract
+     * run on PostgreSQL, which several nodes share.
+     */
     @Override
     protected int eventsPerAggregate() {
-        return 20;
+        return Integer.getInteger("crm4j.outbox.h2EventsPerAggregate", 20);
     }
 }
