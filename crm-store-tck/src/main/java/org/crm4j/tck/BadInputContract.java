@@ -411,6 +411,11 @@ public abstract class BadInputContract extends ContractBase {
             }
         } while (token != null);
         assertThat(paged).containsExactly("ACME", "Otto's Secret Works", "Zeta");
+
+        // a token naming a customer id that does not exist leads nowhere: an empty page
+        String nowhere = token("2", "CREATED_ASC", "999999");
+        assertThat(customersOf(SAM).search(CustomerQuery.builder().sort(CustomerSort.CREATED_ASC).pageSize(1)
+                .pageToken(nowhere).build()).items()).isEmpty();
     }
 
     // ---------------------------------------------------------------- helpers

@@ -198,11 +198,11 @@ public final class CustomerService implements Customers {
         boolean includeArchived = query.includeArchived() || mentionsStatus(query.where());
         // whether the actor may open each row (they cover its owner) comes with the row, from the same
         // query; a customer shared with them through open work is opened by id, not flagged here
-        List<CustomerRow> rows = rt.store().readOnly(tx -> {
-            Keyset after = afterId == null ? null : keysetAfter(tx, sort, afterId);
-            return tx.store(CustomerStore.class).search(new CustomerSearch(query.where(), includeArchived,
-                    restrict ? mine : Visibility.everything(), sort, after, query.pageSize() + 1, mine));
-        });
+        // the token names the last row's id only; the store reads its sort value in the search itself
+        Keyset after = afterId == null ? null : Keyset.afterRow(afterId);
+        List<CustomerRow> rows = rt.store().readOnly(tx -> tx.store(CustomerStore.class).search(new CustomerSearch(
+                query.where(), includeArchived, restrict ? mine : Visibility.everything(), sort, after,
+                query.pageSize() + 1, mine)));
         boolean more = rows.size() > query.pageSize();
         List<CustomerRow> page = more ? rows.subList(0, query.pageSize()) : rows;
         List<CustomerSummary> items = page.stream().map(r -> new CustomerSummary(CustomerId.of(r.id()), r.name(),
@@ -543,17 +543,6 @@ public final class CustomerService implements Customers {
                         now, Map.of("fields", "primary")));
             }
         }
-    }
-
-    /**
-     * Where the page after the customer a token names begins: its name key or its creation time, read
-     * from the store, so that the token never carries a value the actor could choose.
-     */
-    private static Keyset keysetAfter(StoreTransaction tx, CustomerSort sort, long lastId) {
-        CustomerRecord last = tx.store(CustomerStore.class).find(lastId, Visibility.everything())
-                .orElseThrow(() -> new ValidationException("pageToken", "Format", "not a page token of a customer"
-                        + " search"));
-        return new Keyset(sort.byName() ? last.nameKey() : last.createdAt(), last.id());
     }
 
     /** A criterion on the status decides itself which statuses match. */

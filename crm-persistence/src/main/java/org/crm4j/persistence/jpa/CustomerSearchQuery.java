@@ -57,7 +57,13 @@ final class CustomerSearchQuery {
         CustomerSort sort = search.sort();
         String key = sort.byName() ? "c.nameKey" : "c.createdAt";
         Keyset after = search.after();
-        if (after != null) {
+        if (after != null && after.byRow()) {
+            // the previous page's last row, whatever the actor may see of it: its sort value is read
+            // once by the statement itself, so the token never carries a value to compare with
+            String id = bind(after.id());
+            conditions.add("(" + key + ", c.id) " + (sort.descending() ? "<" : ">") + " ((select " + key.replace("c.", "k.")
+                    + " from Customer k where k.id = " + id + "), " + id + ")");
+        } else if (after != null) {
             Class<?> type = sort.byName() ? String.class : Instant.class;
             if (!type.isInstance(after.sortValue())) {
                 throw new CrmException("A page token of a " + sort + " search needs a " + type.getSimpleName()

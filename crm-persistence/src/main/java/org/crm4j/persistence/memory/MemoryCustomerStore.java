@@ -215,12 +215,22 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
     @Override
     public List<CustomerRow> search(CustomerSearch search) {
         Comparator<CustomerRecord> order = order(search.sort());
+        Keyset after = search.after();
+        if (after != null && after.byRow()) {
+            // the previous page's last row gives the sort value; when it is gone, so is the page
+            CustomerRecord last = data.customers.get(after.id());
+            if (last == null) {
+                return List.of();
+            }
+            after = new Keyset(search.sort().byName() ? last.nameKey() : last.createdAt(), last.id());
+        }
+        Keyset from = after;
         return data.customers.values().stream()
                 .filter(c -> search.includeArchived() || c.status() == CustomerStatus.ACTIVE)
                 // a search finds and flags by the owner's line; a customer shared through open work is opened by id
                 .filter(c -> needToKnow.customerLine(search.visibility(), c.id()))
                 .filter(c -> CriteriaEvaluator.matches(search.where(), c))
-                .filter(c -> search.after() == null || isAfter(c, search.after(), search.sort()))
+                .filter(c -> from == null || isAfter(c, from, search.sort()))
                 .sorted(order)
                 .limit(search.limit())
                 .map(c -> new CustomerRow(c.id(), c.name(), c.taxId(), c.city(), c.ownerId(), c.status(),
