@@ -217,8 +217,7 @@ public final class CustomerService implements Customers {
     /**
      * Four statements where the store speaks SQL, whatever the customer's history: the customer,
      * its contacts, its timeline (notes, history and activities together) and its deals, the last
-     * two with need-to-know applied to each deal's and activity's owner unless the actor covers the
-     * customer's owner, which is checked once on the customer read first.
+     * two with need-to-know applied to each deal's and activity's owner.
      */
     @Override
     public CustomerCard card(CustomerId id) {
@@ -226,16 +225,12 @@ public final class CustomerService implements Customers {
         return rt.store().readOnly(tx -> {
             Visibility mine = visibility();
             CustomerRecord customer = openableCustomer(tx, mine, actor, id.value(), "open");
-            // R28: whoever covers the customer's owner sees every record on it, so the customer's
-            // line is checked once here and the statements below carry no owner condition; anyone
-            // else sees the records they cover themselves
-            Visibility records = mine.covers(customer.ownerId()) ? Visibility.everything() : mine;
             List<ContactPerson> contacts = tx.store(ContactStore.class).ofCustomer(id.value()).stream()
                     .map(ContactPerson::fromRecord).toList();
             CustomerTimeline timeline = tx.store(CustomerStore.class).timeline(id.value(), CARD_NOTES, CARD_HISTORY,
-                    CustomerCard.ACTIVITIES + 1, records);
+                    CustomerCard.ACTIVITIES + 1, mine);
             List<Note> notes = timeline.notes().stream().map(CustomerService::toNote).toList();
-            List<OpportunitySummary> deals = tx.store(OpportunityStore.class).summariesOfCustomer(id.value(), records);
+            List<OpportunitySummary> deals = tx.store(OpportunityStore.class).summariesOfCustomer(id.value(), mine);
             List<ActivitySummary> activities = timeline.activities();
             String next = null;
             if (activities.size() > CustomerCard.ACTIVITIES) {
