@@ -227,12 +227,12 @@ public sealed interface Criterion
 
         @Override
         public int depth() {
-            return 1 + parts.stream().mapToInt(Criterion::depth).max().orElse(0);
+            return junctionDepth(parts);
         }
 
         @Override
         public int size() {
-            return 1 + parts.stream().mapToInt(Criterion::size).sum();
+            return junctionSize(parts);
         }
 
         @Override
@@ -259,12 +259,12 @@ public sealed interface Criterion
 
         @Override
         public int depth() {
-            return 1 + parts.stream().mapToInt(Criterion::depth).max().orElse(0);
+            return junctionDepth(parts);
         }
 
         @Override
         public int size() {
-            return 1 + parts.stream().mapToInt(Criterion::size).sum();
+            return junctionSize(parts);
         }
 
         @Override
@@ -341,6 +341,16 @@ public sealed interface Criterion
             checkLength("criteria." + name(field), text, maxLength(field));
         }
         return normal;
+    }
+
+    /** The depth of an and/or: one level above its deepest part. */
+    private static int junctionDepth(List<Criterion> parts) {
+        return 1 + parts.stream().mapToInt(Criterion::depth).max().orElse(0);
+    }
+
+    /** The size of an and/or: itself and all its parts. */
+    private static int junctionSize(List<Criterion> parts) {
+        return 1 + parts.stream().mapToInt(Criterion::size).sum();
     }
 
     private static List<Criterion> checkParts(List<Criterion> parts) {
