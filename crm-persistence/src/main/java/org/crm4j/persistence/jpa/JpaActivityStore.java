@@ -79,8 +79,8 @@ final class JpaActivityStore implements ActivityStore {
                 + " where a.customerId = :customer"
                 + (after == null ? "" : " and (a.startsAt < :start or (a.startsAt = :start and a.id < :id))")
                 + " and " + ntk.recordOf("a.ownerId", "customer")
-                + " order by a.startsAt desc, a.id desc", Long.class)
-                .setParameter("customer", customerId).setMaxResults(limit);
+                + " order by a.startsAt desc, a.id desc" + Limits.literal(limit), Long.class)
+                .setParameter("customer", customerId);
         if (after != null) {
             ids.setParameter("start", (Instant) after.sortValue()).setParameter("id", after.id());
         }
@@ -138,9 +138,9 @@ final class JpaActivityStore implements ActivityStore {
                 + (after == null ? "" : " and (a.startsAt, a.id) > (:start, :id)")
                 + (selection.ownerIds() == null ? "" : " and a.ownerId in :whose")
                 + " and " + ntk.record("a.customerId", "a.ownerId")
-                + " order by a.startsAt, a.id";
+                + " order by a.startsAt, a.id" + Limits.literal(limit);
         SelectionQuery<Long> ids = ntk.select(hql, Long.class, selectionParameters(selection))
-                .setParameter("from", selection.from()).setParameter("to", selection.to()).setMaxResults(limit);
+                .setParameter("from", selection.from()).setParameter("to", selection.to());
         if (after != null) {
             ids.setParameter("start", (Instant) after.sortValue()).setParameter("id", after.id());
         }

@@ -44,22 +44,6 @@ final class JpaCustomerStore implements CustomerStore {
 
     private static final String NOTE = "note";
     private static final String EVENT = "event";
-    /**
-     * The customer card's notes, history and activities in one statement: each part ordered and
-     * limited on its own, then put together with a common column shape (kind, id or sequence,
-     * time, actor or owner, text or data or outcome, then the event's type, aggregate type,
-     * aggregate id and id as text, which an activity fills with its type, status, deal and
-     * direction, and an activity's end and lead, null for the others; the event id as text, since
-     * HQL casts no null to a UUID). Hibernate renders the limits as the dialect writes them.
-     */
-    private static final String TIMELINE = timeline("", " where a.customerId = :customer");
-    /**
-     * The same, for an actor who may see no deal, lead or activity at all: no event about any,
-     * and no activity.
-     */
-    private static final String TIMELINE_NO_DEALS = timeline(" and e.opportunityId is null and e.leadId is null"
-            + " and e.activityId is null", null);
-
     private final JpaTransaction tx;
 
     JpaCustomerStore(JpaTransaction tx) {
@@ -269,8 +253,8 @@ final class JpaCustomerStore implements CustomerStore {
             return List.of();
         }
         CustomerSearchQuery translated = new CustomerSearchQuery(search, ntk);
-        return ntk.select(translated.hql(), CustomerRow.class, translated.parameters())
-                .setMaxResults(search.limit()).getResultList();
+        return ntk.select(translated.hql() + Limits.literal(search.limit()), CustomerRow.class,
+                translated.parameters()).getResultList();
     }
 
     @Override
@@ -291,8 +275,8 @@ final class JpaCustomerStore implements CustomerStore {
      * deal, a lead or an activity only when it is the customer's and visible (R28: its own owner or
      * the customer's covered), and activities by the same rule, in the same statement.
      */
-    private static String visibleTimeline(NeedToKnow ntk) {
-        return timeline(" and (e.opportunityId is null or e.opportunityId in"
+    private static String visibleTimeline(NeedToKnow ntk, int notes, int events, int activities) {
+        return timeline(notes, events, activities, " and (e.opportunityId is null or e.opportunityId in"
                 + " (select o.id from Opportunity o where o.customerId = :customer and "
                 + ntk.recordOf("o.ownerId", "customer") + "))"
                 + " and (e.leadId is null or e.leadId in"
@@ -304,27 +288,35 @@ final class JpaCustomerStore implements CustomerStore {
     }
 
     /**
-     * The timeline statement with a condition on the events (starting with " and ", or empty) and
-     * the where clause of the activities (null for none).
+     * The customer card's notes, history and activities in one statement: each part ordered and
+     * limited on its own, then put together with a common column shape (kind, id or sequence,
+     * time, actor or owner, text or data or outcome, then the event's type, aggregate type,
+     * aggregate id and id as text, which an activity fills with its type, status, deal and
+     * direction, and an activity's end and lead, null for the others; the event id as text, since
+     * HQL casts no null to a UUID). The limits are written into the text ({@link Limits}).
+     *
+     * @param eventCondition a condition on the events, starting with " and ", or empty
+     * @param activityWhere the where clause of the activities, or null for no activities
      */
-    private static String timeline(String eventCondition, String activityWhere) {
+    private static String timeline(int notes, int events, int activities, String eventCondition,
+            String activityWhere) {
         // one select around the union: H2 keeps a parsed union for no second use, but a select it does
         return "select t.kind, t.id, t.at, t.actor, t.body, t.c5, t.c6, t.c7, t.c8, t.c9, t.c10 from ("
                 + "(select '" + NOTE + "' as kind, n.id as id, n.createdAt as at, n.authorId as actor, n.text as body,"
                 + " cast(null as String) as c5, cast(null as String) as c6, cast(null as Long) as c7,"
                 + " cast(null as String) as c8, cast(null as Instant) as c9, cast(null as Long) as c10"
-                + " from Note n where n.customerId = :customer order by n.createdAt desc, n.id desc limit :notes)"
+                + " from Note n where n.customerId = :customer order by n.createdAt desc, n.id desc" + Limits.literal(notes) + ")"
                 + " union all"
                 + " (select '" + EVENT + "', e.sequence, e.occurredAt, e.actorId, e.data,"
                 + " e.type, e.aggregateType, e.aggregateId, cast(e.eventId as String),"
                 + " cast(null as Instant), cast(null as Long)"
                 + " from OutboxEvent e where e.customerId = :customer" + eventCondition
-                + " order by e.sequence desc limit :events)"
+                + " order by e.sequence desc" + Limits.literal(events) + ")"
                 + (activityWhere == null ? "" : " union all"
                 + " (select 'activity', a.id, a.startsAt, a.ownerId, a.outcome,"
                 + " cast(a.type as String), cast(a.status as String), a.opportunityId, cast(a.direction as String),"
                 + " a.endsAt, a.leadId"
-                + " from Activity a" + activityWhere + " order by a.startsAt desc, a.id desc limit :activities)")
+                + " from Activity a" + activityWhere + " order by a.startsAt desc, a.id desc" + Limits.literal(activities) + ")")
                 + ") t";
     }
 
@@ -332,15 +324,15 @@ final class JpaCustomerStore implements CustomerStore {
     public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, int activityLimit,
             Visibility visibility) {
         NeedToKnow ntk = NeedToKnow.of(tx, visibility);
-        SelectionQuery<Object[]> query = ntk.select(ntk.everything() ? TIMELINE : ntk.nothing() ? TIMELINE_NO_DEALS
-                        : visibleTimeline(ntk), Object[].class)
-                .setParameter("customer", customerId)
-                .setParameter("notes", noteLimit)
-                .setParameter("events", eventLimit);
-        if (!ntk.nothing()) {
-            query.setParameter("activities", activityLimit);
-        }
-        List<Object[]> rows = query.getResultList();
+        // an actor who sees everything gets every event and activity; one who may see no deal, lead or
+        // activity at all gets no event about any, and no activity
+        String hql = ntk.everything()
+                ? timeline(noteLimit, eventLimit, activityLimit, "", " where a.customerId = :customer")
+                : ntk.nothing()
+                        ? timeline(noteLimit, eventLimit, activityLimit,
+                                " and e.opportunityId is null and e.leadId is null and e.activityId is null", null)
+                        : visibleTimeline(ntk, noteLimit, eventLimit, activityLimit);
+        List<Object[]> rows = ntk.select(hql, Object[].class).setParameter("customer", customerId).getResultList();
         List<Object[]> notes = new ArrayList<>();
         List<Object[]> events = new ArrayList<>();
         List<Object[]> activities = new ArrayList<>();

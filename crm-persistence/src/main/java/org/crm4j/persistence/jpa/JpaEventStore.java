@@ -56,9 +56,8 @@ final class JpaEventStore implements EventStore {
     public List<StoredEvent> window(long afterSequence, int limit) {
         Session session = tx.session();
         List<OutboxEventEntity> rows = session.createSelectionQuery("from OutboxEvent e where e.deliveredAt is null"
-                        + " and e.sequence > :after order by e.sequence", OutboxEventEntity.class)
+                        + " and e.sequence > :after order by e.sequence" + Limits.literal(limit), OutboxEventEntity.class)
                 .setParameter("after", afterSequence)
-                .setMaxResults(limit)
                 .getResultList();
         if (rows.isEmpty()) {
             return List.of();

@@ -22,9 +22,8 @@ final class JpaNoteStore implements NoteStore {
     @Override
     public List<NoteRecord> latest(long customerId, int limit) {
         return tx.session().createSelectionQuery("from Note n where n.customerId = :customer"
-                        + " order by n.createdAt desc, n.id desc", NoteEntity.class)
+                        + " order by n.createdAt desc, n.id desc" + Limits.literal(limit), NoteEntity.class)
                 .setParameter("customer", customerId)
-                .setMaxResults(limit)
                 .getResultList().stream().map(NoteEntity::toRecord).toList();
     }
 }

@@ -161,8 +161,8 @@ final class JpaNoticeStore implements NoticeStore {
         SelectionQuery<NoticeEntity> query = tx.session().createSelectionQuery("from Notice n"
                 + " where n.recipientId = :recipient and n.inboxAt is not null"
                 + (after == null ? "" : " and (n.inboxAt < :at or (n.inboxAt = :at and n.id < :id))")
-                + " order by n.inboxAt desc, n.id desc", NoticeEntity.class)
-                .setParameter("recipient", recipientId).setMaxResults(limit);
+                + " order by n.inboxAt desc, n.id desc" + Limits.literal(limit), NoticeEntity.class)
+                .setParameter("recipient", recipientId);
         if (after != null) {
             query.setParameter("at", (Instant) after.sortValue()).setParameter("id", after.id());
         }

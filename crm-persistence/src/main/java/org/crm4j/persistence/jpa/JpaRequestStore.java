@@ -80,8 +80,8 @@ final class JpaRequestStore implements RequestStore {
                 + " where r.status = :open and r.dueAt < :now"
                 + (after == null ? "" : " and (r.dueAt, r.activityId) > (:afterDue, :afterId)")
                 + " and " + ntk.record("a.customerId", "a.ownerId")
-                + " order by r.dueAt, r.activityId", RequestEntity.class)
-                .setParameter("open", RequestStatus.OPEN).setParameter("now", now).setMaxResults(limit);
+                + " order by r.dueAt, r.activityId" + Limits.literal(limit), RequestEntity.class)
+                .setParameter("open", RequestStatus.OPEN).setParameter("now", now);
         if (after != null) {
             query.setParameter("afterDue", (Instant) after.sortValue()).setParameter("afterId", after.id());
         }
