@@ -29,6 +29,8 @@ module org.crm4j.core {
     exports org.crm4j.pipeline;
     exports org.crm4j.pipeline.store;
     exports org.crm4j.plugin;
+    exports org.crm4j.sales;
+    exports org.crm4j.sales.store;
     exports org.crm4j.store;
 
     // Bean Validation (Hibernate Validator, on the module path or the class path) reads the
@@ -43,6 +45,7 @@ module org.crm4j.core {
     opens org.crm4j.mailing;
     opens org.crm4j.notify;
     opens org.crm4j.pipeline;
+    opens org.crm4j.sales;
 
     uses org.crm4j.plugin.CrmPlugin;
     uses org.crm4j.plugin.PipelineRule;

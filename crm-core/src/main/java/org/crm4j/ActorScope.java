@@ -52,6 +52,7 @@ public final class ActorScope {
     private final Imports imports;
     private final Requests requests;
     private final ServiceStandards serviceStandards;
+    private final org.crm4j.sales.Sales sales;
 
     ActorScope(Runtime rt, Actor actor) {
         this.rt = rt;
@@ -68,6 +69,7 @@ public final class ActorScope {
         this.imports = new ImportService(rt, actor);
         this.requests = new RequestService(rt, actor);
         this.serviceStandards = new ServiceStandardService(rt, actor);
+        this.sales = new org.crm4j.internal.sales.SalesService(rt, actor);
     }
 
     /** @return who is acting */
@@ -146,6 +148,11 @@ public final class ActorScope {
     /** @return the service standards, and where the salespeople the actor may see do not meet them */
     public ServiceStandards serviceStandards() {
         return serviceStandards;
+    }
+
+    /** @return services, sales documents and payments (R6, R11, R29), as this actor sees them */
+    public org.crm4j.sales.Sales sales() {
+        return sales;
     }
 
     /**

@@ -202,4 +202,17 @@ public final class EventTypes {
 
     private EventTypes() {
     }
+
+    /** A service a customer has under contract was recorded (sales). */
+    public static final String SERVICE_ADDED = "service.added";
+    /** A service was cancelled, with its reason. */
+    public static final String SERVICE_CANCELLED = "service.cancelled";
+    /** An order, invoice or credit note came from the ERP for the first time. */
+    public static final String SALES_DOCUMENT_RECEIVED = "sales-document.received";
+    /** The ERP sent a changed version of a sales document. */
+    public static final String SALES_DOCUMENT_CHANGED = "sales-document.changed";
+    /** A payment against an invoice came from the ERP for the first time. */
+    public static final String PAYMENT_RECEIVED = "payment.received";
+    /** The ERP sent a changed version of a payment. */
+    public static final String PAYMENT_CHANGED = "payment.changed";
 }

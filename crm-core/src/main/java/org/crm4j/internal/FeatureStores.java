@@ -46,6 +46,7 @@ public final class FeatureStores {
         NEEDS.put("consents", List.of(ConsentStore.class));
         NEEDS.put("mailings", List.of(MailingStore.class));
         NEEDS.put("notices", List.of(NoticeStore.class));
+        NEEDS.put("sales", List.of(org.crm4j.sales.store.SalesStore.class));
         NEEDS.put("caches across nodes", List.of(org.crm4j.store.ReferenceVersionStore.class));
     }
 

@@ -31,10 +31,10 @@ public record Visibility(boolean all, Set<String> owners) {
     }
 
     /**
-     * @param ownerId an owner
-     * @return whether that owner's customers are visible
+     * @param ownerId an owner, or null for a record that has none (a document without a salesperson)
+     * @return whether that owner's customers are visible: never for no owner, unless all are
      */
     public boolean covers(String ownerId) {
-        return all || owners.contains(ownerId);
+        return all || ownerId != null && owners.contains(ownerId);
     }
 }

@@ -353,6 +353,9 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
         OpportunityId dClosed;
         ActivityId dMeeting;
         NoticeId ritasReminder;
+        org.crm4j.sales.ServiceContractId service;
+        org.crm4j.sales.SalesDocumentId invoice;
+        org.crm4j.sales.SalesDocumentId houseInvoice;
 
         World(int number) {
             this.number = number;
@@ -512,6 +515,26 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
                     .at(Instant.parse("2026-03-25T10:00:00Z"), Duration.ofHours(1))).id();
             w.name("activity", w.dMeeting.value(), "D.meeting");
             ada.customers().save(ada.customers().get(w.d).assignOwner("sam"));
+
+            // what C bought: rita's service and invoice (she sold them), and an invoice with no
+            // salesperson, which only C's line sees; part of rita's invoice is paid
+            w.service = ada.sales().addService(w.c, org.crm4j.sales.NewServiceContract.of("HOST", "Hosting",
+                    LocalDate.of(2026, 1, 1), org.crm4j.sales.BillingPeriod.MONTH, eur("100.00")).salesperson("rita"))
+                    .id();
+            w.name("service", w.service.value(), "C.service");
+            w.invoice = ada.sales().receive(org.crm4j.sales.NewSalesDocument.invoice(ExternalRef.of("ERP",
+                            "INV-" + w.number), "EUR", LocalDate.of(2026, 2, 1)).customer(w.c).salesperson("rita")
+                    .line(org.crm4j.sales.SalesLine.of("CL-1", BigDecimal.ONE, new BigDecimal("1000.00"))))
+                    .value().id();
+            w.name("document", w.invoice.value(), "C.invoice");
+            w.houseInvoice = ada.sales().receive(org.crm4j.sales.NewSalesDocument.invoice(ExternalRef.of("ERP",
+                            "INV-H" + w.number), "EUR", LocalDate.of(2026, 2, 3)).customer(w.c)
+                    .line(org.crm4j.sales.SalesLine.of("SP-1", BigDecimal.ONE, new BigDecimal("50.00"))))
+                    .value().id();
+            w.name("document", w.houseInvoice.value(), "C.houseInvoice");
+            w.name("payment", ada.sales().receivePayment(org.crm4j.sales.NewPayment.of(ExternalRef.of("ERP",
+                    "PAY-" + w.number), ExternalRef.of("ERP", "INV-" + w.number), eur("400.00"),
+                    LocalDate.of(2026, 2, 20))).value().id().value(), "C.payment");
 
             clock.advance(Duration.between(clock.instant(), AFTER_DUE));
             crm.runDueWork();
@@ -803,6 +826,42 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
                         .others("rows=1 created=0 updated=0 unchanged=0 rejected=1 skipped=0 duplicates=0"
                                 + " rejections=[[externalRef]]")));
 
+        // -- sales
+        rows.add(read("sales.document C's invoice (rita's)", c -> {
+            org.crm4j.sales.SalesDocument d = c.me().sales().document(c.w().invoice);
+            return c.w().n("document", d.id().value()) + " gross=" + money(d.gross());
+        }, sees("C.invoice gross=1000.00 EUR", BOTH_LINES)));
+        rows.add(read("sales.document C's invoice with no salesperson", c -> c.w().n("document",
+                c.me().sales().document(c.w().houseInvoice).id().value()), sees("C.houseInvoice", CUSTOMER_LINE)));
+        rows.add(read("sales.documents of C", c -> sorted(c.me().sales().documents(c.w().c, 50).stream()
+                .map(d -> c.w().n("document", d.id().value())).toList()),
+                sees(List.of("C.houseInvoice", "C.invoice"), CUSTOMER_LINE).and(List.of("C.invoice"), Line.RECORD)));
+        rows.add(read("sales.balance of C's invoice", c -> money(c.me().sales().balance(c.w().invoice).outstanding()),
+                sees("600.00 EUR", BOTH_LINES)));
+        rows.add(read("sales.openInvoices of C", c -> sorted(c.me().sales().openInvoices(c.w().c).stream()
+                .map(b -> c.w().n("document", b.invoiceId().value()) + " " + money(b.outstanding())).toList()),
+                sees(List.of("C.houseInvoice 50.00 EUR", "C.invoice 600.00 EUR"), CUSTOMER_LINE)
+                        .and(List.of("C.invoice 600.00 EUR"), Line.RECORD)));
+        rows.add(read("sales.summary of C", c -> {
+            org.crm4j.sales.SalesSummary x = c.me().sales().summary(c.w().c);
+            return x.lines().stream().map(l -> money(l.invoicedLast12Months()) + "/" + money(l.outstanding()))
+                    .toList() + " last=" + x.lastPurchase();
+        }, sees("[1050.00 EUR/650.00 EUR] last=2026-02-03", CUSTOMER_LINE)
+                .and("[1000.00 EUR/600.00 EUR] last=2026-02-01", Line.RECORD)));
+        rows.add(read("sales.service C's service (rita's)", c -> c.w().n("service",
+                c.me().sales().service(c.w().service).id().value()), sees("C.service", BOTH_LINES)));
+        rows.add(read("sales.services of C", c -> c.me().sales().services(c.w().c).stream()
+                .map(x -> c.w().n("service", x.id().value())).toList(), sees(List.of("C.service"), BOTH_LINES)));
+        rows.add(read("customers.card of C: sales in its history", c -> sorted(c.me().customers().card(c.w().c)
+                .latestHistory().stream().filter(e -> e.type().startsWith("sales-document.")
+                        || e.type().startsWith("service.") || e.type().startsWith("payment."))
+                .map(e -> e.type() + " " + c.w().n(e.aggregateType().equals("sales-document") ? "document"
+                        : e.aggregateType(), e.aggregateId())).toList()),
+                sees(List.of("payment.received C.payment", "sales-document.received C.houseInvoice",
+                        "sales-document.received C.invoice", "service.added C.service"), CUSTOMER_LINE)
+                        .and(List.of("payment.received C.payment", "sales-document.received C.invoice",
+                                "service.added C.service"), Line.RECORD)));
+
         // -- reports
         rows.add(read("report CashFlowForecast June", c -> c.me().report(CashFlowForecast
                 .monthly(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 7, 1))).rows().stream()
@@ -884,6 +943,12 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
                 c -> c.admin().opportunities().get(c.w().deal).participants().stream()
                         .map(p -> c.w().n(p.contactId()) + " " + p.role()).toList(),
                 BOTH_LINES, List.of("C.eva DECISION_MAKER"), List.of()));
+        rows.add(write("sales.receive an invoice for C", Data.PER_ACTOR, nothing,
+                c -> c.me().sales().receive(org.crm4j.sales.NewSalesDocument.invoice(ExternalRef.of("ERP",
+                                "INV-M" + c.w().number + "-" + c.who().id()), "EUR", LocalDate.of(2026, 3, 1))
+                        .customer(c.w().c).line(org.crm4j.sales.SalesLine.of("M-1", BigDecimal.ONE, BigDecimal.TEN))),
+                c -> "documents=" + c.admin().sales().documents(c.w().c, 50).size(),
+                CUSTOMER_LINE, "documents=1", "documents=0"));
         rows.add(write("deals.open on C", Data.PER_ACTOR, nothing,
                 c -> c.me().opportunities().open(NewOpportunity.on(c.w().c, "Matrix deal", c.w().pipeline)
                         .expectedClose(JUNE_END)),

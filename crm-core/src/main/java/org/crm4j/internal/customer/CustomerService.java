@@ -465,7 +465,7 @@ public final class CustomerService implements Customers {
      * @throws AccessDeniedException when it exists but the actor may not change it
      * @throws NotFoundException when there is none
      */
-    static CustomerRecord changeableCustomer(StoreTransaction tx, Visibility visibility, Actor actor, long id,
+    public static CustomerRecord changeableCustomer(StoreTransaction tx, Visibility visibility, Actor actor, long id,
             String what) {
         CustomerRecord customer = openableCustomer(tx, visibility, actor, id, what);
         if (!visibility.covers(customer.ownerId())) {

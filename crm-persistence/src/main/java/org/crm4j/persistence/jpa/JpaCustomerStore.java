@@ -283,7 +283,16 @@ final class JpaCustomerStore implements CustomerStore {
                 + " (select l.id from Lead l where l.customerId = :customer and " + ntk.recordOf("l.ownerId", "customer") + "))"
                 + " and (e.activityId is null or e.activityId in"
                 + " (select a.id from Activity a where a.customerId = :customer and "
-                + ntk.recordOf("a.ownerId", "customer") + "))",
+                + ntk.recordOf("a.ownerId", "customer") + "))"
+                // sales records: the customer's line or the salesperson's (a payment's: its invoice's)
+                + " and (e.aggregateType not in ('service', 'sales-document', 'payment')"
+                + " or (e.aggregateType = 'service' and e.aggregateId in (select s.id from ServiceContract s"
+                + " where s.customerId = :customer and " + ntk.recordOf("s.salespersonId", "customer") + "))"
+                + " or (e.aggregateType = 'sales-document' and e.aggregateId in (select d.id from SalesDocument d"
+                + " where d.customerId = :customer and " + ntk.recordOf("d.salespersonId", "customer") + "))"
+                + " or (e.aggregateType = 'payment' and e.aggregateId in (select p.id from Payment p"
+                + " join SalesDocument pd on pd.id = p.invoiceId where p.customerId = :customer and "
+                + ntk.recordOf("pd.salespersonId", "customer") + ")))",
                 " where a.customerId = :customer and " + ntk.recordOf("a.ownerId", "customer"));
     }
 
@@ -330,7 +339,8 @@ final class JpaCustomerStore implements CustomerStore {
                 ? timeline(noteLimit, eventLimit, activityLimit, "", " where a.customerId = :customer")
                 : ntk.nothing()
                         ? timeline(noteLimit, eventLimit, activityLimit,
-                                " and e.opportunityId is null and e.leadId is null and e.activityId is null", null)
+                                " and e.opportunityId is null and e.leadId is null and e.activityId is null"
+                                        + " and e.aggregateType not in ('service', 'sales-document', 'payment')", null)
                         : visibleTimeline(ntk, noteLimit, eventLimit, activityLimit);
         List<Object[]> rows = ntk.select(hql, Object[].class).setParameter("customer", customerId).getResultList();
         List<Object[]> notes = new ArrayList<>();

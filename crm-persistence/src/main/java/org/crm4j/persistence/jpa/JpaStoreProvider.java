@@ -118,7 +118,8 @@ public final class JpaStoreProvider implements CrmStoreProvider {
                         MailingRecipientEntity.class,
                         NoticeEntity.class, NoticeDeliveryEntity.class, ReminderEntity.class,
                         CompetitorContractEntity.class,
-                        RequestEntity.class, ServiceStandardEntity.class, OwnerSetEntity.class)
+                        RequestEntity.class, ServiceStandardEntity.class, OwnerSetEntity.class,
+                        ServiceContractEntity.class, SalesDocumentEntity.class, PaymentEntity.class)
                 .validationMode(ValidationMode.NONE)
                 .properties(settings)
                 .createEntityManagerFactory();

@@ -316,6 +316,7 @@ final class JpaTransaction implements StoreTransaction {
                 .add(MailingStore.class, mailings())
                 .add(NoticeStore.class, notices())
                 .add(ReminderStore.class, reminders())
+                .add(org.crm4j.sales.store.SalesStore.class, new JpaSalesStore(this))
                 .add(CompetitorContractStore.class, competitorContracts())
                 .add(RequestStore.class, requests())
                 .add(ServiceStandardStore.class, serviceStandards())

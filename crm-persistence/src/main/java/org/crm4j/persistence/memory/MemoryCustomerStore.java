@@ -278,7 +278,8 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
                         .filter(e -> e.customerId() != null && e.customerId() == customerId)
                         .filter(e -> dealVisible(e.opportunityId(), customerId, visibility)
                                 && leadVisible(e.leadId(), customerId, visibility)
-                                && activityVisible(e.activityId(), customerId, visibility))
+                                && activityVisible(e.activityId(), customerId, visibility)
+                                && salesVisible(e, visibility))
                         .limit(eventLimit).toList(),
                 tx.activities().ofCustomer(customerId, visibility, null, activityLimit).stream()
                         .map(a -> new ActivitySummary(a.id(), a.type().name(),
@@ -286,6 +287,33 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
                                 a.status() == ActivityStatus.DONE, a.ownerId(), a.startsAt(), a.endsAt(),
                                 a.outcome(), a.opportunityId(), a.leadId()))
                         .toList());
+    }
+
+    /**
+     * Whether an event about a service, sales document or payment (if it is one) may be shown: its
+     * customer's owner or its salesperson (a payment's: its invoice's) is covered.
+     */
+    private boolean salesVisible(org.crm4j.event.DomainEvent e, Visibility visibility) {
+        String salesperson;
+        switch (e.aggregateType()) {
+            case "service" -> {
+                var s = data.services.get(e.aggregateId());
+                salesperson = s == null ? null : s.salespersonId();
+            }
+            case "sales-document" -> {
+                var d = data.documents.get(e.aggregateId());
+                salesperson = d == null ? null : d.salespersonId();
+            }
+            case "payment" -> {
+                var p = data.payments.get(e.aggregateId());
+                var d = p == null ? null : data.documents.get(p.invoiceId());
+                salesperson = d == null ? null : d.salespersonId();
+            }
+            default -> {
+                return true;
+            }
+        }
+        return needToKnow.record(visibility, e.customerId(), salesperson);
     }
 
     /**

@@ -76,6 +76,13 @@ final class MemoryData {
     final TreeMap<Long, RequestRecord> requests = new TreeMap<>();
     /** The service standards, by id; one per kind and scope. */
     final TreeMap<Long, ServiceStandardRow> standards = new TreeMap<>();
+    /** Sales: services, documents and payments by id, and their ids by the ERP's reference. */
+    final TreeMap<Long, org.crm4j.sales.store.ServiceRecord> services = new TreeMap<>();
+    final Map<ExternalRef, Long> serviceRefs = new HashMap<>();
+    final TreeMap<Long, org.crm4j.sales.store.DocumentRecord> documents = new TreeMap<>();
+    final Map<ExternalRef, Long> documentRefs = new HashMap<>();
+    final TreeMap<Long, org.crm4j.sales.store.PaymentRecord> payments = new TreeMap<>();
+    final Map<ExternalRef, Long> paymentRefs = new HashMap<>();
     /** The next id of any record: one sequence for all, as the database's. */
     long nextId = 1;
 

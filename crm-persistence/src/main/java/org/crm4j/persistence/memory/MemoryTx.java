@@ -252,6 +252,7 @@ final class MemoryTx implements StoreTransaction {
                 .add(RequestStore.class, requests())
                 .add(ServiceStandardStore.class, serviceStandards())
                 .add(org.crm4j.store.ReferenceVersionStore.class, new MemoryReferenceVersionStore(this))
+                .add(org.crm4j.sales.store.SalesStore.class, new MemorySalesStore(this))
                 .build();
         }
         return stores;

@@ -1,0 +1,128 @@
+package org.crm4j.sales;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.crm4j.AccessDeniedException;
+import org.crm4j.ConflictException;
+import org.crm4j.NotFoundException;
+import org.crm4j.ValidationException;
+import org.crm4j.customer.CustomerId;
+
+/**
+ * What customers buy (R6, R11, R13, R29), for one actor: {@code crm.as(actor).sales()}.
+ *
+ * <p>Need-to-know (R28) as for every record on a customer: a service or document is seen by whoever
+ * covers the customer's owner or its salesperson; a payment as its invoice. Reads of a customer
+ * the actor may not open are refused ({@link AccessDeniedException}). Recording sales facts needs
+ * the customer's line (its owner, their superiors, an administrator): the ERP bridge acts as an
+ * administrator.
+ *
+ * <p>What comes from the ERP is identified by the ERP's reference: delivered again unchanged it
+ * changes nothing and announces nothing; changed, it is updated, its version goes up, and an event
+ * says so.
+ */
+public interface Sales {
+
+    /**
+     * Records a service the customer has under contract.
+     *
+     * @param customerId the customer
+     * @param service the service
+     * @return it, stored
+     * @throws ValidationException when a rule is broken
+     * @throws NotFoundException when the customer does not exist
+     * @throws AccessDeniedException when the actor does not cover the customer's owner
+     * @throws ConflictException when another service has the same ERP reference
+     */
+    ServiceContract addService(CustomerId customerId, NewServiceContract service);
+
+    /**
+     * @param id a service
+     * @return it, with its status as of today
+     * @throws NotFoundException when it does not exist
+     * @throws AccessDeniedException when the actor may not see it
+     */
+    ServiceContract service(ServiceContractId id);
+
+    /**
+     * @param customerId a customer
+     * @return the customer's services the actor may see, latest start first
+     * @throws AccessDeniedException when the actor may not open the customer
+     */
+    List<ServiceContract> services(CustomerId customerId);
+
+    /**
+     * Cancels a service (it stays, with the reason: R5).
+     *
+     * @param id the service
+     * @param reason why (required, up to 2,000 characters)
+     * @param on the day it was cancelled
+     * @return it, cancelled
+     * @throws ConflictException when it is cancelled already
+     */
+    ServiceContract cancelService(ServiceContractId id, String reason, LocalDate on);
+
+    /**
+     * Takes an order, invoice or credit note from the ERP: stores it when new, updates it when the
+     * ERP changed it, does nothing when it is the same. A credit note's invoice must have been
+     * received before it; an invoice's order, when named, too.
+     *
+     * @param document the document
+     * @return the document as stored, and what happened
+     * @throws ValidationException when a rule is broken, or the customer, the reversed invoice or
+     *     the order named is not known (field {@code customer}, {@code reverses}, {@code order})
+     * @throws AccessDeniedException when the actor does not cover the customer's owner
+     * @throws ConflictException when the reference is known as another kind or for another customer
+     */
+    Receipt<SalesDocument> receive(NewSalesDocument document);
+
+    /**
+     * @param id a document
+     * @return it
+     * @throws NotFoundException when it does not exist
+     * @throws AccessDeniedException when the actor may not see it
+     */
+    SalesDocument document(SalesDocumentId id);
+
+    /**
+     * @param customerId a customer
+     * @param limit how many at most, 1–500
+     * @return the customer's documents the actor may see, latest first (by invoice or order date)
+     * @throws AccessDeniedException when the actor may not open the customer
+     */
+    List<SalesDocument> documents(CustomerId customerId, int limit);
+
+    /**
+     * Takes a payment from the ERP, idempotently as {@link #receive}.
+     *
+     * @param payment the payment
+     * @return it as stored, and what happened
+     * @throws ValidationException when a rule is broken, the invoice is not known (field
+     *     {@code invoice}) or the currency is not the invoice's
+     * @throws AccessDeniedException when the actor does not cover the invoice's customer's owner
+     */
+    Receipt<Payment> receivePayment(NewPayment payment);
+
+    /**
+     * @param invoiceId an invoice
+     * @return what is owed on it
+     * @throws NotFoundException when it does not exist (or is no invoice)
+     * @throws AccessDeniedException when the actor may not see it
+     */
+    InvoiceBalance balance(SalesDocumentId invoiceId);
+
+    /**
+     * @param customerId a customer
+     * @return its invoices the actor may see on which something is still owed (or was overpaid),
+     *     oldest first
+     * @throws AccessDeniedException when the actor may not open the customer
+     */
+    List<InvoiceBalance> openInvoices(CustomerId customerId);
+
+    /**
+     * @param customerId a customer
+     * @return what it bought in the last twelve months and owes, as far as the actor may see
+     * @throws AccessDeniedException when the actor may not open the customer
+     */
+    SalesSummary summary(CustomerId customerId);
+}

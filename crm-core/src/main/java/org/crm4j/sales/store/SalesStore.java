@@ -1,0 +1,97 @@
+package org.crm4j.sales.store;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.crm4j.ConflictException;
+import org.crm4j.common.ExternalRef;
+import org.crm4j.sales.InvoiceBalance;
+import org.crm4j.sales.SalesSummary;
+import org.crm4j.store.Visibility;
+
+/**
+ * Services, sales documents and payments in a store. Need-to-know is applied in the queries that
+ * take a {@link Visibility}: a service or document is visible to whoever covers the customer's owner
+ * or its salesperson; a payment and an invoice's balance as the invoice. The lookups by the ERP's
+ * reference see everything: they serve idempotent receipt, which checks the customer itself.
+ */
+public interface SalesStore {
+
+    /** @return the service with its id and version 0 */
+    ServiceRecord insertService(ServiceRecord service);
+
+    /**
+     * @param changed the new state
+     * @param readVersion the version it was read at
+     * @return it at the next version
+     * @throws ConflictException when it changed since
+     */
+    ServiceRecord updateService(ServiceRecord changed, long readVersion);
+
+    /** @return the service, if it exists and is visible */
+    Optional<ServiceRecord> service(long id, Visibility visibility);
+
+    /** @return whether the service exists at all */
+    boolean serviceExists(long id);
+
+    /** @return the customer's visible services, latest start first, then by id */
+    List<ServiceRecord> servicesOf(long customerId, Visibility visibility);
+
+    /** @return the id of the service with that ERP reference */
+    Optional<Long> serviceByRef(ExternalRef ref);
+
+    /** @return the document with that ERP reference, whoever may see it */
+    Optional<DocumentRecord> documentByRef(ExternalRef ref);
+
+    /** @return the document with its id and version 0 */
+    DocumentRecord insertDocument(DocumentRecord document);
+
+    /**
+     * @param changed the new state (lines and totals replace the old ones)
+     * @param readVersion the version it was read at
+     * @return it at the next version
+     * @throws ConflictException when it changed since
+     */
+    DocumentRecord updateDocument(DocumentRecord changed, long readVersion);
+
+    /** @return the document, if it exists and is visible */
+    Optional<DocumentRecord> document(long id, Visibility visibility);
+
+    /** @return whether the document exists at all */
+    boolean documentExists(long id);
+
+    /**
+     * @param limit how many at most
+     * @return the customer's visible documents, latest first by invoice date (an order's: its order
+     *     date), then by id, descending
+     */
+    List<DocumentRecord> documentsOf(long customerId, Visibility visibility, int limit);
+
+    /** @return the payment with that ERP reference, whoever may see it */
+    Optional<PaymentRecord> paymentByRef(ExternalRef ref);
+
+    /** @return the payment with its id and version 0 */
+    PaymentRecord insertPayment(PaymentRecord payment);
+
+    /**
+     * @return it at the next version
+     * @throws ConflictException when it changed since it was read
+     */
+    PaymentRecord updatePayment(PaymentRecord changed, long readVersion);
+
+    /**
+     * @param customerId the customer
+     * @param invoiceId one invoice of it only, or null for all
+     * @return the visible invoices' balances (gross, sum of payments, sum of reversing credit
+     *     notes' gross), oldest invoice first, then by id
+     */
+    List<InvoiceBalance> balances(long customerId, Long invoiceId, Visibility visibility);
+
+    /**
+     * @param customerId the customer
+     * @param from the first day of the twelve months
+     * @return per currency, by its code: net invoiced less net credited from that day on, and what is
+     *     outstanding; and the latest invoice date; of the visible documents
+     */
+    SalesSummary summary(long customerId, LocalDate from, Visibility visibility);
+}

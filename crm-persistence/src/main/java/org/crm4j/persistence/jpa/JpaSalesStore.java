@@ -1,0 +1,248 @@
+package org.crm4j.persistence.jpa;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.crm4j.common.ExternalRef;
+import org.crm4j.sales.DocumentKind;
+import org.crm4j.sales.InvoiceBalance;
+import org.crm4j.sales.SalesDocumentId;
+import org.crm4j.sales.SalesSummary;
+import org.crm4j.sales.store.DocumentRecord;
+import org.crm4j.sales.store.PaymentRecord;
+import org.crm4j.sales.store.SalesStore;
+import org.crm4j.sales.store.ServiceRecord;
+import org.crm4j.store.Visibility;
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * Services, sales documents and payments in the JPA store; need-to-know (the customer's owner or
+ * the salesperson) in every query that takes a visibility, through {@link NeedToKnow}.
+ */
+final class JpaSalesStore implements SalesStore {
+    private static final String WITH_LINES = "select distinct d from SalesDocument d left join fetch d.lines";
+
+    private final JpaTransaction tx;
+
+    JpaSalesStore(JpaTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public ServiceRecord insertService(ServiceRecord service) {
+        ServiceContractEntity e = ServiceContractEntity.of(service);
+        tx.writing().persist(e);
+        tx.flush();
+        return service.stored(e.id, e.version);
+    }
+
+    @Override
+    public ServiceRecord updateService(ServiceRecord changed, long readVersion) {
+        ServiceContractEntity e = tx.writing().find(ServiceContractEntity.class, changed.id());
+        long version = tx.updateVersioned(e, "Service " + changed.id(), readVersion, x -> x.version,
+                x -> x.copyFrom(changed), tx::flush);
+        return changed.stored(changed.id(), version);
+    }
+
+    @Override
+    public Optional<ServiceRecord> service(long id, Visibility visibility) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
+            return Optional.empty();
+        }
+        return ntk.select("select s from ServiceContract s where s.id = :id and "
+                        + ntk.record("s.customerId", "s.salespersonId"), ServiceContractEntity.class)
+                .setParameter("id", id).getResultList().stream().findFirst().map(ServiceContractEntity::toRecord);
+    }
+
+    @Override
+    public boolean serviceExists(long id) {
+        return !tx.session().createSelectionQuery("select s.id from ServiceContract s where s.id = :id", Long.class)
+                .setParameter("id", id).getResultList().isEmpty();
+    }
+
+    @Override
+    public List<ServiceRecord> servicesOf(long customerId, Visibility visibility) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
+            return List.of();
+        }
+        return ntk.select("select s from ServiceContract s where s.customerId = :customer and "
+                        + ntk.recordOf("s.salespersonId", "customer") + " order by s.startsOn desc, s.id desc",
+                        ServiceContractEntity.class)
+                .setParameter("customer", customerId).getResultList().stream().map(ServiceContractEntity::toRecord)
+                .toList();
+    }
+
+    @Override
+    public Optional<Long> serviceByRef(ExternalRef ref) {
+        return tx.session().createSelectionQuery("select s.id from ServiceContract s where s.externalSystem = :system"
+                        + " and s.externalId = :ref", Long.class)
+                .setParameter("system", ref.system()).setParameter("ref", ref.id()).getResultList().stream().findFirst();
+    }
+
+    @Override
+    public Optional<DocumentRecord> documentByRef(ExternalRef ref) {
+        return tx.session().createSelectionQuery(WITH_LINES + " where d.externalSystem = :system and d.externalId = :ref",
+                        SalesDocumentEntity.class)
+                .setParameter("system", ref.system()).setParameter("ref", ref.id()).getResultList().stream().findFirst()
+                .map(SalesDocumentEntity::toRecord);
+    }
+
+    @Override
+    public DocumentRecord insertDocument(DocumentRecord document) {
+        SalesDocumentEntity e = SalesDocumentEntity.of(document);
+        tx.writing().persist(e);
+        tx.flush();
+        return document.stored(e.id, e.version);
+    }
+
+    @Override
+    public DocumentRecord updateDocument(DocumentRecord changed, long readVersion) {
+        SalesDocumentEntity e = tx.writing().find(SalesDocumentEntity.class, changed.id());
+        long version = tx.updateVersioned(e, "Sales document " + changed.id(), readVersion, x -> x.version,
+                x -> x.copyFrom(changed), tx::flush);
+        return changed.stored(changed.id(), version);
+    }
+
+    @Override
+    public Optional<DocumentRecord> document(long id, Visibility visibility) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
+            return Optional.empty();
+        }
+        return ntk.select(WITH_LINES + " where d.id = :id and " + ntk.record("d.customerId", "d.salespersonId"),
+                        SalesDocumentEntity.class)
+                .setParameter("id", id).getResultList().stream().findFirst().map(SalesDocumentEntity::toRecord);
+    }
+
+    @Override
+    public boolean documentExists(long id) {
+        return !tx.session().createSelectionQuery("select d.id from SalesDocument d where d.id = :id", Long.class)
+                .setParameter("id", id).getResultList().isEmpty();
+    }
+
+    @Override
+    public List<DocumentRecord> documentsOf(long customerId, Visibility visibility, int limit) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
+            return List.of();
+        }
+        // the page's ids first (a fetch join cannot be limited), then the page with its lines
+        List<Long> ids = ntk.select("select d.id from SalesDocument d where d.customerId = :customer and "
+                        + ntk.recordOf("d.salespersonId", "customer")
+                        + " order by coalesce(d.invoicedOn, d.orderedOn) desc, d.id desc" + Limits.literal(limit),
+                        Long.class)
+                .setParameter("customer", customerId).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, DocumentRecord> byId = new TreeMap<>();
+        tx.session().createSelectionQuery(WITH_LINES + " where d.id in :ids", SalesDocumentEntity.class)
+                .setParameterList("ids", ids).getResultList()
+                .forEach(e -> byId.put(e.id, e.toRecord()));
+        List<DocumentRecord> out = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            out.add(byId.get(id));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<PaymentRecord> paymentByRef(ExternalRef ref) {
+        return tx.session().createSelectionQuery("select p from Payment p where p.externalSystem = :system"
+                        + " and p.externalId = :ref", PaymentEntity.class)
+                .setParameter("system", ref.system()).setParameter("ref", ref.id()).getResultList().stream().findFirst()
+                .map(PaymentEntity::toRecord);
+    }
+
+    @Override
+    public PaymentRecord insertPayment(PaymentRecord payment) {
+        PaymentEntity e = PaymentEntity.of(payment);
+        tx.writing().persist(e);
+        tx.flush();
+        return payment.stored(e.id, e.version);
+    }
+
+    @Override
+    public PaymentRecord updatePayment(PaymentRecord changed, long readVersion) {
+        PaymentEntity e = tx.writing().find(PaymentEntity.class, changed.id());
+        long version = tx.updateVersioned(e, "Payment " + changed.id(), readVersion, x -> x.version,
+                x -> x.copyFrom(changed), tx::flush);
+        return changed.stored(changed.id(), version);
+    }
+
+    @Override
+    public List<InvoiceBalance> balances(long customerId, Long invoiceId, Visibility visibility) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
+            return List.of();
+        }
+        SelectionQuery<Object[]> query = ntk.select("select d.id, d.externalSystem, d.externalId, d.invoicedOn,"
+                        + " d.dueOn, d.currency, d.gross,"
+                        + " coalesce((select sum(p.amount) from Payment p where p.invoiceId = d.id), 0),"
+                        + " coalesce((select sum(c.gross) from SalesDocument c where c.reversesId = d.id"
+                        + " and c.kind = :credit), 0)"
+                        + " from SalesDocument d where d.customerId = :customer and d.kind = :invoice"
+                        + (invoiceId == null ? "" : " and d.id = :id")
+                        + " and " + ntk.recordOf("d.salespersonId", "customer")
+                        + " order by d.invoicedOn, d.id", Object[].class)
+                .setParameter("customer", customerId).setParameter("invoice", DocumentKind.INVOICE)
+                .setParameter("credit", DocumentKind.CREDIT_NOTE);
+        if (invoiceId != null) {
+            query.setParameter("id", invoiceId);
+        }
+        return query.getResultList().stream().map(r -> {
+            Currency c = Currency.getInstance((String) r[5]);
+            return new InvoiceBalance(SalesDocumentId.of((Long) r[0]), ExternalRef.of((String) r[1], (String) r[2]),
+                    (LocalDate) r[3], (LocalDate) r[4], ServiceContractEntity.money((BigDecimal) r[6], c),
+                    ServiceContractEntity.money(decimal(r[7]), c), ServiceContractEntity.money(decimal(r[8]), c));
+        }).toList();
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+    }
+
+    @Override
+    public SalesSummary summary(long customerId, LocalDate from, Visibility visibility) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
+            return SalesSummary.NONE;
+        }
+        List<Object[]> rows = ntk.select("select d.currency,"
+                        + " sum(case when d.invoicedOn >= :from then"
+                        + " (case when d.kind = :invoice then d.net else -d.net end) else 0 end),"
+                        + " max(case when d.kind = :invoice then d.invoicedOn end)"
+                        + " from SalesDocument d where d.customerId = :customer and d.kind <> :order and "
+                        + ntk.recordOf("d.salespersonId", "customer") + " group by d.currency order by d.currency",
+                        Object[].class)
+                .setParameter("customer", customerId).setParameter("from", from)
+                .setParameter("invoice", DocumentKind.INVOICE).setParameter("order", DocumentKind.ORDER)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return SalesSummary.NONE;
+        }
+        Map<String, BigDecimal> outstanding = new TreeMap<>();
+        for (InvoiceBalance b : balances(customerId, null, visibility)) {
+            outstanding.merge(b.gross().currency().getCurrencyCode(), b.outstanding().amount(), BigDecimal::add);
+        }
+        List<SalesSummary.Line> lines = new ArrayList<>();
+        LocalDate last = null;
+        for (Object[] r : rows) {
+            Currency c = Currency.getInstance((String) r[0]);
+            lines.add(new SalesSummary.Line(ServiceContractEntity.money(decimal(r[1]), c),
+                    ServiceContractEntity.money(outstanding.getOrDefault(c.getCurrencyCode(), BigDecimal.ZERO), c)));
+            LocalDate day = (LocalDate) r[2];
+            last = day != null && (last == null || day.isAfter(last)) ? day : last;
+        }
+        lines.sort(Comparator.comparing(l -> l.outstanding().currency().getCurrencyCode()));
+        return new SalesSummary(lines, last);
+    }
+}

@@ -1,0 +1,202 @@
+package org.crm4j.persistence.memory;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.crm4j.common.ExternalRef;
+import org.crm4j.common.Money;
+import org.crm4j.sales.DocumentKind;
+import org.crm4j.sales.InvoiceBalance;
+import org.crm4j.sales.SalesDocumentId;
+import org.crm4j.sales.SalesSummary;
+import org.crm4j.sales.store.DocumentRecord;
+import org.crm4j.sales.store.PaymentRecord;
+import org.crm4j.sales.store.SalesStore;
+import org.crm4j.sales.store.ServiceRecord;
+import org.crm4j.store.Visibility;
+
+/** Services, sales documents and payments; need-to-know by the customer's owner or the salesperson. */
+final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
+    private static final Comparator<ServiceRecord> LATEST_START = Comparator.comparing(ServiceRecord::startsOn)
+            .thenComparingLong(ServiceRecord::id).reversed();
+    private static final Comparator<DocumentRecord> LATEST = Comparator
+            .comparing(MemorySalesStore::dateOf).thenComparingLong(DocumentRecord::id).reversed();
+
+    MemorySalesStore(MemoryTx tx) {
+        super(tx);
+    }
+
+    private static LocalDate dateOf(DocumentRecord d) {
+        return d.invoicedOn() != null ? d.invoicedOn() : d.orderedOn();
+    }
+
+    private boolean visible(ServiceRecord s, Visibility v) {
+        return needToKnow.record(v, s.customerId(), s.salespersonId());
+    }
+
+    private boolean visible(DocumentRecord d, Visibility v) {
+        return needToKnow.record(v, d.customerId(), d.salespersonId());
+    }
+
+    @Override
+    public ServiceRecord insertService(ServiceRecord service) {
+        checkWritable();
+        ServiceRecord stored = service.stored(newId(), 0);
+        put(data.services, stored.id(), stored);
+        if (stored.externalRef() != null) {
+            put(data.serviceRefs, stored.externalRef(), stored.id());
+        }
+        return stored;
+    }
+
+    @Override
+    public ServiceRecord updateService(ServiceRecord changed, long readVersion) {
+        return replaceVersioned(data.services, changed.id(), readVersion, ServiceRecord::version,
+                "Service " + changed.id(), v -> changed.stored(changed.id(), v));
+    }
+
+    @Override
+    public Optional<ServiceRecord> service(long id, Visibility visibility) {
+        return Optional.ofNullable(data.services.get(id)).filter(s -> visible(s, visibility));
+    }
+
+    @Override
+    public boolean serviceExists(long id) {
+        return data.services.containsKey(id);
+    }
+
+    @Override
+    public List<ServiceRecord> servicesOf(long customerId, Visibility visibility) {
+        return data.services.values().stream().filter(s -> s.customerId() == customerId)
+                .filter(s -> visible(s, visibility)).sorted(LATEST_START).toList();
+    }
+
+    @Override
+    public Optional<Long> serviceByRef(ExternalRef ref) {
+        return Optional.ofNullable(data.serviceRefs.get(ref));
+    }
+
+    @Override
+    public Optional<DocumentRecord> documentByRef(ExternalRef ref) {
+        return Optional.ofNullable(data.documentRefs.get(ref)).map(data.documents::get);
+    }
+
+    @Override
+    public DocumentRecord insertDocument(DocumentRecord document) {
+        checkWritable();
+        if (data.documentRefs.containsKey(document.externalRef())) {
+            throw new org.crm4j.ConflictException("A sales document with the reference " + document.externalRef()
+                    + " exists already");
+        }
+        DocumentRecord stored = document.stored(newId(), 0);
+        put(data.documents, stored.id(), stored);
+        put(data.documentRefs, stored.externalRef(), stored.id());
+        return stored;
+    }
+
+    @Override
+    public DocumentRecord updateDocument(DocumentRecord changed, long readVersion) {
+        return replaceVersioned(data.documents, changed.id(), readVersion, DocumentRecord::version,
+                "Sales document " + changed.id(), v -> changed.stored(changed.id(), v));
+    }
+
+    @Override
+    public Optional<DocumentRecord> document(long id, Visibility visibility) {
+        return Optional.ofNullable(data.documents.get(id)).filter(d -> visible(d, visibility));
+    }
+
+    @Override
+    public boolean documentExists(long id) {
+        return data.documents.containsKey(id);
+    }
+
+    @Override
+    public List<DocumentRecord> documentsOf(long customerId, Visibility visibility, int limit) {
+        return data.documents.values().stream().filter(d -> d.customerId() == customerId)
+                .filter(d -> visible(d, visibility)).sorted(LATEST).limit(limit).toList();
+    }
+
+    @Override
+    public Optional<PaymentRecord> paymentByRef(ExternalRef ref) {
+        return Optional.ofNullable(data.paymentRefs.get(ref)).map(data.payments::get);
+    }
+
+    @Override
+    public PaymentRecord insertPayment(PaymentRecord payment) {
+        checkWritable();
+        if (data.paymentRefs.containsKey(payment.externalRef())) {
+            throw new org.crm4j.ConflictException("A payment with the reference " + payment.externalRef()
+                    + " exists already");
+        }
+        PaymentRecord stored = payment.stored(newId(), 0);
+        put(data.payments, stored.id(), stored);
+        put(data.paymentRefs, stored.externalRef(), stored.id());
+        return stored;
+    }
+
+    @Override
+    public PaymentRecord updatePayment(PaymentRecord changed, long readVersion) {
+        return replaceVersioned(data.payments, changed.id(), readVersion, PaymentRecord::version,
+                "Payment " + changed.id(), v -> changed.stored(changed.id(), v));
+    }
+
+    @Override
+    public List<InvoiceBalance> balances(long customerId, Long invoiceId, Visibility visibility) {
+        List<InvoiceBalance> out = new ArrayList<>();
+        data.documents.values().stream()
+                .filter(d -> d.customerId() == customerId && d.kind() == DocumentKind.INVOICE)
+                .filter(d -> invoiceId == null || d.id() == invoiceId)
+                .filter(d -> visible(d, visibility))
+                .sorted(Comparator.comparing(DocumentRecord::invoicedOn).thenComparingLong(DocumentRecord::id))
+                .forEach(d -> out.add(balance(d)));
+        return out;
+    }
+
+    private InvoiceBalance balance(DocumentRecord invoice) {
+        BigDecimal paid = data.payments.values().stream().filter(p -> p.invoiceId() == invoice.id())
+                .map(p -> p.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal credited = data.documents.values().stream()
+                .filter(d -> d.kind() == DocumentKind.CREDIT_NOTE && d.reversesId() != null
+                        && d.reversesId() == invoice.id())
+                .map(DocumentRecord::gross).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new InvoiceBalance(SalesDocumentId.of(invoice.id()), invoice.externalRef(), invoice.invoicedOn(),
+                invoice.dueOn(), money(invoice.gross(), invoice.currency()), money(paid, invoice.currency()),
+                money(credited, invoice.currency()));
+    }
+
+    @Override
+    public SalesSummary summary(long customerId, LocalDate from, Visibility visibility) {
+        Map<String, BigDecimal[]> byCurrency = new TreeMap<>();
+        LocalDate last = null;
+        for (DocumentRecord d : data.documents.values()) {
+            if (d.customerId() != customerId || d.kind() == DocumentKind.ORDER || !visible(d, visibility)) {
+                continue;
+            }
+            BigDecimal[] sums = byCurrency.computeIfAbsent(d.currency(),
+                    c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            if (!d.invoicedOn().isBefore(from)) {
+                sums[0] = d.kind() == DocumentKind.INVOICE ? sums[0].add(d.net()) : sums[0].subtract(d.net());
+            }
+            if (d.kind() == DocumentKind.INVOICE) {
+                sums[1] = sums[1].add(balance(d).outstanding().amount());
+                last = last == null || d.invoicedOn().isAfter(last) ? d.invoicedOn() : last;
+            }
+        }
+        List<SalesSummary.Line> lines = new ArrayList<>();
+        byCurrency.forEach((currency, sums) -> lines.add(new SalesSummary.Line(money(sums[0], currency),
+                money(sums[1], currency))));
+        return new SalesSummary(lines, last);
+    }
+
+    private static Money money(BigDecimal amount, String currency) {
+        Currency c = Currency.getInstance(currency);
+        return new Money(amount.setScale(Math.max(c.getDefaultFractionDigits(), 0), java.math.RoundingMode.UNNECESSARY),
+                c);
+    }
+}

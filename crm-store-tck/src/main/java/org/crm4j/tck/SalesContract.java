@@ -1,0 +1,318 @@
+package org.crm4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.crm4j.AccessDeniedException;
+import org.crm4j.ConflictException;
+import org.crm4j.NotFoundException;
+import org.crm4j.ValidationException;
+import org.crm4j.common.ExternalRef;
+import org.crm4j.common.Money;
+import org.crm4j.customer.Customer;
+import org.crm4j.customer.NewCustomer;
+import org.crm4j.event.DomainEvent;
+import org.crm4j.pipeline.NewOpportunity;
+import org.crm4j.pipeline.NewPipeline;
+import org.crm4j.pipeline.Opportunity;
+import org.crm4j.pipeline.Pipeline;
+import org.crm4j.pipeline.Stage;
+import org.crm4j.sales.BillingPeriod;
+import org.crm4j.sales.DocumentKind;
+import org.crm4j.sales.InvoiceBalance;
+import org.crm4j.sales.NewPayment;
+import org.crm4j.sales.NewSalesDocument;
+import org.crm4j.sales.NewServiceContract;
+import org.crm4j.sales.Payment;
+import org.crm4j.sales.Receipt;
+import org.crm4j.sales.ReceiptOutcome;
+import org.crm4j.sales.Sales;
+import org.crm4j.sales.SalesDocument;
+import org.crm4j.sales.SalesLine;
+import org.crm4j.sales.SalesSummary;
+import org.crm4j.sales.ServiceContract;
+import org.crm4j.sales.ServiceStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What customers buy: services under contract, orders, invoices and credit notes and payments from
+ * the ERP (idempotent by the ERP's reference), what is outstanding, and who sees it. The clock of
+ * {@link ContractBase} stands on 2026-03-02; ACME is sam's and known to the ERP as {@code erp:ALFKI}.
+ */
+public abstract class SalesContract extends ContractBase {
+    private static final ExternalRef ALFKI = ExternalRef.of("erp", "ALFKI");
+    private static final LocalDate JAN_10 = LocalDate.of(2026, 1, 10);
+    private static final LocalDate FEB_2 = LocalDate.of(2026, 2, 2);
+
+    private Customer acme;
+
+    @BeforeEach
+    void customerKnownToTheErp() {
+        acme = customersOf(SAM).create(NewCustomer.company("ACME").externalRef(ALFKI));
+    }
+
+    private Sales sales(org.crm4j.access.Actor actor) {
+        return as(actor).sales();
+    }
+
+    private static Money eur(String amount) {
+        return Money.of(amount, "EUR");
+    }
+
+    private static BigDecimal n(String value) {
+        return new BigDecimal(value);
+    }
+
+    private static ExternalRef erp(String id) {
+        return ExternalRef.of("erp", id);
+    }
+
+    /** An invoice of ACME: 10 × 100.00 less 10 % and 20 % tax (net 900.00, gross 1,080.00), and a service line. */
+    private static NewSalesDocument invoice(String ref) {
+        return NewSalesDocument.invoice(erp(ref), "EUR", FEB_2).customerRef(ALFKI).dueOn(LocalDate.of(2026, 3, 1))
+                .salesperson("sam")
+                .line(SalesLine.of("CNC-1", n("10"), n("100.00")).group("machines").unit("pcs")
+                        .discount(n("10"), "framework agreement").taxRate(n("20")).cost(n("600")))
+                .line(SalesLine.of("SETUP", n("1"), n("0")).description("set-up, free of charge"));
+    }
+
+    private List<String> eventTypes() {
+        crm.deliverEvents();
+        return delivered.stream().map(DomainEvent::type).toList();
+    }
+
+    // ---- services
+
+    @Test
+    void aServiceIsRecordedWithItsTermsAndReadBackWithItsStatusAndMargin() {
+        ServiceContract hosting = sales(SAM).addService(acme.id(), NewServiceContract.of("HOST-M", "Managed hosting M",
+                        JAN_10, BillingPeriod.MONTH, eur("450.00"))
+                .endsOn(LocalDate.of(2026, 12, 31)).cost(eur("310.00")).noticeDays(90)
+                .externalRef(erp("C-2026-0042")).salesperson("sam"));
+
+        ServiceContract read = sales(MIA).service(hosting.id());
+        assertThat(read.productName()).isEqualTo("Managed hosting M");
+        assertThat(read.status()).isEqualTo(ServiceStatus.ENDING);
+        assertThat(read.marginPerPeriod()).contains(eur("140.00"));
+        assertThat(read.noticeBy()).contains(LocalDate.of(2026, 10, 2));
+        assertThat(read.externalRef()).isEqualTo(erp("C-2026-0042"));
+        ServiceContract openEnded = sales(SAM).addService(acme.id(), NewServiceContract.of("SUP", "Support", FEB_2,
+                BillingPeriod.YEAR, eur("1200.00")));
+        assertThat(openEnded.status()).isEqualTo(ServiceStatus.ACTIVE);
+        assertThat(sales(SAM).services(acme.id())).extracting(ServiceContract::productCode)
+                .containsExactly("SUP", "HOST-M");
+        assertThat(eventTypes()).containsSubsequence("service.added", "service.added");
+    }
+
+    @Test
+    void aCancelledServiceKeepsItsReasonAndCannotBeCancelledTwice() {
+        ServiceContract s = sales(SAM).addService(acme.id(), NewServiceContract.of("SUP", "Support", JAN_10,
+                BillingPeriod.YEAR, eur("1200.00")).autoRenew(true));
+        ServiceContract cancelled = sales(SAM).cancelService(s.id(), "moved to a competitor", FEB_2);
+        assertThat(cancelled.status()).isEqualTo(ServiceStatus.CANCELLED);
+        assertThat(sales(ADA).service(s.id()).cancelReason()).isEqualTo("moved to a competitor");
+        assertThatThrownBy(() -> sales(SAM).cancelService(s.id(), "again", FEB_2))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> sales(SAM).cancelService(s.id(), " ", FEB_2))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::field).containsExactly("reason"));
+    }
+
+    @Test
+    void aServiceWithBrokenTermsIsRefusedWithEveryRuleNamed() {
+        assertThatThrownBy(() -> sales(SAM).addService(acme.id(), NewServiceContract.of(" ", null, FEB_2,
+                        BillingPeriod.MONTH, eur("10.00")).endsOn(JAN_10).cost(Money.of("5.00", "USD")).noticeDays(-1)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field() + ":" + v.rule())
+                        .containsExactlyInAnyOrder("productCode:NotBlank", "productName:NotBlank", "endsOn:Order",
+                                "noticeDays:Range", "cost:Currency"));
+        assertThat(sales(SAM).services(acme.id())).isEmpty();
+    }
+
+    @Test
+    void aServiceWithAReferenceTakenIsAConflict() {
+        sales(SAM).addService(acme.id(), NewServiceContract.of("SUP", "Support", JAN_10, BillingPeriod.YEAR,
+                eur("1200.00")).externalRef(erp("C-1")));
+        assertThatThrownBy(() -> sales(SAM).addService(acme.id(), NewServiceContract.of("SUP", "Support", JAN_10,
+                BillingPeriod.YEAR, eur("1200.00")).externalRef(erp("C-1"))))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("erp:C-1");
+    }
+
+    // ---- documents
+
+    @Test
+    void anInvoiceIsStoredWithItsLinesAndTotalsAndFoundByTheCustomersErpReference() {
+        Receipt<SalesDocument> receipt = sales(ADA).receive(invoice("INV-1"));
+
+        assertThat(receipt.outcome()).isEqualTo(ReceiptOutcome.CREATED);
+        SalesDocument read = sales(SAM).document(receipt.value().id());
+        assertThat(read.kind()).isEqualTo(DocumentKind.INVOICE);
+        assertThat(read.customerId()).isEqualTo(acme.id());
+        assertThat(read.net()).isEqualTo(eur("900.00"));
+        assertThat(read.tax()).isEqualTo(eur("180.00"));
+        assertThat(read.gross()).isEqualTo(eur("1080.00"));
+        assertThat(read.lines()).hasSize(2);
+        assertThat(read.lines().get(0)).isEqualTo(SalesLine.of("CNC-1", n("10"), n("100")).group("machines")
+                .unit("pcs").discount(n("10"), "framework agreement").taxRate(n("20")).cost(n("600.0000")));
+        assertThat(read.lines().get(1).description()).isEqualTo("set-up, free of charge");
+        assertThat(eventTypes()).contains("sales-document.received");
+    }
+
+    @Test
+    void theSameDocumentTwiceChangesNothingAndAChangedOneIsUpdatedAndAnnounced() {
+        SalesDocument first = sales(ADA).receive(invoice("INV-1")).value();
+        Receipt<SalesDocument> again = sales(ADA).receive(invoice("INV-1"));
+        assertThat(again.outcome()).isEqualTo(ReceiptOutcome.UNCHANGED);
+        assertThat(again.value().version()).isEqualTo(first.version());
+
+        Receipt<SalesDocument> changed = sales(ADA).receive(invoice("INV-1")
+                .line(SalesLine.of("FREIGHT", n("1"), n("50.00")).taxRate(n("20"))));
+        assertThat(changed.outcome()).isEqualTo(ReceiptOutcome.UPDATED);
+        assertThat(changed.value().version()).isEqualTo(first.version() + 1);
+        assertThat(sales(SAM).document(first.id()).gross()).isEqualTo(eur("1140.00"));
+        assertThat(sales(SAM).document(first.id()).lines()).hasSize(3);
+        assertThat(sales(SAM).documents(acme.id(), 10)).hasSize(1);
+        assertThat(eventTypes().stream().filter(t -> t.startsWith("sales-document."))).containsExactly(
+                "sales-document.received", "sales-document.changed");
+    }
+
+    @Test
+    void aReferenceOfAnotherKindOrCustomerIsAConflictAndUnknownReferencesAreNamed() {
+        sales(ADA).receive(invoice("INV-1"));
+        assertThatThrownBy(() -> sales(ADA).receive(NewSalesDocument.order(erp("INV-1"), "EUR", FEB_2)
+                .customer(acme.id()).line(SalesLine.of("X", n("1"), n("1")))))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("erp:INV-1");
+        assertThatThrownBy(() -> sales(ADA).receive(NewSalesDocument.invoice(erp("INV-2"), "EUR", FEB_2)
+                .customerRef(erp("NOBODY")).line(SalesLine.of("X", n("1"), n("1")))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::field).containsExactly("customerRef"));
+        assertThatThrownBy(() -> sales(ADA).receive(NewSalesDocument.creditNote(erp("CN-1"), "EUR", FEB_2,
+                        erp("INV-404")).customer(acme.id()).line(SalesLine.of("X", n("1"), n("1")))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::field).containsExactly("reverses"));
+    }
+
+    @Test
+    void aBrokenDocumentIsRefusedWithEveryRuleNamedAndNothingStored() {
+        assertThatThrownBy(() -> sales(ADA).receive(NewSalesDocument.of(DocumentKind.INVOICE, erp("INV-9"), "XYZ")
+                        .customer(acme.id()).customerRef(ALFKI).dueOn(FEB_2)
+                        .line(SalesLine.of("", n("-1"), n("1.00001")).discount(n("101"), null))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field() + ":" + v.rule())
+                        .containsExactlyInAnyOrder("currency:Currency", "customer:OneOf", "invoicedOn:NotNull",
+                                "lines[0].productCode:NotBlank", "lines[0].quantity:PositiveOrZero",
+                                "lines[0].unitPrice:Digits", "lines[0].discountPercent:Range"));
+        assertThatThrownBy(() -> sales(ADA).receive(NewSalesDocument.invoice(erp("INV-9"), "EUR", FEB_2)
+                .customer(acme.id())))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::field).containsExactly("lines"));
+        assertThat(sales(ADA).documents(acme.id(), 10)).isEmpty();
+    }
+
+    @Test
+    void anInvoiceOfAnOrderLinksBackToTheDealAndItsCampaign() {
+        Pipeline pipeline = as(ADA).pipelines().define(NewPipeline.named("New business", "EUR")
+                .stage(Stage.open("QUALIFY", "Qualify", 10)).stage(Stage.won("WON", "Won"))
+                .stage(Stage.lost("LOST", "Lost")).wonReasons("PRICE").lostReasons("PRICE"));
+        Opportunity deal = as(SAM).opportunities().open(NewOpportunity.on(acme.id(), "CNC units", pipeline.id())
+                .expectedClose(LocalDate.of(2026, 6, 30)).amount(eur("900")).source("campaign:77"));
+        SalesDocument order = sales(ADA).receive(NewSalesDocument.order(erp("SO-4711"), "EUR", JAN_10)
+                .customer(acme.id()).opportunity(deal.id().value()).line(SalesLine.of("CNC-1", n("10"), n("90")))).value();
+
+        SalesDocument inv = sales(ADA).receive(invoice("INV-1").order(erp("SO-4711"))).value();
+
+        assertThat(inv.orderId()).isEqualTo(order.id());
+        assertThat(inv.opportunity()).contains(deal.id().value());
+        assertThat(inv.campaign()).contains(77L);
+        assertThat(sales(SAM).documents(acme.id(), 10)).extracting(SalesDocument::kind)
+                .containsExactly(DocumentKind.INVOICE, DocumentKind.ORDER);
+    }
+
+    // ---- payments and what is outstanding
+
+    @Test
+    void outstandingIsInvoicedLessPaidLessCreditedPerInvoiceAndPerCustomer() {
+        SalesDocument inv1 = sales(ADA).receive(invoice("INV-1")).value();
+        SalesDocument inv2 = sales(ADA).receive(NewSalesDocument.invoice(erp("INV-2"), "EUR", LocalDate.of(2025, 1, 15))
+                .customer(acme.id()).line(SalesLine.of("OLD", n("1"), n("200.00")))).value();
+        sales(ADA).receivePayment(NewPayment.of(erp("PAY-1"), erp("INV-1"), eur("500.00"), LocalDate.of(2026, 2, 20)));
+        sales(ADA).receivePayment(NewPayment.of(erp("PAY-2"), erp("INV-2"), eur("200.00"), LocalDate.of(2025, 2, 1)));
+        sales(ADA).receive(NewSalesDocument.creditNote(erp("CN-1"), "EUR", LocalDate.of(2026, 2, 25), erp("INV-1"))
+                .customer(acme.id()).line(SalesLine.of("CNC-1", n("1"), n("100.00")).taxRate(n("20"))));
+
+        InvoiceBalance b = sales(SAM).balance(inv1.id());
+        assertThat(b.gross()).isEqualTo(eur("1080.00"));
+        assertThat(b.paid()).isEqualTo(eur("500.00"));
+        assertThat(b.credited()).isEqualTo(eur("120.00"));
+        assertThat(b.outstanding()).isEqualTo(eur("460.00"));
+        assertThat(b.overdue(LocalDate.of(2026, 3, 2))).isTrue();
+        assertThat(sales(SAM).balance(inv2.id()).outstanding()).isEqualTo(eur("0.00"));
+        assertThat(sales(SAM).openInvoices(acme.id())).extracting(InvoiceBalance::invoiceId).containsExactly(inv1.id());
+
+        SalesSummary summary = sales(SAM).summary(acme.id());
+        assertThat(summary.lines()).containsExactly(new SalesSummary.Line(eur("800.00"), eur("460.00")));
+        assertThat(summary.lastPurchase()).isEqualTo(FEB_2);
+    }
+
+    @Test
+    void aPaymentTwiceCountsOnceAndAChangedOneReplacesItsAmount() {
+        SalesDocument inv = sales(ADA).receive(invoice("INV-1")).value();
+        Receipt<Payment> first = sales(ADA).receivePayment(NewPayment.of(erp("PAY-1"), erp("INV-1"), eur("500.00"),
+                FEB_2));
+        assertThat(first.outcome()).isEqualTo(ReceiptOutcome.CREATED);
+        assertThat(sales(ADA).receivePayment(NewPayment.of(erp("PAY-1"), erp("INV-1"), eur("500.00"), FEB_2))
+                .outcome()).isEqualTo(ReceiptOutcome.UNCHANGED);
+        assertThat(sales(SAM).balance(inv.id()).paid()).isEqualTo(eur("500.00"));
+        Receipt<Payment> changed = sales(ADA).receivePayment(NewPayment.of(erp("PAY-1"), erp("INV-1"), eur("580.00"),
+                FEB_2));
+        assertThat(changed.outcome()).isEqualTo(ReceiptOutcome.UPDATED);
+        assertThat(sales(SAM).balance(inv.id()).outstanding()).isEqualTo(eur("500.00"));
+        assertThat(eventTypes().stream().filter(t -> t.startsWith("payment."))).containsExactly("payment.received",
+                "payment.changed");
+        assertThatThrownBy(() -> sales(ADA).receivePayment(NewPayment.of(erp("PAY-2"), erp("INV-1"),
+                Money.of("5.00", "USD"), FEB_2))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.violations()).extracting(ValidationException.Violation::field)
+                                .containsExactly("amount"));
+        assertThatThrownBy(() -> sales(ADA).receivePayment(NewPayment.of(erp("PAY-3"), erp("INV-404"), eur("5.00"),
+                FEB_2))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.violations()).extracting(ValidationException.Violation::field)
+                                .containsExactly("invoice"));
+    }
+
+    // ---- need-to-know (R28)
+
+    @Test
+    void salesAreTheCustomerOwnersLinesAndTheSalespersonsAndRecordingThemIsTheCustomerLines() {
+        SalesDocument pias = sales(ADA).receive(NewSalesDocument.invoice(erp("INV-P"), "EUR", FEB_2)
+                .customer(acme.id()).salesperson("pia").line(SalesLine.of("X", n("1"), n("10.00")))).value();
+        SalesDocument sams = sales(SAM).receive(invoice("INV-1")).value();
+
+        // the customer's line (sam, mia, carl) and admins see both
+        assertThat(sales(CARL).documents(acme.id(), 10)).hasSize(2);
+        assertThat(sales(ADA).document(pias.id()).salespersonId()).isEqualTo("pia");
+        // the salesperson sees her own document, but cannot open the customer's list
+        assertThat(sales(PIA).document(pias.id()).id()).isEqualTo(pias.id());
+        assertThatThrownBy(() -> sales(PIA).document(sams.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sales(PIA).documents(acme.id(), 10)).isInstanceOf(AccessDeniedException.class);
+        // another department sees nothing, and is told apart from what does not exist
+        assertThatThrownBy(() -> sales(OTTO).document(sams.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sales(OTTO).balance(sams.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sales(OTTO).summary(acme.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sales(OTTO).services(acme.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sales(SAM).document(org.crm4j.sales.SalesDocumentId.of(999_999)))
+                .isInstanceOf(NotFoundException.class);
+        // recording needs the customer's line
+        assertThatThrownBy(() -> sales(PIA).receive(invoice("INV-X"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sales(OTTO).receivePayment(NewPayment.of(erp("PAY-X"), erp("INV-1"), eur("1.00"),
+                FEB_2))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sales(PIA).addService(acme.id(), NewServiceContract.of("SUP", "Support", JAN_10,
+                BillingPeriod.YEAR, eur("1.00")))).isInstanceOf(AccessDeniedException.class);
+        assertThat(sales(ADA).documents(acme.id(), 10)).hasSize(2);
+        assertThat(sales(MIA).summary(acme.id()).lines()).containsExactly(
+                new SalesSummary.Line(eur("910.00"), eur("1090.00")));
+    }
+}
