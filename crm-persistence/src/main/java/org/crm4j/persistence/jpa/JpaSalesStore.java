@@ -144,8 +144,8 @@ final class JpaSalesStore implements SalesStore {
             return List.of();
         }
         Map<Long, DocumentRecord> byId = new TreeMap<>();
-        tx.session().createSelectionQuery(WITH_LINES + " where d.id in :ids", SalesDocumentEntity.class)
-                .setParameterList("ids", ids).getResultList()
+        InList.bind(tx.session().createSelectionQuery(InList.expand(WITH_LINES + " where d.id in :ids", "ids", ids),
+                        SalesDocumentEntity.class), "ids", ids).getResultList()
                 .forEach(e -> byId.put(e.id, e.toRecord()));
         List<DocumentRecord> out = new ArrayList<>(ids.size());
         for (Long id : ids) {
