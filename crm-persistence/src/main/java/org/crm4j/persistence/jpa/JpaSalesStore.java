@@ -44,10 +44,14 @@ final class JpaSalesStore implements SalesStore {
 
     @Override
     public ServiceRecord updateService(ServiceRecord changed, long readVersion) {
-        ServiceContractEntity e = tx.writing().find(ServiceContractEntity.class, changed.id());
-        long version = tx.updateVersioned(e, "Service " + changed.id(), readVersion, x -> x.version,
-                x -> x.copyFrom(changed), tx::flush);
-        return changed.stored(changed.id(), version);
+        return changed.stored(changed.id(), update(ServiceContractEntity.class, changed.id(), "Service", readVersion,
+                x -> x.version, x -> x.copyFrom(changed)));
+    }
+
+    /** Applies a change to a stored entity at the version it was read at; returns the new version. */
+    private <E> long update(Class<E> type, long id, String what, long readVersion,
+            java.util.function.ToLongFunction<E> version, java.util.function.Consumer<E> copy) {
+        return tx.updateVersioned(tx.writing().find(type, id), what + " " + id, readVersion, version, copy, tx::flush);
     }
 
     @Override
@@ -105,10 +109,8 @@ final class JpaSalesStore implements SalesStore {
 
     @Override
     public DocumentRecord updateDocument(DocumentRecord changed, long readVersion) {
-        SalesDocumentEntity e = tx.writing().find(SalesDocumentEntity.class, changed.id());
-        long version = tx.updateVersioned(e, "Sales document " + changed.id(), readVersion, x -> x.version,
-                x -> x.copyFrom(changed), tx::flush);
-        return changed.stored(changed.id(), version);
+        return changed.stored(changed.id(), update(SalesDocumentEntity.class, changed.id(), "Sales document",
+                readVersion, x -> x.version, x -> x.copyFrom(changed)));
     }
 
     @Override
@@ -172,10 +174,8 @@ final class JpaSalesStore implements SalesStore {
 
     @Override
     public PaymentRecord updatePayment(PaymentRecord changed, long readVersion) {
-        PaymentEntity e = tx.writing().find(PaymentEntity.class, changed.id());
-        long version = tx.updateVersioned(e, "Payment " + changed.id(), readVersion, x -> x.version,
-                x -> x.copyFrom(changed), tx::flush);
-        return changed.stored(changed.id(), version);
+        return changed.stored(changed.id(), update(PaymentEntity.class, changed.id(), "Payment", readVersion,
+                x -> x.version, x -> x.copyFrom(changed)));
     }
 
     @Override

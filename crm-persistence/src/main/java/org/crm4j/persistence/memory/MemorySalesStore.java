@@ -89,15 +89,21 @@ final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
 
     @Override
     public DocumentRecord insertDocument(DocumentRecord document) {
+        return insertByRef(data.documents, data.documentRefs, document.externalRef(), "A sales document",
+                id -> document.stored(id, 0));
+    }
+
+    /** Inserts a record with a new id, refusing a second one with the same ERP reference as the database does. */
+    private <R> R insertByRef(Map<Long, R> records, Map<ExternalRef, Long> refs, ExternalRef ref, String what,
+            java.util.function.LongFunction<R> withId) {
         checkWritable();
-        if (data.documentRefs.containsKey(document.externalRef())) {
-            throw new org.crm4j.ConflictException("A sales document with the reference " + document.externalRef()
-                    + " exists already");
+        if (refs.containsKey(ref)) {
+            throw new org.crm4j.ConflictException(what + " with the reference " + ref + " exists already");
         }
-        DocumentRecord stored = document.stored(newId(), 0);
-        put(data.documents, stored.id(), stored);
-        put(data.documentRefs, stored.externalRef(), stored.id());
-        return stored;
+        long id = newId();
+        put(records, id, withId.apply(id));
+        put(refs, ref, id);
+        return records.get(id);
     }
 
     @Override
@@ -129,15 +135,8 @@ final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
 
     @Override
     public PaymentRecord insertPayment(PaymentRecord payment) {
-        checkWritable();
-        if (data.paymentRefs.containsKey(payment.externalRef())) {
-            throw new org.crm4j.ConflictException("A payment with the reference " + payment.externalRef()
-                    + " exists already");
-        }
-        PaymentRecord stored = payment.stored(newId(), 0);
-        put(data.payments, stored.id(), stored);
-        put(data.paymentRefs, stored.externalRef(), stored.id());
-        return stored;
+        return insertByRef(data.payments, data.paymentRefs, payment.externalRef(), "A payment",
+                id -> payment.stored(id, 0));
     }
 
     @Override
