@@ -1,0 +1,182 @@
+package org.crm4j.persistence.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crm4j.AccessDeniedException;
+import org.crm4j.Crm;
+import org.crm4j.access.Actor;
+import org.crm4j.access.InMemoryUserDirectory;
+import org.crm4j.common.ExternalRef;
+import org.crm4j.common.Money;
+import org.crm4j.customer.CustomerId;
+import org.crm4j.customer.NewCustomer;
+import org.crm4j.sales.NewSalesDocument;
+import org.crm4j.sales.ReceiptOutcome;
+import org.crm4j.sales.SalesDocument;
+import org.crm4j.sales.SalesLine;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sales from a public sample ERP nobody here wrote (Classic Models, in {@code ../shared/data}): its
+ * employees and their managers as the user directory, its customers with their sales reps as
+ * owners, its shipped orders and order lines as invoices (the product line as the product group,
+ * the buy price as the line's cost), on the embedded H2. Checks the totals against the CSV files,
+ * that delivering everything again changes nothing, and need-to-know along the ERP's own
+ * reporting lines. Skipped where {@code ../shared/data} is absent.
+ */
+class ClassicModelsSalesIT {
+    private static final Path DATA = Path.of("..", "..", "shared", "data", "classicmodels", "data");
+    private static final String ERP = "classicmodels";
+    private static final Actor BRIDGE = Actor.of("erp-bridge", Actor.ADMIN);
+
+    @Test
+    void theSampleErpsOrdersGoInAsInvoicesWithTheirTotalsAndTwiceChangesNothing() throws IOException {
+        assumeTrue(Files.isDirectory(DATA), "the sample data (../shared/data/classicmodels) is not beside the project");
+        InMemoryUserDirectory directory = new InMemoryUserDirectory().add("erp-bridge", null, Actor.ADMIN);
+        for (Map<String, String> e : csv("employees.csv")) {
+            String boss = e.get("reportsTo");
+            directory.add("emp" + e.get("employeeNumber"), boss.isEmpty() ? null : "emp" + boss);
+        }
+        Map<String, String> productLine = new HashMap<>();
+        Map<String, BigDecimal> buyPrice = new HashMap<>();
+        for (Map<String, String> p : csv("products.csv")) {
+            productLine.put(p.get("productCode"), p.get("productLine"));
+            buyPrice.put(p.get("productCode"), new BigDecimal(p.get("buyPrice")));
+        }
+        Map<String, List<Map<String, String>>> linesOf = new HashMap<>();
+        for (Map<String, String> d : csv("orderdetails.csv")) {
+            linesOf.computeIfAbsent(d.get("orderNumber"), k -> new ArrayList<>()).add(d);
+        }
+        try (Crm crm = Crm.builder().userDirectory(directory).discoverPlugins(false).build()) {
+            Map<String, CustomerId> customers = new HashMap<>();
+            Map<String, String> repOf = new HashMap<>();
+            for (Map<String, String> c : csv("customers.csv")) {
+                String rep = c.get("salesRepEmployeeNumber").isEmpty() ? "erp-bridge" : "emp" + c.get("salesRepEmployeeNumber");
+                repOf.put(c.get("customerNumber"), rep);
+                customers.put(c.get("customerNumber"), crm.as(BRIDGE).customers().create(NewCustomer
+                        .company(c.get("customerName")).owner(rep).externalRef(ExternalRef.of(ERP, c.get("customerNumber"))))
+                        .id());
+            }
+            List<NewSalesDocument> invoices = new ArrayList<>();
+            Map<String, BigDecimal> netByCustomer = new HashMap<>();
+            for (Map<String, String> o : csv("orders.csv")) {
+                if (!o.get("status").equals("Shipped")) {
+                    continue;
+                }
+                NewSalesDocument invoice = NewSalesDocument.invoice(ExternalRef.of(ERP, "INV-" + o.get("orderNumber")),
+                                "USD", LocalDate.parse(o.get("shippedDate")))
+                        .orderedOn(LocalDate.parse(o.get("orderDate")))
+                        .customerRef(ExternalRef.of(ERP, o.get("customerNumber")))
+                        .salesperson(repOf.get(o.get("customerNumber")));
+                List<Map<String, String>> lines = new ArrayList<>(linesOf.get(o.get("orderNumber")));
+                lines.sort((a, b) -> Integer.compare(Integer.parseInt(a.get("orderLineNumber")),
+                        Integer.parseInt(b.get("orderLineNumber"))));
+                for (Map<String, String> d : lines) {
+                    BigDecimal quantity = new BigDecimal(d.get("quantityOrdered"));
+                    invoice.line(SalesLine.of(d.get("productCode"), quantity, new BigDecimal(d.get("priceEach")))
+                            .group(productLine.get(d.get("productCode")))
+                            .cost(quantity.multiply(buyPrice.get(d.get("productCode")))));
+                    netByCustomer.merge(o.get("customerNumber"),
+                            quantity.multiply(new BigDecimal(d.get("priceEach"))), BigDecimal::add);
+                }
+                invoices.add(invoice);
+            }
+            for (NewSalesDocument invoice : invoices) {
+                assertThat(crm.as(BRIDGE).sales().receive(invoice).outcome()).isEqualTo(ReceiptOutcome.CREATED);
+            }
+            assertThat(invoices).hasSize(303);
+
+            // every customer's invoiced total is the CSV's, to the cent
+            for (Map.Entry<String, BigDecimal> e : netByCustomer.entrySet()) {
+                BigDecimal stored = crm.as(BRIDGE).sales().documents(customers.get(e.getKey()), 500).stream()
+                        .map(d -> d.net().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+                assertThat(stored).as("customer %s", e.getKey()).isEqualByComparingTo(e.getValue());
+            }
+            // Euro+ Shopping Channel (141), the largest buyer: every one of its shipped orders, and its
+            // outstanding total is all of it (the sample's payments are on account, not per invoice)
+            List<SalesDocument> euro = crm.as(BRIDGE).sales().documents(customers.get("141"), 500);
+            assertThat(euro).hasSize((int) invoices.stream().filter(i -> i.customerRef().id().equals("141")).count());
+            assertThat(crm.as(BRIDGE).sales().openInvoices(customers.get("141"))).hasSize(euro.size());
+            assertThat(euro.get(0).lines().get(0).productGroup()).isNotBlank();
+
+            // delivered again, nothing changes
+            for (NewSalesDocument invoice : invoices.subList(0, 50)) {
+                assertThat(crm.as(BRIDGE).sales().receive(invoice).outcome()).isEqualTo(ReceiptOutcome.UNCHANGED);
+            }
+
+            // need-to-know along the ERP's reporting lines: customer 103 is Gerard Hernandez's (1370, who
+            // reports to Gerard Bondur, 1102); Leslie Jennings (1165) sells elsewhere
+            CustomerId atelier = customers.get("103");
+            assertThat(crm.as(Actor.of("emp1370")).sales().documents(atelier, 50)).isNotEmpty();
+            assertThat(crm.as(Actor.of("emp1102")).sales().summary(atelier).lines()).hasSize(1);
+            assertThatThrownBy(() -> crm.as(Actor.of("emp1165")).sales().documents(atelier, 50))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(crm.as(Actor.of("emp1002")).sales().summary(atelier).lines().get(0).outstanding())
+                    .isEqualTo(Money.rounded(netByCustomer.get("103"), "USD"));
+        }
+    }
+
+    /** The rows of a CSV file of the sample (RFC 4180: quoted fields may hold commas and quotes). */
+    private static List<Map<String, String>> csv(String file) throws IOException {
+        String text = Files.readString(DATA.resolve(file), StandardCharsets.UTF_8);
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else {
+                field.append(ch);
+            }
+        }
+        if (field.length() > 0 || !row.isEmpty()) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        List<String> header = rows.get(0);
+        List<Map<String, String>> out = new ArrayList<>();
+        for (List<String> r : rows.subList(1, rows.size())) {
+            Map<String, String> m = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                m.put(header.get(i), i < r.size() ? r.get(i).strip() : "");
+            }
+            out.add(m);
+        }
+        return out;
+    }
+}
