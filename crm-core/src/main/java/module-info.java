@@ -9,6 +9,7 @@ module org.crm4j.core {
     requires transitive jakarta.validation;
     requires org.slf4j;
     requires com.github.benmanes.caffeine;
+    requires com.google.i18n.phonenumbers.libphonenumber;
 
     exports org.crm4j;
     exports org.crm4j.access;

@@ -22,6 +22,8 @@ public final class ImportOptions {
     private DuplicatePolicy duplicates = DuplicatePolicy.REPORT_AND_SKIP;
     private int maxDetails = DEFAULT_MAX_DETAILS;
     private Consumer<RejectedRow> onRejected = rejected -> { };
+    private java.util.Locale locale = java.util.Locale.getDefault();
+    private boolean strict;
 
     /** What to do with a new row that looks like an existing customer. */
     public enum DuplicatePolicy {
@@ -116,6 +118,37 @@ public final class ImportOptions {
     public ImportOptions onRejected(Consumer<RejectedRow> callback) {
         this.onRejected = ValidationException.requireNonNull(callback, "onRejected");
         return this;
+    }
+
+    /**
+     * @param language the language, beside English, of the country names the rows may give (e.g.
+     *     {@code Deutschland}); the JVM's default locale unless set
+     * @return this
+     */
+    public ImportOptions countryNames(java.util.Locale language) {
+        this.locale = java.util.Objects.requireNonNull(language, "language");
+        return this;
+    }
+
+    /**
+     * Refuses a row for a phone number that is doubtful or cannot be read, instead of importing the
+     * customer with the number normalised or left out and a warning in the report.
+     *
+     * @return this
+     */
+    public ImportOptions strictPhones() {
+        this.strict = true;
+        return this;
+    }
+
+    /** @return the language of country names beside English */
+    public java.util.Locale countryNames() {
+        return locale;
+    }
+
+    /** @return whether a doubtful phone number refuses its row */
+    public boolean isStrictPhones() {
+        return strict;
     }
 
     /** @return whether nothing is written */

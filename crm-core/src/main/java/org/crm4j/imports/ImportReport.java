@@ -20,14 +20,18 @@ import java.util.List;
  *     is in {@code rejected})
  * @param likelyDuplicates the first likely duplicates, at most {@link ImportOptions#maxDetails}
  *     (the count is in {@code duplicates})
+ * @param warnings the first values taken in altered or left out without refusing their row (a
+ *     doubtful phone number), at most {@link ImportOptions#maxDetails}
  */
 public record ImportReport(boolean dryRun, long rows, long created, long updated, long unchanged, long rejected,
-        long skipped, long duplicates, List<RejectedRow> rejections, List<LikelyDuplicate> likelyDuplicates) {
+        long skipped, long duplicates, List<RejectedRow> rejections, List<LikelyDuplicate> likelyDuplicates,
+        List<ImportWarning> warnings) {
 
     /** Copies the lists. */
     public ImportReport {
         rejections = List.copyOf(rejections);
         likelyDuplicates = List.copyOf(likelyDuplicates);
+        warnings = List.copyOf(warnings);
     }
 
     /** @return whether the report lists fewer rejected rows or duplicates than it counts */

@@ -90,6 +90,59 @@ public abstract class ImportContract extends ContractBase {
         return row.violations().stream().map(v -> v.field() + ":" + v.rule()).toList();
     }
 
+    // ---- real ERP data as it is (R29): country names, national phone numbers
+
+    /** A row as Northwind's customer table has it: the country by name, the phone in national form. */
+    private static ImportRow northwindStyle(String id, String city, String country, String phone) {
+        return ImportRow.of("ERP", id).company("Northwind customer " + id)
+                .address(null, null, city, null, country)
+                .contact(ImportContact.named("Maria Anders").phone(phone));
+    }
+
+    private List<String> phonesOf(String id) {
+        return customersOf(ADA).contacts(byRef(id).id()).get(0).channels().stream().map(c -> c.value()).toList();
+    }
+
+    @Test
+    void import_takesCountryNamesAndNationalPhones_warningOfDoubtfulNumbersInsteadOfRefusing() {
+        ImportReport report = importAs(SAM, List.of(
+                northwindStyle("N-1", "Berlin", "Germany", "030-0074321"),
+                northwindStyle("N-2", "London", "UK", "(171) 555-7788"),
+                northwindStyle("N-3", "Nantes", "France", "40.67.88.88 x"),
+                northwindStyle("N-4", "Eugene", "USA", "(503) 555-7555"),
+                northwindStyle("N-5", "Marseille", "France", "88.60.15.31")));
+
+        assertThat(report.created()).isEqualTo(5);
+        assertThat(report.rejected()).isZero();
+        assertThat(byRef("N-1").address().orElseThrow().country()).isEqualTo("DE");
+        assertThat(byRef("N-2").address().orElseThrow().country()).isEqualTo("GB");
+        assertThat(byRef("N-4").address().orElseThrow().country()).isEqualTo("US");
+        assertThat(phonesOf("N-1")).containsExactly("+49300074321");
+        assertThat(phonesOf("N-4")).containsExactly("+15035557555");
+        // London's 0171 numbers went in 2000: kept, normalised, with a warning; what cannot be a
+        // number in its country, or is no number at all, is left out with a warning
+        assertThat(phonesOf("N-2")).containsExactly("+441715557788");
+        assertThat(phonesOf("N-3")).isEmpty();
+        assertThat(phonesOf("N-5")).isEmpty();
+        assertThat(report.warnings()).extracting(w -> w.line() + " " + w.field() + " " + w.value())
+                .containsExactly("2 contacts[0].phone (171) 555-7788", "3 contacts[0].phone 40.67.88.88 x",
+                        "5 contacts[0].phone 88.60.15.31");
+        assertThat(report.warnings().get(0).message()).startsWith("stored as +441715557788");
+        assertThat(report.warnings().get(1).message()).startsWith("left out");
+        assertThat(report.warnings().get(2).message()).startsWith("left out");
+    }
+
+    @Test
+    void import_withStrictPhones_refusesTheRowOfADoubtfulNumber() {
+        ImportReport report = as(SAM).imports().customers(List.of(
+                northwindStyle("N-1", "Berlin", "Germany", "030-0074321"),
+                northwindStyle("N-2", "London", "UK", "(171) 555-7788")), ImportOptions.defaults().strictPhones());
+
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(rules(rejection(report, 2))).containsExactly("contacts[0].phone:Format");
+        assertThat(report.warnings()).isEmpty();
+    }
+
     // ---- creating
 
     @Test

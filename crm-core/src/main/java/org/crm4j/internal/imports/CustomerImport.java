@@ -23,7 +23,7 @@ import org.crm4j.common.Address;
 import org.crm4j.common.EmailAddress;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.common.NameKeys;
-import org.crm4j.common.PhoneNumber;
+import org.crm4j.common.Countries;
 import org.crm4j.common.TaxIds;
 import org.crm4j.customer.ChannelType;
 import org.crm4j.customer.Classification;
@@ -39,6 +39,7 @@ import org.crm4j.event.EventTypes;
 import org.crm4j.imports.ImportContact;
 import org.crm4j.imports.ImportOptions;
 import org.crm4j.imports.ImportReport;
+import org.crm4j.imports.ImportWarning;
 import org.crm4j.imports.ImportRow;
 import org.crm4j.imports.LikelyDuplicate;
 import org.crm4j.imports.RejectedRow;
@@ -69,6 +70,8 @@ final class CustomerImport {
     private final Runtime rt;
     private final Actor actor;
     private final ImportOptions options;
+    /** The first values taken in altered or left out, at most {@link ImportOptions#maxDetails}. */
+    private final List<ImportWarning> warnings = new ArrayList<>();
     private final Visibility mine;
     private long rows;
     private long created;
@@ -118,7 +121,7 @@ final class CustomerImport {
 
     private ImportReport report() {
         return new ImportReport(options.isDryRun(), rows, created, updated, unchanged, rejected, skipped, duplicates,
-                rejections, likelyDuplicates);
+                rejections, likelyDuplicates, warnings);
     }
 
     /**
@@ -223,12 +226,17 @@ final class CustomerImport {
         Given<String> taxId = row.taxId() == null ? null : new Given<>(TaxIds.normalize(row.taxId()));
         Given<String> industry = row.industry() == null ? null : new Given<>(blankToNull(row.industry()));
         Given<Address> address = null;
+        // a country as ERPs write it ("Germany", "USA", the host's language) becomes its ISO code
+        String country = isBlank(row.country()) ? row.country()
+                : Countries.code(row.country(), options.countryNames()).orElse(row.country());
         if (row.addressGiven()) {
             boolean blank = isBlank(row.street()) && isBlank(row.postalCode()) && isBlank(row.city())
                     && isBlank(row.region()) && isBlank(row.country());
             address = blank ? new Given<>(null) : new Given<>(attempt(violations, "", () -> new Address(row.street(),
-                    row.postalCode(), row.city(), row.region(), row.country())));
+                    row.postalCode(), row.city(), row.region(), country)));
         }
+        String region = address != null && address.value() != null ? address.value().country() : null;
+        List<ImportWarning> doubts = new ArrayList<>();
         Given<String> rating = row.rating() == null ? null : new Given<>(blankToNull(row.rating()));
         Set<String> categories = null;
         if (row.categories() != null) {
@@ -260,8 +268,20 @@ final class CustomerImport {
             int before = violations.size();
             String email = isBlank(c.email()) ? null
                     : attempt(violations, prefix, () -> EmailAddress.of(c.email()).value());
-            String phone = isBlank(c.phone()) ? null
-                    : attempt(violations, prefix, () -> PhoneNumber.parse(c.phone()).value());
+            String phone = null;
+            if (!isBlank(c.phone())) {
+                // read as the customer's country writes national numbers; a doubtful number does not
+                // refuse the customer (unless asked to), it is stored normalised or left out, and said so
+                Phones.Reading reading = Phones.read(c.phone(), region);
+                if (reading.doubt() == null) {
+                    phone = reading.e164();
+                } else if (options.isStrictPhones()) {
+                    violations.add(new Violation(prefix + "phone", "Format", "'" + c.phone() + "' " + reading.doubt()));
+                } else {
+                    phone = reading.e164();
+                    doubts.add(new ImportWarning(line, describe(row), prefix + "phone", c.phone(), reading.doubt()));
+                }
+            }
             Set<String> roles = new LinkedHashSet<>();
             c.roles().forEach(r -> roles.add(ContactPerson.normalizeRole(r)));
             ContactDraft draft = new ContactDraft(c.name() == null ? null : c.name().strip(),
@@ -281,6 +301,11 @@ final class CustomerImport {
         }
         if (!violations.isEmpty()) {
             return new RejectedRow(line, describe(row), violations);
+        }
+        for (ImportWarning w : doubts) {
+            if (warnings.size() < options.maxDetails()) {
+                warnings.add(w);
+            }
         }
         return new Candidate(line, ref, kind, name, taxId, industry, address, rating, categories, tags,
                 owner == null || owner.isEmpty() ? null : owner, contacts);
