@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class ModulePathIT {
     /** What crm-core requires, by the start of their file names; they go on the module path with it. */
-    private static final List<String> CORE_MODULES = List.of("jakarta.validation-api-", "slf4j-api-", "caffeine-");
+    private static final List<String> CORE_MODULES = List.of("jakarta.validation-api-", "slf4j-api-", "caffeine-",
+            "libphonenumber-");
 
     @Test
     void theQuickStartRuns_withCrmCoreOnTheModulePath_andItsServicesOutOfReach() throws Exception {
