@@ -88,6 +88,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("com.github.benmanes.caffeine..")
             .because("Caffeine is an implementation detail (STYLE.md: Caffeine stays inside)");
 
+    static final ArchRule PHONE_LIBRARY_STAYS_INSIDE = noClasses().that().resideOutsideOfPackage("org.crm4j.internal..")
+            .should().dependOnClassesThat().resideInAPackage("com.google.i18n.phonenumbers..")
+            .because("libphonenumber reads the phone numbers of imports; hosts see E.164 strings, never its types");
+
     static final ArchRule SPI_DOES_NOT_USE_INTERNAL = noClasses()
             .that().resideInAnyPackage("org.crm4j.store..", "org.crm4j.plugin..")
             .should().dependOnClassesThat().resideInAPackage("org.crm4j.internal..")
@@ -107,8 +111,9 @@ class ArchitectureTest {
 
     /** Implementation types that must not appear in the public surface. */
     private static final DescribedPredicate<JavaClass> IMPLEMENTATION_TYPES = resideInAnyPackage(
-            "com.github.benmanes.caffeine..", "org.hibernate..", "org.crm4j.internal..")
-            .as("Caffeine, Hibernate or org.crm4j.internal types");
+            "com.github.benmanes.caffeine..", "com.google.i18n.phonenumbers..", "org.hibernate..",
+            "org.crm4j.internal..")
+            .as("Caffeine, libphonenumber, Hibernate or org.crm4j.internal types");
 
     static final ArchRule NO_IMPLEMENTATION_TYPES_IN_PUBLIC_SIGNATURES = classes()
             .that().arePublic().and().resideOutsideOfPackage("org.crm4j.internal..")
@@ -138,6 +143,11 @@ class ArchitectureTest {
     @Test
     void onlyInternalUsesCaffeine() {
         CAFFEINE_STAYS_INSIDE.check(MAIN);
+    }
+
+    @Test
+    void onlyInternalUsesThePhoneLibrary() {
+        PHONE_LIBRARY_STAYS_INSIDE.check(MAIN);
     }
 
     @Test
