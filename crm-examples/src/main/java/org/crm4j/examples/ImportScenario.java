@@ -7,12 +7,14 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.crm4j.Crm;
 import org.crm4j.access.Actor;
 import org.crm4j.access.InMemoryUserDirectory;
 import org.crm4j.customer.NewCustomer;
 import org.crm4j.imports.ImportOptions;
 import org.crm4j.imports.ImportReport;
+import org.crm4j.imports.ImportWarning;
 import org.crm4j.imports.LikelyDuplicate;
 import org.crm4j.imports.RejectedRow;
 import org.crm4j.reports.imports.CsvCustomerSource;
@@ -49,10 +51,13 @@ public final class ImportScenario {
             crm.as(Actor.of("sam")).customers().create(NewCustomer.company("Smith Jones & Partners Ltd")
                     .taxId("GB 123 456 789"));
 
-            print("Dry run", crm.as(ada).imports().customers(export(), ImportOptions.defaults().dryRun()));
+            // the ERP names countries in German ("Deutschland") and keeps old national phone numbers
+            print("Dry run", crm.as(ada).imports().customers(export(), ImportOptions.defaults().dryRun()
+                    .countryNames(Locale.GERMAN)));
             print("Import", crm.as(ada).imports().customers(export(), ImportOptions.defaults()
-                    .onProgress(soFar -> out.println("  " + soFar.rows() + " rows read so far"))));
-            print("Same file again", crm.as(ada).imports().customers(export(), ImportOptions.defaults()));
+                    .countryNames(Locale.GERMAN).onProgress(soFar -> out.println("  " + soFar.rows() + " rows read so far"))));
+            print("Same file again", crm.as(ada).imports().customers(export(), ImportOptions.defaults()
+                    .countryNames(Locale.GERMAN)));
         }
     }
 
@@ -78,6 +83,10 @@ public final class ImportScenario {
         for (RejectedRow rejected : r.rejections()) {
             rejected.violations().forEach(v -> out.println("  line " + rejected.line() + " (" + rejected.externalRef()
                     + ") rejected: " + v.field() + " [" + v.rule() + "] " + v.message()));
+        }
+        for (ImportWarning w : r.warnings()) {
+            out.println("  line " + w.line() + " (" + w.externalRef() + ") " + w.field() + " '" + w.value() + "': "
+                    + w.message());
         }
         for (LikelyDuplicate d : r.likelyDuplicates()) {
             d.matches().forEach(m -> out.println("  line " + d.line() + " (" + d.externalRef() + ") looks like customer "
