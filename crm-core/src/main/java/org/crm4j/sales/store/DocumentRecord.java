@@ -36,7 +36,7 @@ public record DocumentRecord(long id, long version, DocumentKind kind, ExternalR
     public SalesDocument toDocument() {
         Currency c = Currency.getInstance(currency);
         return new SalesDocument(SalesDocumentId.of(id), kind, externalRef, CustomerId.of(customerId), orderedOn,
-                invoicedOn, dueOn, salespersonId, lines, money(net, c), money(tax, c), money(gross, c),
+                invoicedOn, dueOn, salespersonId, lines, new Money(net, c), new Money(tax, c), new Money(gross, c),
                 reversesId == null ? null : SalesDocumentId.of(reversesId),
                 orderId == null ? null : SalesDocumentId.of(orderId), opportunityId, campaignId, version, receivedAt,
                 updatedAt);
@@ -60,10 +60,5 @@ public record DocumentRecord(long id, long version, DocumentKind kind, ExternalR
                 && lines.equals(other.lines) && Objects.equals(reversesId, other.reversesId)
                 && Objects.equals(orderId, other.orderId) && Objects.equals(opportunityId, other.opportunityId)
                 && Objects.equals(campaignId, other.campaignId);
-    }
-
-    private static Money money(BigDecimal amount, Currency currency) {
-        return new Money(amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0),
-                java.math.RoundingMode.UNNECESSARY), currency);
     }
 }

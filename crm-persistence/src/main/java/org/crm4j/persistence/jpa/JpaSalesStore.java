@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.crm4j.common.ExternalRef;
+import org.crm4j.common.Money;
 import org.crm4j.sales.DocumentKind;
 import org.crm4j.sales.InvoiceBalance;
 import org.crm4j.sales.SalesDocumentId;
@@ -201,8 +202,8 @@ final class JpaSalesStore implements SalesStore {
         return query.getResultList().stream().map(r -> {
             Currency c = Currency.getInstance((String) r[5]);
             return new InvoiceBalance(SalesDocumentId.of((Long) r[0]), ExternalRef.of((String) r[1], (String) r[2]),
-                    (LocalDate) r[3], (LocalDate) r[4], ServiceContractEntity.money((BigDecimal) r[6], c),
-                    ServiceContractEntity.money(decimal(r[7]), c), ServiceContractEntity.money(decimal(r[8]), c));
+                    (LocalDate) r[3], (LocalDate) r[4], new Money((BigDecimal) r[6], c),
+                    new Money(decimal(r[7]), c), new Money(decimal(r[8]), c));
         }).toList();
     }
 
@@ -237,8 +238,8 @@ final class JpaSalesStore implements SalesStore {
         LocalDate last = null;
         for (Object[] r : rows) {
             Currency c = Currency.getInstance((String) r[0]);
-            lines.add(new SalesSummary.Line(ServiceContractEntity.money(decimal(r[1]), c),
-                    ServiceContractEntity.money(outstanding.getOrDefault(c.getCurrencyCode(), BigDecimal.ZERO), c)));
+            lines.add(new SalesSummary.Line(new Money(decimal(r[1]), c),
+                    new Money(outstanding.getOrDefault(c.getCurrencyCode(), BigDecimal.ZERO), c)));
             LocalDate day = (LocalDate) r[2];
             last = day != null && (last == null || day.isAfter(last)) ? day : last;
         }

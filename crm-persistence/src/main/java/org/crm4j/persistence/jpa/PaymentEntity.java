@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import org.crm4j.common.ExternalRef;
+import org.crm4j.common.Money;
 import org.crm4j.sales.store.PaymentRecord;
 
 /** A payment against an invoice ({@code crm_payment}). */
@@ -78,6 +79,6 @@ class PaymentEntity {
 
     PaymentRecord toRecord() {
         return new PaymentRecord(id, version, ExternalRef.of(externalSystem, externalId), invoiceId, customerId,
-                ServiceContractEntity.money(amount, Currency.getInstance(currency)), paidOn, receivedAt, updatedAt);
+                new Money(amount, Currency.getInstance(currency)), paidOn, receivedAt, updatedAt);
     }
 }

@@ -11,7 +11,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -121,14 +120,8 @@ class ServiceContractEntity {
     ServiceRecord toRecord() {
         Currency c = Currency.getInstance(currency);
         return new ServiceRecord(id, version, customerId, productCode, productName, startsOn, endsOn, billingPeriod,
-                money(price, c), cost == null ? null : money(cost, c), autoRenew, noticeDays, cancelReason, cancelledOn,
+                new Money(price, c), cost == null ? null : new Money(cost, c), autoRenew, noticeDays, cancelReason, cancelledOn,
                 salespersonId, externalSystem == null ? null : ExternalRef.of(externalSystem, externalId), createdAt,
                 updatedAt);
-    }
-
-    /** A numeric(19,4) value at the currency's own places (the stored scale adds zeros). */
-    static Money money(BigDecimal amount, Currency currency) {
-        return new Money(amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), RoundingMode.UNNECESSARY),
-                currency);
     }
 }

@@ -194,8 +194,6 @@ final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
     }
 
     private static Money money(BigDecimal amount, String currency) {
-        Currency c = Currency.getInstance(currency);
-        return new Money(amount.setScale(Math.max(c.getDefaultFractionDigits(), 0), java.math.RoundingMode.UNNECESSARY),
-                c);
+        return new Money(amount, Currency.getInstance(currency));
     }
 }
