@@ -10,8 +10,8 @@ import org.crm4j.store.Keyset;
 
 /**
  * Encodes where a page ended as an opaque, URL-safe token, and reads it back. A token carries
- * nothing the actor may not see: a customer search's token only the last customer's id (see
- * {@link #encode}); the tokens of the other lists (activities, schedules, stalled deals, overdue
+ * nothing the actor may not see: a customer search's token the last customer's id and, by name,
+ * its name key, which everyone may find (see {@link #encode}); the tokens of the other lists (activities, schedules, stalled deals, overdue
  * requests) the last row's time and id, compared only with rows the actor may see, as those lists
  * apply need-to-know in the store's query. A token that is forged is refused when it is malformed
  * (field {@code pageToken}, rule {@code Format}), never passed to the store.
@@ -26,51 +26,70 @@ public final class PageTokens {
     private static final String STALLED = "STALLED";
 
     /**
-     * A customer search's token names the last customer of the page by its id and nothing else: the
-     * sort value to go on from (its name key or its creation time) is read from the store when the
-     * next page is read. A token can therefore not be forged to compare a chosen creation time, a
-     * detail, with customers the actor may not open; naming another customer's id only starts the
-     * page where paging through the whole list would.
+     * A customer search's token names the last customer of the page by its id and, in a search by
+     * name, by its name key, and nothing else. A name is findable by everyone, so a name key chosen
+     * by the caller starts the page where a search for names from that one would: a forged token
+     * learns nothing. A creation time is a detail, so a search by creation never carries one: its
+     * token names the id alone and the store reads that customer's creation time when it reads the
+     * next page; naming another customer's id only starts the page where paging through the whole
+     * list would.
      *
      * @param sort the search's order
+     * @param lastNameKey the name key of the page's last customer ({@code CustomerRecord.nameKey}),
+     *     used by the name orders only
      * @param lastId the id of the page's last customer
      * @return the token
      */
-    public static String encode(CustomerSort sort, long lastId) {
-        String raw = CUSTOMERS + SEP + sort.name() + SEP + lastId;
+    public static String encode(CustomerSort sort, String lastNameKey, long lastId) {
+        String raw = sort.byName() ? BY_NAME + SEP + sort.name() + SEP + lastId + SEP + lastNameKey
+                : BY_ROW + SEP + sort.name() + SEP + lastId;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * @param sort the search's order, which the token must have been made for
      * @param token a token from {@link #encode}
-     * @return the id of the previous page's last customer
+     * @return where the previous page ended: the last customer's name key and id, or its id alone
+     *     ({@link Keyset#afterRow}) in a search by creation (and in a name order's token of the
+     *     earlier, id-only format)
      * @throws ValidationException when the token is malformed or belongs to another order
      */
-    public static long decode(CustomerSort sort, String token) {
+    public static Keyset decode(CustomerSort sort, String token) {
         String[] parts;
         try {
             String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            parts = raw.split(String.valueOf(SEP), -1);
+            // the name key comes last and is taken whole, whatever it holds
+            parts = raw.split(String.valueOf(SEP), 4);
         } catch (IllegalArgumentException e) {
             throw notAToken("a customer search");
         }
-        if (parts.length != 3 || !parts[0].equals(CUSTOMERS)) {
+        boolean byName = parts.length == 4 && parts[0].equals(BY_NAME);
+        boolean byRow = parts.length == 3 && parts[0].equals(BY_ROW);
+        if (!byName && !byRow) {
             throw notAToken("a customer search");
         }
         if (!parts[1].equals(sort.name())) {
             throw new ValidationException("pageToken", "SameSort",
                     "the token belongs to a search sorted by " + printable(parts[1]) + ", not " + sort);
         }
+        long id;
         try {
-            return Long.parseLong(parts[2]);
+            id = Long.parseLong(parts[2]);
         } catch (NumberFormatException e) {
             throw notAToken("a customer search");
         }
+        if (byName && (!sort.byName() || parts[3].length() > MAX_NAME_KEY)) {
+            throw notAToken("a customer search");
+        }
+        return byName ? new Keyset(parts[3], id) : Keyset.afterRow(id);
     }
 
-    /** The format of a customer search's token: its order and the last id, nothing else. */
-    private static final String CUSTOMERS = "2";
+    /** A customer search's token of the creation orders: the order and the last id, nothing else. */
+    private static final String BY_ROW = "2";
+    /** A customer search's token of the name orders: the order, the last id and its name key. */
+    private static final String BY_NAME = "3";
+    /** The longest name key a token may carry; a name is at most 200 characters (`Customer`). */
+    private static final int MAX_NAME_KEY = 1000;
 
     private static ValidationException notAToken(String list) {
         return new ValidationException("pageToken", "Format", "not a page token of " + list);

@@ -4,9 +4,10 @@ package org.crm4j.store;
  * Where the previous page ended: the sort value and the id of its last row. The next page starts
  * strictly after it, compared as a row value {@code (sortValue, id)}.
  *
- * <p>A customer search's page token carries the last row's id only, never a value the caller could
+ * <p>A customer search by creation carries the last row's id only, never a time the caller could
  * choose: its keyset has no sort value ({@link #afterRow}), and the store reads the sort value of
- * that row in the search's own statement. When the row is gone, the page is empty.
+ * that row in the search's own statement. When the row is gone, the page is empty. A search by
+ * name carries the last row's name key, which everyone may find.
  *
  * @param sortValue the last row's sort value (a {@code String} name key or an {@code Instant}), or
  *     null when the store reads it from the row with the id

@@ -196,6 +196,29 @@ public abstract class SearchContract extends ContractBase {
     }
 
     @Test
+    void pagingByName_goesOnAfterTheLastRowsName_evenWhenThatCustomerIsRenamedOrArchived() {
+        for (String name : List.of("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot")) {
+            customersOf(SAM).create(NewCustomer.company(name));
+        }
+        Page<CustomerSummary> first = customersOf(SAM).search(CustomerQuery.builder().pageSize(2).build());
+        assertThat(first.items()).extracting(CustomerSummary::name).containsExactly("Alpha", "Bravo");
+        // the page's last customer moves to the end of the list, and another one is archived
+        customersOf(SAM).save(customersOf(SAM).get(first.items().get(1).id()).rename("Zulu"));
+        var delta = customersOf(SAM).search(CustomerQuery.where(nameStartsWith("delta"))).items().get(0);
+        customersOf(SAM).save(customersOf(SAM).get(delta.id()).archive());
+
+        Page<CustomerSummary> second = customersOf(SAM).search(CustomerQuery.builder().pageSize(2)
+                .pageToken(first.nextPageToken()).build());
+        Page<CustomerSummary> third = customersOf(SAM).search(CustomerQuery.builder().pageSize(2)
+                .pageToken(second.nextPageToken()).build());
+
+        // the list goes on from where the first page ended, "Bravo", as a list by name must
+        assertThat(second.items()).extracting(CustomerSummary::name).containsExactly("Charlie", "Echo");
+        assertThat(third.items()).extracting(CustomerSummary::name).containsExactly("Foxtrot", "Zulu");
+        assertThat(third.hasNext()).isFalse();
+    }
+
+    @Test
     void badQueriesAreRefused() {
         assertThatThrownBy(() -> customersOf(SAM).search(CustomerQuery.builder().pageSize(0).build()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("pageSize");

@@ -192,14 +192,13 @@ public final class CustomerService implements Customers {
             throw new ValidationException(violations);
         }
         CustomerSort sort = query.sort();
-        Long afterId = query.pageToken() == null ? null : PageTokens.decode(sort, query.pageToken());
+        Keyset after = query.pageToken() == null ? null : PageTokens.decode(sort, query.pageToken());
         Visibility mine = visibility();
         boolean restrict = query.onlyOpenable() || (query.where() != null && !query.where().basicOnly());
         boolean includeArchived = query.includeArchived() || mentionsStatus(query.where());
         // whether the actor may open each row (they cover its owner) comes with the row, from the same
         // query; a customer shared with them through open work is opened by id, not flagged here
-        // the token names the last row's id only; the store reads its sort value in the search itself
-        Keyset after = afterId == null ? null : Keyset.afterRow(afterId);
+        // a token by creation names the last row's id only; the store reads its creation time in the search itself
         List<CustomerRow> rows = rt.store().readOnly(tx -> tx.store(CustomerStore.class).search(new CustomerSearch(
                 query.where(), includeArchived, restrict ? mine : Visibility.everything(), sort, after,
                 query.pageSize() + 1, mine)));
@@ -209,7 +208,8 @@ public final class CustomerService implements Customers {
                 r.taxId(), r.city(), r.ownerId(), r.status(), r.openable())).toList();
         String next = null;
         if (more) {
-            next = PageTokens.encode(sort, page.get(page.size() - 1).id());
+            CustomerRow last = page.get(page.size() - 1);
+            next = PageTokens.encode(sort, CustomerRecord.nameKey(last.name()), last.id());
         }
         return new Page<>(items, next);
     }

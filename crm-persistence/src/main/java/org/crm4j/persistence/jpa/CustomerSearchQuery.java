@@ -58,8 +58,9 @@ final class CustomerSearchQuery {
         String key = sort.byName() ? "c.nameKey" : "c.createdAt";
         Keyset after = search.after();
         if (after != null && after.byRow()) {
-            // the previous page's last row, whatever the actor may see of it: its sort value is read
-            // once by the statement itself, so the token never carries a value to compare with
+            // the previous page's last row, whatever the actor may see of it: its sort value (a creation
+            // time, a detail) is read once by the statement itself, so the token carries no value to compare
+            // with; a search by name carries the name key, which everyone may find, and takes the branch below
             String id = bind(after.id());
             conditions.add("(" + key + ", c.id) " + (sort.descending() ? "<" : ">") + " ((select " + key.replace("c.", "k.")
                     + " from Customer k where k.id = " + id + "), " + id + ")");
