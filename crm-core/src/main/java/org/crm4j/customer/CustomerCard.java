@@ -1,6 +1,7 @@
 package org.crm4j.customer;
 
 import java.util.List;
+import org.crm4j.ValidationException;
 import org.crm4j.event.DomainEvent;
 
 /**
@@ -14,7 +15,9 @@ import org.crm4j.event.DomainEvent;
  * {@link DomainEvent#opportunityId()}: the deal's own events, its offers' and orders') is in it
  * only when the actor may see that deal as it is owned now. The activities follow the same rule by
  * their owner: the card lists the latest {@value #ACTIVITIES} activities the actor may see, latest
- * start first, and a token for the next page when there are more.
+ * start first, and a token for the next page when there are more. The customer's business, its
+ * running services and its sales summary, counts the services and documents the actor may see
+ * (those of the customer's owner's line, or sold by someone the actor covers).
  *
  * @param customer the customer
  * @param contacts its contact persons, primary first
@@ -28,10 +31,15 @@ import org.crm4j.event.DomainEvent;
  *     {@code Activities.ofCustomer})
  * @param activitiesPageToken where that page ended, to pass to {@code Activities.ofCustomer} for
  *     the next page; null when there are no more
+ * @param services the customer's running services the actor may see (not cancelled, and not past
+ *     their end unless they renew themselves), latest start first
+ * @param sales the customer's sales summary as far as the actor may see its documents: per
+ *     currency, net invoiced in the last twelve months and outstanding, and the last purchase
  */
 public record CustomerCard(Customer customer, List<ContactPerson> contacts, List<Note> latestNotes,
         List<DomainEvent> latestHistory, List<OpportunitySummary> opportunities,
-        List<ActivitySummary> latestActivities, String activitiesPageToken) {
+        List<ActivitySummary> latestActivities, String activitiesPageToken, List<ServiceSummary> services,
+        SalesSummary sales) {
 
     /** How many activities the card shows. */
     public static final int ACTIVITIES = 20;
@@ -43,5 +51,7 @@ public record CustomerCard(Customer customer, List<ContactPerson> contacts, List
         latestHistory = List.copyOf(latestHistory);
         opportunities = List.copyOf(opportunities);
         latestActivities = List.copyOf(latestActivities);
+        services = List.copyOf(services);
+        ValidationException.requireNonNull(sales, "card.sales");
     }
 }

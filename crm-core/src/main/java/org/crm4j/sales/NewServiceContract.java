@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.crm4j.ValidationException;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.common.Money;
+import org.crm4j.common.BillingPeriod;
 
 /**
  * What records a service a customer has under contract; pass it to

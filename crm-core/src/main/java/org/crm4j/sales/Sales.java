@@ -7,6 +7,7 @@ import org.crm4j.ConflictException;
 import org.crm4j.NotFoundException;
 import org.crm4j.ValidationException;
 import org.crm4j.customer.CustomerId;
+import org.crm4j.customer.SalesSummary;
 
 /**
  * What customers buy (R6, R11, R13, R29), for one actor: {@code crm.as(actor).sales()}.

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.common.Money;
 import org.crm4j.customer.CustomerId;
+import org.crm4j.common.BillingPeriod;
 
 /**
  * A service a customer has under contract (R11): a subscription, a maintenance or hosting

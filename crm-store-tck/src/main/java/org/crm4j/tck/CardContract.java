@@ -17,6 +17,7 @@ import org.crm4j.NotFoundException;
 import org.crm4j.access.Actor;
 import org.crm4j.activity.CallDirection;
 import org.crm4j.activity.NewActivity;
+import org.crm4j.common.BillingPeriod;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.common.Money;
 import org.crm4j.customer.ActivitySummary;
@@ -45,6 +46,10 @@ import org.crm4j.pipeline.Opportunity;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.StallCriteria;
 import org.crm4j.pipeline.Stage;
+import org.crm4j.sales.NewPayment;
+import org.crm4j.sales.NewSalesDocument;
+import org.crm4j.sales.NewServiceContract;
+import org.crm4j.sales.SalesLine;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -352,6 +357,27 @@ public abstract class CardContract extends ContractBase {
         customersOf(SAM).addContact(small.id(), NewContact.named("Eva").channel(ContactChannel.email("eva@small.example")));
         Customer big = customersOf(SAM).create(NewCustomer.company("Big").tags("a", "b", "c")
                 .externalRef(ExternalRef.of("SAP", "1")).externalRef(ExternalRef.of("DATEV", "1")));
+        // its business: services, and a year of invoices, each paid in two parts, one of them credited
+        for (int i = 0; i < 4; i++) {
+            as(SAM).sales().addService(big.id(), NewServiceContract.of("SVC-" + i, "Service " + i,
+                    LocalDate.of(2026, 1, 1 + i), BillingPeriod.MONTH, Money.of("100", "EUR")));
+        }
+        for (int i = 0; i < 24; i++) {
+            ExternalRef invoice = ExternalRef.of("erp", "INV-" + i);
+            as(SAM).sales().receive(NewSalesDocument.invoice(invoice, "EUR", LocalDate.of(2025, 3, 1).plusDays(15L * i))
+                    .customer(big.id()).salesperson(i % 4 == 3 ? "pia" : "sam")
+                    .line(SalesLine.of("P-" + i, BigDecimal.ONE, new BigDecimal("100.00"))));
+            for (int p = 0; p < 2; p++) {
+                as(SAM).sales().receivePayment(NewPayment.of(ExternalRef.of("erp", "PAY-" + i + "-" + p), invoice,
+                        Money.of("40.00", "EUR"), LocalDate.of(2026, 2, 1)));
+            }
+            if (i % 6 == 0) {
+                as(SAM).sales().receive(NewSalesDocument.creditNote(ExternalRef.of("erp", "CN-" + i), "EUR",
+                        LocalDate.of(2026, 2, 1), invoice).customer(big.id())
+                        .line(SalesLine.of("P-" + i, BigDecimal.ONE, new BigDecimal("10.00"))));
+            }
+        }
+
         List<ContactId> contacts = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             contacts.add(customersOf(SAM).addContact(big.id(), NewContact.named("Contact " + i).roles("CFO", "CTO")
@@ -415,13 +441,23 @@ public abstract class CardContract extends ContractBase {
                 .startsWith("call 199", "call 198", "call 197", "call 196", "call 195", "call 194", "call 193",
                         "call 192", "call 191", "call 190");
         assertThat(card.activitiesPageToken()).isNotNull();
-        assertThat(forBig).isEqualTo(forSmall).isLessThanOrEqualTo(4);
+        assertThat(card.services()).hasSize(4);
+        // 24 invoices of 100.00, 4 of them credited 10.00, 80.00 paid on each: 24 × 20.00 − 40.00 outstanding
+        assertThat(card.sales().lines()).extracting(l -> l.outstanding())
+                .containsExactly(Money.of("440.00", "EUR"));
+        assertThat(smallCard.services()).isEmpty();
+        // five: the customer, its contacts, its timeline, its deals, its business
+        assertThat(forBig).isEqualTo(forSmall).isLessThanOrEqualTo(5);
         // pia reads it through her open deals: only those, and none of the activities (she is a colleague on them)
         assertThat(titles(piasCard)).containsExactly("Deal 5", "Deal 2");
         assertThat(piasCard.latestHistory()).filteredOn(e -> e.opportunityId().isPresent()).isNotEmpty()
                 .allMatch(e -> piasDeals.contains(e.opportunityId().getAsLong()));
         assertThat(piasCard.latestActivities()).isEmpty();
-        assertThat(forPia).isLessThanOrEqualTo(4);
+        // pia sold every fourth invoice, none of them credited: 6 × 20.00 outstanding
+        assertThat(piasCard.sales().lines()).extracting(l -> l.outstanding())
+                .containsExactly(Money.of("120.00", "EUR"));
+        assertThat(piasCard.services()).isEmpty();
+        assertThat(forPia).isLessThanOrEqualTo(5);
     }
 
     @Test

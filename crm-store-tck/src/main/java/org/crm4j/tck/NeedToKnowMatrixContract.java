@@ -519,7 +519,7 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
             // what C bought: rita's service and invoice (she sold them), and an invoice with no
             // salesperson, which only C's line sees; part of rita's invoice is paid
             w.service = ada.sales().addService(w.c, org.crm4j.sales.NewServiceContract.of("HOST", "Hosting",
-                    LocalDate.of(2026, 1, 1), org.crm4j.sales.BillingPeriod.MONTH, eur("100.00")).salesperson("rita"))
+                    LocalDate.of(2026, 1, 1), org.crm4j.common.BillingPeriod.MONTH, eur("100.00")).salesperson("rita"))
                     .id();
             w.name("service", w.service.value(), "C.service");
             w.invoice = ada.sales().receive(org.crm4j.sales.NewSalesDocument.invoice(ExternalRef.of("ERP",
@@ -843,7 +843,7 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
                 sees(List.of("C.houseInvoice 50.00 EUR", "C.invoice 600.00 EUR"), CUSTOMER_LINE)
                         .and(List.of("C.invoice 600.00 EUR"), Line.RECORD)));
         rows.add(read("sales.summary of C", c -> {
-            org.crm4j.sales.SalesSummary x = c.me().sales().summary(c.w().c);
+            org.crm4j.customer.SalesSummary x = c.me().sales().summary(c.w().c);
             return x.lines().stream().map(l -> money(l.invoicedLast12Months()) + "/" + money(l.outstanding()))
                     .toList() + " last=" + x.lastPurchase();
         }, sees("[1050.00 EUR/650.00 EUR] last=2026-02-03", CUSTOMER_LINE)

@@ -20,11 +20,13 @@ import org.crm4j.pipeline.NewPipeline;
 import org.crm4j.pipeline.Opportunity;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.Stage;
-import org.crm4j.sales.BillingPeriod;
+import org.crm4j.common.BillingPeriod;
 import org.crm4j.sales.DocumentKind;
 import org.crm4j.sales.InvoiceBalance;
 import org.crm4j.sales.NewPayment;
 import org.crm4j.sales.NewSalesDocument;
+import org.crm4j.customer.CustomerCard;
+import org.crm4j.customer.ServiceSummary;
 import org.crm4j.sales.NewServiceContract;
 import org.crm4j.sales.Payment;
 import org.crm4j.sales.Receipt;
@@ -32,7 +34,7 @@ import org.crm4j.sales.ReceiptOutcome;
 import org.crm4j.sales.Sales;
 import org.crm4j.sales.SalesDocument;
 import org.crm4j.sales.SalesLine;
-import org.crm4j.sales.SalesSummary;
+import org.crm4j.customer.SalesSummary;
 import org.crm4j.sales.ServiceContract;
 import org.crm4j.sales.ServiceStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -281,6 +283,65 @@ public abstract class SalesContract extends ContractBase {
                 FEB_2))).isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.violations()).extracting(ValidationException.Violation::field)
                                 .containsExactly("invoice"));
+    }
+
+    // ---- the customer card
+
+    @Test
+    void theCardShowsTheRunningServicesAndTheSalesSummaryAsFarAsTheReaderMaySee() {
+        sales(SAM).addService(acme.id(), NewServiceContract.of("SUP", "Support", JAN_10, BillingPeriod.YEAR,
+                eur("1200.00")));
+        sales(SAM).addService(acme.id(), NewServiceContract.of("HOST-M", "Managed hosting M", FEB_2,
+                BillingPeriod.MONTH, eur("450.00")).endsOn(LocalDate.of(2026, 12, 31)).noticeDays(90));
+        sales(SAM).addService(acme.id(), NewServiceContract.of("LIC", "Licence", LocalDate.of(2025, 1, 1),
+                BillingPeriod.YEAR, eur("99.00")).endsOn(LocalDate.of(2025, 12, 31)).autoRenew(true));
+        // over: ended without renewing itself, and cancelled
+        sales(SAM).addService(acme.id(), NewServiceContract.of("OLD", "Old hosting", LocalDate.of(2025, 1, 1),
+                BillingPeriod.MONTH, eur("100.00")).endsOn(LocalDate.of(2025, 12, 31)));
+        ServiceContract cancelled = sales(SAM).addService(acme.id(), NewServiceContract.of("CAN", "Backup",
+                JAN_10, BillingPeriod.MONTH, eur("20.00")));
+        sales(SAM).cancelService(cancelled.id(), "not needed", FEB_2);
+        sales(ADA).addService(acme.id(), NewServiceContract.of("PIA-S", "Pia's service", FEB_2, BillingPeriod.MONTH,
+                eur("10.00")).salesperson("pia"));
+        sales(ADA).receive(invoice("INV-1"));
+        sales(ADA).receivePayment(NewPayment.of(erp("PAY-1"), erp("INV-1"), eur("500.00"), LocalDate.of(2026, 2, 20)));
+        sales(ADA).receive(NewSalesDocument.invoice(erp("INV-P"), "EUR", JAN_10).customer(acme.id())
+                .salesperson("pia").line(SalesLine.of("X", n("1"), n("10.00")))).value();
+        sales(ADA).receive(NewSalesDocument.invoice(erp("INV-US"), "USD", JAN_10).customer(acme.id())
+                .line(SalesLine.of("X", n("2"), n("50.00")))).value();
+
+        CustomerCard card = customersOf(SAM).card(acme.id());
+
+        assertThat(card.services()).extracting(ServiceSummary::productCode)
+                .containsExactly("PIA-S", "HOST-M", "SUP", "LIC");
+        ServiceSummary hosting = card.services().get(1);
+        assertThat(hosting.price()).isEqualTo(eur("450.00"));
+        assertThat(hosting.billingPeriod()).isEqualTo(BillingPeriod.MONTH);
+        assertThat(hosting.ending()).isTrue();
+        assertThat(hosting.noticeBy()).contains(LocalDate.of(2026, 10, 2));
+        assertThat(card.services().get(3).ending()).isFalse();
+        assertThat(card.sales().lines()).containsExactly(
+                new SalesSummary.Line(eur("910.00"), eur("590.00")),
+                new SalesSummary.Line(Money.of("100.00", "USD"), Money.of("100.00", "USD")));
+        assertThat(card.sales().lastPurchase()).isEqualTo(FEB_2);
+        assertThat(card.sales()).isEqualTo(sales(SAM).summary(acme.id()));
+
+        // pia opens the card through her open deal on ACME: she sees what she sold, nothing else
+        Pipeline pipeline = as(ADA).pipelines().define(NewPipeline.named("New business", "EUR")
+                .stage(Stage.open("QUALIFY", "Qualify", 10)).stage(Stage.won("WON", "Won"))
+                .stage(Stage.lost("LOST", "Lost")).wonReasons("PRICE").lostReasons("PRICE"));
+        as(ADA).opportunities().open(NewOpportunity.on(acme.id(), "Upgrade", pipeline.id())
+                .expectedClose(LocalDate.of(2026, 6, 30)).owner("pia"));
+        CustomerCard pias = customersOf(PIA).card(acme.id());
+        assertThat(pias.services()).extracting(ServiceSummary::productCode).containsExactly("PIA-S");
+        assertThat(pias.sales().lines()).containsExactly(new SalesSummary.Line(eur("10.00"), eur("10.00")));
+        assertThat(pias.sales().lastPurchase()).isEqualTo(JAN_10);
+
+        // a customer without sales: an empty summary, no services
+        Customer other = customersOf(SAM).create(NewCustomer.company("Other"));
+        CustomerCard empty = customersOf(SAM).card(other.id());
+        assertThat(empty.services()).isEmpty();
+        assertThat(empty.sales()).isEqualTo(SalesSummary.NONE);
     }
 
     // ---- need-to-know (R28)

@@ -8,6 +8,7 @@ import org.crm4j.store.EventStore;
 import org.crm4j.store.CustomerStore;
 import org.crm4j.store.ContactStore;
 import org.crm4j.store.ActivityStore;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,9 @@ import org.crm4j.customer.CustomerField;
 import org.crm4j.customer.CustomerId;
 import org.crm4j.customer.CustomerQuery;
 import org.crm4j.customer.store.CustomerRecord;
+import org.crm4j.internal.sales.SalesService;
+import org.crm4j.sales.store.CustomerSales;
+import org.crm4j.sales.store.SalesStore;
 import org.crm4j.customer.CustomerSort;
 import org.crm4j.customer.CustomerStatus;
 import org.crm4j.customer.CustomerSummary;
@@ -215,9 +219,10 @@ public final class CustomerService implements Customers {
     }
 
     /**
-     * Four statements where the store speaks SQL, whatever the customer's history: the customer,
-     * its contacts, its timeline (notes, history and activities together) and its deals, the last
-     * two with need-to-know applied to each deal's and activity's owner.
+     * Five statements where the store speaks SQL, whatever the customer's history: the customer,
+     * its contacts, its timeline (notes, history and activities together), its deals and its
+     * business (running services and the sales summary together), the last three with need-to-know
+     * applied to each record's own owner or salesperson.
      */
     @Override
     public CustomerCard card(CustomerId id) {
@@ -231,6 +236,9 @@ public final class CustomerService implements Customers {
                     CustomerCard.ACTIVITIES + 1, mine);
             List<Note> notes = timeline.notes().stream().map(CustomerService::toNote).toList();
             List<OpportunitySummary> deals = tx.store(OpportunityStore.class).summariesOfCustomer(id.value(), mine);
+            LocalDate today = LocalDate.now(rt.clock());
+            CustomerSales sales = tx.store(SalesStore.class).ofCustomer(id.value(), today,
+                    SalesService.summaryFrom(today), mine);
             List<ActivitySummary> activities = timeline.activities();
             String next = null;
             if (activities.size() > CustomerCard.ACTIVITIES) {
@@ -239,7 +247,7 @@ public final class CustomerService implements Customers {
                 next = PageTokens.encodeActivities(new Keyset(last.startsAt(), last.id()));
             }
             return new CustomerCard(Customer.fromRecord(customer), contacts, notes, timeline.events(), deals,
-                    activities, next);
+                    activities, next, sales.services(), sales.summary());
         });
     }
 

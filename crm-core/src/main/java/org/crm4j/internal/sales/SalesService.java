@@ -36,7 +36,7 @@ import org.crm4j.sales.Sales;
 import org.crm4j.sales.SalesDocument;
 import org.crm4j.sales.SalesDocumentId;
 import org.crm4j.sales.SalesLine;
-import org.crm4j.sales.SalesSummary;
+import org.crm4j.customer.SalesSummary;
 import org.crm4j.sales.ServiceContract;
 import org.crm4j.sales.ServiceContractId;
 import org.crm4j.sales.store.DocumentRecord;
@@ -76,6 +76,14 @@ public final class SalesService implements Sales {
 
     private LocalDate today() {
         return LocalDate.now(rt.clock());
+    }
+
+    /**
+     * @param today the day a summary is read
+     * @return the first of the twelve months a sales summary covers: a year ago tomorrow
+     */
+    public static LocalDate summaryFrom(LocalDate today) {
+        return today.minusMonths(12).plusDays(1);
     }
 
     private static void storable(Object input) {
@@ -394,10 +402,11 @@ public final class SalesService implements Sales {
     @Override
     public SalesSummary summary(CustomerId customerId) {
         Assert.notNull(customerId, "customerId");
-        LocalDate from = today().minusMonths(12).plusDays(1);
+        LocalDate today = today();
         return rt.store().readOnly(tx -> {
             CustomerService.openableCustomer(tx, visibility(), actor, customerId.value(), "see the sales of");
-            return tx.store(SalesStore.class).summary(customerId.value(), from, visibility());
+            return tx.store(SalesStore.class).ofCustomer(customerId.value(), today, summaryFrom(today), visibility())
+                    .summary();
         });
     }
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.crm4j.ConflictException;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.sales.InvoiceBalance;
-import org.crm4j.sales.SalesSummary;
 import org.crm4j.store.Visibility;
 
 /**
@@ -88,10 +87,16 @@ public interface SalesStore {
     List<InvoiceBalance> balances(long customerId, Long invoiceId, Visibility visibility);
 
     /**
+     * What the customer card shows of a customer's business, in one statement where the store
+     * speaks SQL.
+     *
      * @param customerId the customer
-     * @param from the first day of the twelve months
-     * @return per currency, by its code: net invoiced less net credited from that day on, and what is
-     *     outstanding; and the latest invoice date; of the visible documents
+     * @param today the day it is read: a service whose end is before it and that does not renew
+     *     itself is over
+     * @param from the first day of the twelve months of the summary
+     * @return the visible running services, and, per currency, by its code: net invoiced less net
+     *     credited from that day on and what is outstanding on the visible invoices; and the latest
+     *     invoice date
      */
-    SalesSummary summary(long customerId, LocalDate from, Visibility visibility);
+    CustomerSales ofCustomer(long customerId, LocalDate today, LocalDate from, Visibility visibility);
 }

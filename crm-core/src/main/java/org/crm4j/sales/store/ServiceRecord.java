@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.common.Money;
 import org.crm4j.customer.CustomerId;
-import org.crm4j.sales.BillingPeriod;
+import org.crm4j.customer.ServiceSummary;
+import org.crm4j.common.BillingPeriod;
 import org.crm4j.sales.ServiceContract;
 import org.crm4j.sales.ServiceContractId;
 
@@ -20,6 +21,20 @@ public record ServiceRecord(long id, long version, long customerId, String produ
         LocalDate startsOn, LocalDate endsOn, BillingPeriod billingPeriod, Money price, Money cost, boolean autoRenew,
         int noticeDays, String cancelReason, LocalDate cancelledOn, String salespersonId, ExternalRef externalRef,
         Instant createdAt, Instant updatedAt) {
+
+    /**
+     * @param today the day asked about
+     * @return whether it runs on that day: not cancelled, and not past its end unless it renews itself
+     */
+    public boolean runsOn(LocalDate today) {
+        return cancelledOn == null && (endsOn == null || autoRenew || !endsOn.isBefore(today));
+    }
+
+    /** @return it as the customer card lists it */
+    public ServiceSummary toSummary() {
+        return new ServiceSummary(id, productCode, productName, startsOn, endsOn, billingPeriod, price, autoRenew,
+                noticeDays);
+    }
 
     /**
      * @param today the day it is read

@@ -14,7 +14,10 @@ import org.crm4j.common.Money;
 import org.crm4j.sales.DocumentKind;
 import org.crm4j.sales.InvoiceBalance;
 import org.crm4j.sales.SalesDocumentId;
-import org.crm4j.sales.SalesSummary;
+import org.crm4j.common.BillingPeriod;
+import org.crm4j.customer.SalesSummary;
+import org.crm4j.customer.ServiceSummary;
+import org.crm4j.sales.store.CustomerSales;
 import org.crm4j.sales.store.DocumentRecord;
 import org.crm4j.sales.store.PaymentRecord;
 import org.crm4j.sales.store.SalesStore;
@@ -211,39 +214,61 @@ final class JpaSalesStore implements SalesStore {
         return value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
     }
 
+    /*
+     * The card's business in one statement: the running services and, per currency, the summary of
+     * the visible invoices and credit notes, as two parts of a union told apart by its first column.
+     */
     @Override
-    public SalesSummary summary(long customerId, LocalDate from, Visibility visibility) {
+    public CustomerSales ofCustomer(long customerId, LocalDate today, LocalDate from, Visibility visibility) {
         NeedToKnow ntk = NeedToKnow.of(tx, visibility);
         if (ntk.nothing()) {
-            return SalesSummary.NONE;
+            return CustomerSales.NONE;
         }
-        List<Object[]> rows = ntk.select("select d.currency,"
-                        + " sum(case when d.invoicedOn >= :from then"
-                        + " (case when d.kind = :invoice then d.net else -d.net end) else 0 end),"
-                        + " max(case when d.kind = :invoice then d.invoicedOn end)"
-                        + " from SalesDocument d where d.customerId = :customer and d.kind <> :order and "
-                        + ntk.recordOf("d.salespersonId", "customer") + " group by d.currency order by d.currency",
-                        Object[].class)
-                .setParameter("customer", customerId).setParameter("from", from)
-                .setParameter("invoice", DocumentKind.INVOICE).setParameter("order", DocumentKind.ORDER)
+        String sql = "select 0 as part, s.id, s.product_code, s.product_name, s.starts_on, s.ends_on,"
+                + " s.billing_period, s.currency, s.price, s.auto_renew, s.notice_days,"
+                + " cast(null as numeric(19, 4)) as invoiced, cast(null as numeric(19, 4)) as outstanding,"
+                + " cast(null as date) as last_purchase"
+                + " from crm_service s where s.customer_id = :customer and s.cancelled_on is null"
+                + " and (s.ends_on is null or s.auto_renew = true or s.ends_on >= :today)"
+                + " and " + ntk.nativeRecord("s.customer_id", "s.salesperson_id")
+                + " union all"
+                + " select 1, null, null, null, null, null, null, d.currency, null, null, null,"
+                + " sum(case when d.invoiced_on >= :from then"
+                + " case when d.kind = 'INVOICE' then d.net else -d.net end else 0 end),"
+                + " sum(case when d.kind = 'INVOICE' then d.gross"
+                + " - coalesce((select sum(p.amount) from crm_payment p where p.invoice_id = d.id), 0)"
+                + " - coalesce((select sum(c.gross) from crm_sales_document c where c.reverses_id = d.id"
+                + " and c.kind = 'CREDIT_NOTE'), 0) else 0 end),"
+                + " max(case when d.kind = 'INVOICE' then d.invoiced_on end)"
+                + " from crm_sales_document d where d.customer_id = :customer and d.kind <> 'ORDER'"
+                + " and " + ntk.nativeRecord("d.customer_id", "d.salesperson_id")
+                + " group by d.currency"
+                + " order by 1, 5 desc, 2 desc, 8";
+        List<Object[]> rows = ntk.nativeSelect(sql, Object[].class)
+                .addSynchronizedQuerySpace("crm_service").addSynchronizedQuerySpace("crm_sales_document")
+                .addSynchronizedQuerySpace("crm_payment")
+                .setParameter("customer", customerId).setParameter("today", today).setParameter("from", from)
                 .getResultList();
-        if (rows.isEmpty()) {
-            return SalesSummary.NONE;
-        }
-        Map<String, BigDecimal> outstanding = new TreeMap<>();
-        for (InvoiceBalance b : balances(customerId, null, visibility)) {
-            outstanding.merge(b.gross().currency().getCurrencyCode(), b.outstanding().amount(), BigDecimal::add);
-        }
+        List<ServiceSummary> services = new ArrayList<>();
         List<SalesSummary.Line> lines = new ArrayList<>();
         LocalDate last = null;
         for (Object[] r : rows) {
-            Currency c = Currency.getInstance((String) r[0]);
-            lines.add(new SalesSummary.Line(new Money(decimal(r[1]), c),
-                    new Money(outstanding.getOrDefault(c.getCurrencyCode(), BigDecimal.ZERO), c)));
-            LocalDate day = (LocalDate) r[2];
-            last = day != null && (last == null || day.isAfter(last)) ? day : last;
+            Currency c = Currency.getInstance(((String) r[7]).trim());
+            if (((Number) r[0]).intValue() == 0) {
+                services.add(new ServiceSummary(((Number) r[1]).longValue(), (String) r[2], (String) r[3], date(r[4]),
+                        date(r[5]), BillingPeriod.valueOf(((String) r[6]).trim()), new Money(decimal(r[8]), c),
+                        (Boolean) r[9], ((Number) r[10]).intValue()));
+            } else {
+                lines.add(new SalesSummary.Line(new Money(decimal(r[11]), c), new Money(decimal(r[12]), c)));
+                LocalDate day = date(r[13]);
+                last = day != null && (last == null || day.isAfter(last)) ? day : last;
+            }
         }
-        lines.sort(Comparator.comparing(l -> l.outstanding().currency().getCurrencyCode()));
-        return new SalesSummary(lines, last);
+        return new CustomerSales(services, lines.isEmpty() ? SalesSummary.NONE : new SalesSummary(lines, last));
+    }
+
+    /** A date as a native query gives it. */
+    private static LocalDate date(Object value) {
+        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 }

@@ -16,7 +16,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.common.Money;
-import org.crm4j.sales.BillingPeriod;
+import org.crm4j.common.BillingPeriod;
 import org.crm4j.sales.store.ServiceRecord;
 
 /** A service a customer has under contract ({@code crm_service}). */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,9 @@ import org.crm4j.common.Money;
 import org.crm4j.sales.DocumentKind;
 import org.crm4j.sales.InvoiceBalance;
 import org.crm4j.sales.SalesDocumentId;
-import org.crm4j.sales.SalesSummary;
+import org.crm4j.customer.SalesSummary;
+import org.crm4j.customer.ServiceSummary;
+import org.crm4j.sales.store.CustomerSales;
 import org.crm4j.sales.store.DocumentRecord;
 import org.crm4j.sales.store.PaymentRecord;
 import org.crm4j.sales.store.SalesStore;
@@ -170,11 +173,30 @@ final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
     }
 
     @Override
-    public SalesSummary summary(long customerId, LocalDate from, Visibility visibility) {
+    public CustomerSales ofCustomer(long customerId, LocalDate today, LocalDate from, Visibility visibility) {
+        List<ServiceSummary> services = data.services.values().stream()
+                .filter(s -> s.customerId() == customerId && s.runsOn(today) && visible(s, visibility))
+                .sorted(LATEST_START).map(ServiceRecord::toSummary).toList();
+        // what was paid and credited on each of the customer's invoices, in one pass each
+        Map<Long, BigDecimal> paidOrCredited = new HashMap<>();
+        List<DocumentRecord> documents = new ArrayList<>();
+        for (DocumentRecord d : data.documents.values()) {
+            if (d.customerId() == customerId) {
+                documents.add(d);
+                if (d.kind() == DocumentKind.CREDIT_NOTE && d.reversesId() != null) {
+                    paidOrCredited.merge(d.reversesId(), d.gross(), BigDecimal::add);
+                }
+            }
+        }
+        for (PaymentRecord p : data.payments.values()) {
+            if (p.customerId() == customerId) {
+                paidOrCredited.merge(p.invoiceId(), p.amount().amount(), BigDecimal::add);
+            }
+        }
         Map<String, BigDecimal[]> byCurrency = new TreeMap<>();
         LocalDate last = null;
-        for (DocumentRecord d : data.documents.values()) {
-            if (d.customerId() != customerId || d.kind() == DocumentKind.ORDER || !visible(d, visibility)) {
+        for (DocumentRecord d : documents) {
+            if (d.kind() == DocumentKind.ORDER || !visible(d, visibility)) {
                 continue;
             }
             BigDecimal[] sums = byCurrency.computeIfAbsent(d.currency(),
@@ -183,14 +205,14 @@ final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
                 sums[0] = d.kind() == DocumentKind.INVOICE ? sums[0].add(d.net()) : sums[0].subtract(d.net());
             }
             if (d.kind() == DocumentKind.INVOICE) {
-                sums[1] = sums[1].add(balance(d).outstanding().amount());
+                sums[1] = sums[1].add(d.gross()).subtract(paidOrCredited.getOrDefault(d.id(), BigDecimal.ZERO));
                 last = last == null || d.invoicedOn().isAfter(last) ? d.invoicedOn() : last;
             }
         }
         List<SalesSummary.Line> lines = new ArrayList<>();
         byCurrency.forEach((currency, sums) -> lines.add(new SalesSummary.Line(money(sums[0], currency),
                 money(sums[1], currency))));
-        return new SalesSummary(lines, last);
+        return new CustomerSales(services, lines.isEmpty() ? SalesSummary.NONE : new SalesSummary(lines, last));
     }
 
     private static Money money(BigDecimal amount, String currency) {

@@ -1,4 +1,4 @@
-package org.crm4j.sales;
+package org.crm4j.customer;
 
 import java.time.LocalDate;
 import java.util.List;

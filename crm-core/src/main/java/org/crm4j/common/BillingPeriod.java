@@ -1,4 +1,4 @@
-package org.crm4j.sales;
+package org.crm4j.common;
 
 /** How often a service is billed; its price and cost are per period. */
 public enum BillingPeriod {
