@@ -137,6 +137,60 @@ public final class Crm implements AutoCloseable {
     }
 
     /**
+     * Runs the host's work in the host's own transaction: every call to crm4j that the work makes
+     * on this thread reads and writes through the given connection, so that the host's changes and
+     * crm4j's (its domain events too, written to the outbox) commit together or not at all. crm4j
+     * never commits, rolls back or closes the connection: the host does, after this returns.
+     * Events are delivered ({@link #deliverEvents()}) only once the host has committed them; after a
+     * rollback nothing of crm4j's work remains and no event is delivered.
+     *
+     * <pre>{@code
+     * try (Connection c = dataSource.getConnection()) {
+     *     c.setAutoCommit(false);
+     *     insertOrder(c, ...);                                   // the host's own table
+     *     Customer acme = crm.inHostTransaction(c, () -> crm.as("sam").customers()
+     *             .create(NewCustomer.company("ACME")));
+     *     c.commit();                                            // or c.rollback(): neither remains
+     * }
+     * }</pre>
+     *
+     * <p>The connection must reach the database crm4j runs on (the host's {@code DataSource} given to
+     * {@link Builder#dataSource}) and have auto-commit off. When crm4j's work fails, its exception
+     * reaches the host, who should roll back: on PostgreSQL a failed statement leaves the transaction
+     * unable to do anything else. Caches keep nothing read inside the host's transaction. The
+     * in-memory store cannot join (a {@link CrmException}). JTA is not supported: hand crm4j the
+     * transaction's connection, as above.
+     *
+     * @param connection the host's connection, in its transaction (auto-commit off)
+     * @param work what the host does, calling crm4j
+     * @param <T> the work's result
+     * @return the work's result
+     * @throws CrmException when the store cannot join, the connection is closed or in auto-commit
+     *     mode, or this thread already works in a host's transaction on another connection
+     */
+    public <T> T inHostTransaction(java.sql.Connection connection, java.util.function.Supplier<T> work) {
+        Assert.notNull(connection, "connection");
+        Assert.notNull(work, "work");
+        checkOpen();
+        return org.crm4j.internal.CurrentTransaction.joining(connection, work);
+    }
+
+    /**
+     * {@link #inHostTransaction(java.sql.Connection, java.util.function.Supplier)} for work without a
+     * result.
+     *
+     * @param connection the host's connection, in its transaction (auto-commit off)
+     * @param work what the host does, calling crm4j
+     */
+    public void inHostTransaction(java.sql.Connection connection, Runnable work) {
+        Assert.notNull(work, "work");
+        inHostTransaction(connection, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
      * Delivers the domain events of the outbox to the registered listeners, in order per
      * aggregate and listener, at least once, and marks them delivered. Any node may call it at any
      * time: each event is claimed in the database for the event lease

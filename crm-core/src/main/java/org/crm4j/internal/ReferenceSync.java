@@ -52,7 +52,7 @@ public final class ReferenceSync {
 
     /** Reads the versions when the interval has passed since the last read, and drops what changed elsewhere. */
     public void checkIfDue() {
-        if (System.nanoTime() - nextCheck < 0 || CurrentTransaction.current() != null) {
+        if (System.nanoTime() - nextCheck < 0 || CurrentTransaction.current() != null || CurrentTransaction.joined()) {
             return;
         }
         synchronized (this) {

@@ -22,12 +22,14 @@ public final class PipelineCache {
 
     private final LoadingCache<Long, Optional<Pipeline>> byId;
     private final LoadingCache<Long, List<Pipeline>> all;
+    private final CrmStore store;
 
     /**
      * @param store where pipelines are kept
      * @param ttl how long a pipeline is kept without asking the store again
      */
     public PipelineCache(CrmStore store, Duration ttl) {
+        this.store = store;
         this.byId = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(ttl)
                 .build(id -> store.readOnly(tx -> tx.store(PipelineStore.class).find(id)));
         this.all = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(ttl)
@@ -44,8 +46,12 @@ public final class PipelineCache {
             return cached;
         }
         CurrentTransaction.Open open = CurrentTransaction.current();
-        if (open == null) {
+        if (open == null && !CurrentTransaction.joined()) {
             return byId.get(id);
+        }
+        if (open == null) {
+            // in a host's transaction: read through it, keep nothing
+            return store.readOnly(tx -> tx.store(PipelineStore.class).find(id));
         }
         Optional<Pipeline> read = open.tx().store(PipelineStore.class).find(id);
         if (!open.writing()) {
@@ -61,8 +67,11 @@ public final class PipelineCache {
             return cached;
         }
         CurrentTransaction.Open open = CurrentTransaction.current();
-        if (open == null) {
+        if (open == null && !CurrentTransaction.joined()) {
             return all.get(ALL);
+        }
+        if (open == null) {
+            return store.readOnly(tx -> tx.store(PipelineStore.class).all());
         }
         List<Pipeline> read = open.tx().store(PipelineStore.class).all();
         if (!open.writing()) {

@@ -1,5 +1,7 @@
 package org.crm4j.persistence.jpa;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.Function;
 import org.crm4j.CrmException;
 import org.crm4j.store.CrmStore;
@@ -48,6 +50,46 @@ final class JpaStore implements CrmStore {
     @Override
     public <T> T readOnly(Function<StoreTransaction, T> work) {
         return run(work, true);
+    }
+
+    /**
+     * A session on the host's connection, in the host's transaction: flushed, never committed, rolled
+     * back or closed here (Hibernate leaves a connection it was handed open). Hibernate begins no
+     * transaction of its own on it, which is why the session factory allows writes outside one.
+     */
+    @Override
+    public <T> T joining(Connection connection, Function<StoreTransaction, T> work) {
+        if (closed) {
+            throw new CrmException("The store is closed");
+        }
+        try {
+            if (connection.isClosed()) {
+                throw new CrmException("The host's connection is closed");
+            }
+            if (connection.getAutoCommit()) {
+                throw new CrmException("The host's connection is in auto-commit mode: every statement would commit"
+                        + " on its own; turn auto-commit off to start the transaction crm4j joins");
+            }
+        } catch (SQLException e) {
+            throw new CrmException("The host's connection cannot be used: " + e.getMessage());
+        }
+        Session session;
+        try {
+            session = sessionFactory.withOptions().connection(connection).openSession();
+        } catch (RuntimeException e) {
+            throw PersistenceExceptionConverter.translate(e);
+        }
+        try {
+            T result = work.apply(new JpaTransaction(session, true, ownerSets));
+            session.flush();
+            return result;
+        } catch (Error e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw PersistenceExceptionConverter.translate(e);
+        } finally {
+            close(session);
+        }
     }
 
     private <T> T run(Function<StoreTransaction, T> work, boolean readOnly) {

@@ -107,6 +107,9 @@ public final class JpaStoreProvider implements CrmStoreProvider {
         settings.put(AvailableSettings.ORDER_UPDATES, "true");
         settings.put(AvailableSettings.GENERATE_STATISTICS, "false");
         settings.put(AvailableSettings.IN_CLAUSE_PARAMETER_PADDING, "true");
+        // a session on a host's connection joins the host's transaction and begins none of its own
+        // (JpaStore.joining); crm4j's own sessions always begin one
+        settings.put(AvailableSettings.ALLOW_UPDATE_OUTSIDE_TRANSACTION, "true");
         settings.put(AvailableSettings.FAIL_ON_PAGINATION_OVER_COLLECTION_FETCH, "true");
         settings.putAll(properties);
         return new HibernatePersistenceConfiguration("crm4j")
