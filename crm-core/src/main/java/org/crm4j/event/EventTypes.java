@@ -209,6 +209,11 @@ public final class EventTypes {
     public static final String SERVICE_CANCELLED = "service.cancelled";
     /** An order, invoice or credit note came from the ERP for the first time. */
     public static final String SALES_DOCUMENT_RECEIVED = "sales-document.received";
+    /**
+     * The ERP acknowledged an order crm4j placed under its own reference (aggregate {@code order},
+     * the order crm4j placed; data: {@code erpRef}, {@code document}).
+     */
+    public static final String ORDER_ACKNOWLEDGED = "order.acknowledged";
     /** The ERP sent a changed version of a sales document. */
     public static final String SALES_DOCUMENT_CHANGED = "sales-document.changed";
     /** A payment against an invoice came from the ERP for the first time. */

@@ -1,5 +1,8 @@
 package org.crm4j.sales;
 
+import org.crm4j.common.ExternalRef;
+import org.crm4j.pipeline.SalesOrderId;
+
 import java.time.LocalDate;
 import java.util.List;
 import org.crm4j.AccessDeniedException;
@@ -76,6 +79,23 @@ public interface Sales {
      * @throws ConflictException when the reference is known as another kind or for another customer
      */
     Receipt<SalesDocument> receive(NewSalesDocument document);
+
+    /**
+     * The ERP acknowledges a sales order that crm4j placed (event {@code order.placed}, from an
+     * accepted offer) under its own order number: the order is kept as a received order with that
+     * ERP reference, the offer's lines, the deal and the deal's campaign, so that an invoice that
+     * later names the ERP's order ({@link NewSalesDocument#order}) is attributed to the deal and
+     * the campaign it was won by. Idempotent: the same acknowledgement again changes nothing.
+     *
+     * @param order the order crm4j placed
+     * @param erpOrder the ERP's reference of it
+     * @return the order as received, and what happened
+     * @throws NotFoundException when there is no such order
+     * @throws AccessDeniedException when the actor does not cover the customer's owner
+     * @throws ConflictException when the deal's order is known to the ERP under another reference,
+     *     or the reference belongs to another document
+     */
+    Receipt<SalesDocument> acknowledgeOrder(SalesOrderId order, ExternalRef erpOrder);
 
     /**
      * @param id a document

@@ -65,6 +65,12 @@ public interface OfferStore {
     SalesOrderRecord insertOrder(SalesOrderRecord order);
 
     /**
+     * @param id an order
+     * @return it, if it exists (whoever may see it: the caller checks the customer)
+     */
+    Optional<SalesOrderRecord> order(long id);
+
+    /**
      * @param offerId an offer
      * @return the order made from it, if any
      */

@@ -354,6 +354,7 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
         ActivityId dMeeting;
         NoticeId ritasReminder;
         org.crm4j.sales.ServiceContractId service;
+        org.crm4j.pipeline.SalesOrderId order;
         org.crm4j.sales.SalesDocumentId invoice;
         org.crm4j.sales.SalesDocumentId houseInvoice;
 
@@ -949,6 +950,22 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
                         .customer(c.w().c).line(org.crm4j.sales.SalesLine.of("M-1", BigDecimal.ONE, BigDecimal.TEN))),
                 c -> "documents=" + c.admin().sales().documents(c.w().c, 50).size(),
                 CUSTOMER_LINE, "documents=1", "documents=0"));
+        rows.add(write("sales.acknowledgeOrder: the ERP's number for C's order", Data.OWN,
+                c -> {
+                    if (c.w().order != null) {
+                        // a world on which the acknowledgement was only refused so far has its order
+                        return;
+                    }
+                    var offers = c.admin().offers();
+                    OfferId offer = offers.draft(c.w().deal, NewOffer.validUntil(LocalDate.of(2026, 3, 31)).line(
+                            OfferLine.of("CL-1", "Cobalt line", BigDecimal.ONE, eur("100.00"), BigDecimal.TEN))).id();
+                    offers.save(offers.get(offer).send());
+                    offers.save(offers.get(offer).accept("PO 1"));
+                    c.w().order = offers.placeOrder(offer).id();
+                },
+                c -> c.me().sales().acknowledgeOrder(c.w().order, ExternalRef.of("ERP", "SO-" + c.w().number)),
+                c -> "orders=" + c.admin().sales().documents(c.w().c, 50).size(),
+                CUSTOMER_LINE, "orders=1", "orders=0"));
         rows.add(write("deals.open on C", Data.PER_ACTOR, nothing,
                 c -> c.me().opportunities().open(NewOpportunity.on(c.w().c, "Matrix deal", c.w().pipeline)
                         .expectedClose(JUNE_END)),

@@ -20,6 +20,10 @@ import org.crm4j.pipeline.NewPipeline;
 import org.crm4j.pipeline.Opportunity;
 import org.crm4j.pipeline.Pipeline;
 import org.crm4j.pipeline.Stage;
+import org.crm4j.pipeline.NewOffer;
+import org.crm4j.pipeline.Offer;
+import org.crm4j.pipeline.OfferLine;
+import org.crm4j.pipeline.SalesOrder;
 import org.crm4j.common.BillingPeriod;
 import org.crm4j.sales.DocumentKind;
 import org.crm4j.sales.InvoiceBalance;
@@ -232,6 +236,56 @@ public abstract class SalesContract extends ContractBase {
         assertThat(inv.campaign()).contains(77L);
         assertThat(sales(SAM).documents(acme.id(), 10)).extracting(SalesDocument::kind)
                 .containsExactly(DocumentKind.INVOICE, DocumentKind.ORDER);
+    }
+
+    @Test
+    void anOrderPlacedByTheCrmAndAcknowledgedByTheErpAttributesItsInvoiceToTheDealAndCampaign() {
+        Pipeline pipeline = as(ADA).pipelines().define(NewPipeline.named("New business", "EUR")
+                .stage(Stage.open("QUALIFY", "Qualify", 10)).stage(Stage.won("WON", "Won"))
+                .stage(Stage.lost("LOST", "Lost")).wonReasons("PRICE").lostReasons("PRICE"));
+        Opportunity deal = as(SAM).opportunities().open(NewOpportunity.on(acme.id(), "CNC units", pipeline.id())
+                .expectedClose(LocalDate.of(2026, 6, 30)).amount(eur("5800")).source("campaign:77"));
+        Offer offer = as(SAM).offers().draft(deal.id(), NewOffer.validUntil(LocalDate.of(2026, 3, 31))
+                .line(OfferLine.of("CNC-40", "CNC unit", n("2"), eur("2900.00"), n("19"))
+                        .discount(n("5"), "framework agreement")));
+        as(SAM).offers().save(as(SAM).offers().get(offer.id()).send());
+        as(SAM).offers().save(as(SAM).offers().get(offer.id()).accept("PO 4711"));
+        SalesOrder placed = as(SAM).offers().placeOrder(offer.id());
+
+        // the ERP takes the order from order.placed and acknowledges it under its own number
+        Receipt<SalesDocument> ack = sales(ADA).acknowledgeOrder(placed.id(), erp("SO-4711"));
+
+        assertThat(ack.outcome()).isEqualTo(ReceiptOutcome.CREATED);
+        SalesDocument order = ack.value();
+        assertThat(order.kind()).isEqualTo(DocumentKind.ORDER);
+        assertThat(order.externalRef()).isEqualTo(erp("SO-4711"));
+        assertThat(order.opportunity()).contains(deal.id().value());
+        assertThat(order.campaign()).contains(77L);
+        assertThat(order.salespersonId()).isEqualTo("sam");
+        assertThat(order.net()).isEqualTo(placed.net());
+        assertThat(order.gross()).isEqualTo(placed.gross());
+        assertThat(order.lines()).extracting(SalesLine::productCode).containsExactly("CNC-40");
+        assertThat(eventTypes()).contains("order.placed", "order.acknowledged");
+        // again: nothing changes; another number for the same order, or a number taken: conflicts
+        assertThat(sales(ADA).acknowledgeOrder(placed.id(), erp("SO-4711")).outcome())
+                .isEqualTo(ReceiptOutcome.UNCHANGED);
+        assertThatThrownBy(() -> sales(ADA).acknowledgeOrder(placed.id(), erp("SO-4712")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("SO-4711");
+
+        // the invoice names the ERP's order and is attributed from keyword to paid money
+        SalesDocument invoice = sales(ADA).receive(NewSalesDocument.invoice(erp("INV-9"), "EUR", FEB_2)
+                .customer(acme.id()).order(erp("SO-4711"))
+                .line(SalesLine.of("CNC-40", n("2"), n("2900.00")).discount(n("5"), "framework agreement")
+                        .taxRate(n("19")))).value();
+        assertThat(invoice.orderId()).isEqualTo(order.id());
+        assertThat(invoice.opportunity()).contains(deal.id().value());
+        assertThat(invoice.campaign()).contains(77L);
+
+        // who may not change the customer may not acknowledge its orders; an unknown order is not found
+        assertThatThrownBy(() -> sales(OTTO).acknowledgeOrder(placed.id(), erp("SO-1")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sales(ADA).acknowledgeOrder(org.crm4j.pipeline.SalesOrderId.of(999_999), erp("SO-2")))
+                .isInstanceOf(NotFoundException.class);
     }
 
     // ---- payments and what is outstanding

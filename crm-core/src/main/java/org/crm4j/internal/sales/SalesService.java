@@ -1,5 +1,9 @@
 package org.crm4j.internal.sales;
 
+import org.crm4j.pipeline.SalesOrderId;
+import org.crm4j.pipeline.store.OfferRecord;
+import org.crm4j.pipeline.store.SalesOrderRecord;
+import org.crm4j.store.OfferStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -224,15 +228,10 @@ public final class SalesService implements Sales {
                 check(deal.customerId() == customerId, "opportunityId", "the deal is another customer's");
                 campaignId = campaignOf(deal.source());
             }
-            BigDecimal net = BigDecimal.ZERO;
-            BigDecimal tax = BigDecimal.ZERO;
-            for (SalesLine line : document.lines()) {
-                net = net.add(line.net(currency));
-                tax = tax.add(line.tax(currency));
-            }
-            BigDecimal gross = net.add(tax);
-            check(gross.precision() - gross.scale() <= Money.MAX_INTEGER_DIGITS, "lines",
-                    "the document's total has more than " + Money.MAX_INTEGER_DIGITS + " digits before the point");
+            BigDecimal[] totals = totals(document.lines(), currency);
+            BigDecimal net = totals[0];
+            BigDecimal tax = totals[1];
+            BigDecimal gross = totals[2];
             DocumentRecord incoming = new DocumentRecord(0, 0, document.kind(), document.externalRef(), customerId,
                     currency.getCurrencyCode(), document.orderedOn(), document.invoicedOn(), document.dueOn(),
                     document.salespersonId(), document.lines(), net, tax, gross, reverses, orderId, opportunityId,
@@ -258,6 +257,64 @@ public final class SalesService implements Sales {
                     gross, reverses, orderId, opportunityId, campaignId, before.receivedAt(), now), before.version());
             announce(tx, EventTypes.SALES_DOCUMENT_CHANGED, changed, now);
             return new Receipt<>(changed.toDocument(), ReceiptOutcome.UPDATED);
+        });
+    }
+
+    /** @return net, tax and gross of the lines, each line rounded to the currency as invoices are */
+    private static BigDecimal[] totals(List<SalesLine> lines, Currency currency) {
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal tax = BigDecimal.ZERO;
+        for (SalesLine line : lines) {
+            net = net.add(line.net(currency));
+            tax = tax.add(line.tax(currency));
+        }
+        BigDecimal gross = net.add(tax);
+        check(gross.precision() - gross.scale() <= Money.MAX_INTEGER_DIGITS, "lines",
+                "the document's total has more than " + Money.MAX_INTEGER_DIGITS + " digits before the point");
+        return new BigDecimal[] {net, tax, gross};
+    }
+
+    @Override
+    public Receipt<SalesDocument> acknowledgeOrder(SalesOrderId order, ExternalRef erpOrder) {
+        Assert.notNull(order, "order");
+        Assert.notNull(erpOrder, "erpOrder");
+        storable(erpOrder);
+        Instant now = rt.now();
+        return rt.store().inTransaction(tx -> {
+            OfferStore offers = tx.store(OfferStore.class);
+            SalesOrderRecord placed = offers.order(order.value())
+                    .orElseThrow(() -> new NotFoundException("order", order.value()));
+            CustomerService.changeableCustomer(tx, visibility(), actor, placed.customerId(), "acknowledge orders of");
+            SalesStore sales = tx.store(SalesStore.class);
+            Optional<DocumentRecord> known = sales.documentsOfDeal(placed.opportunityId()).stream()
+                    .filter(d -> d.kind() == DocumentKind.ORDER).findFirst();
+            if (known.isPresent()) {
+                if (known.get().externalRef().equals(erpOrder)) {
+                    return new Receipt<>(known.get().toDocument(), ReceiptOutcome.UNCHANGED);
+                }
+                throw new ConflictException("The order of deal " + placed.opportunityId() + " is known to the ERP as "
+                        + known.get().externalRef() + " already");
+            }
+            if (sales.documentByRef(erpOrder).isPresent()) {
+                throw new ConflictException("The ERP reference " + erpOrder + " belongs to another document");
+            }
+            OfferRecord offer = offers.find(placed.offerId(), Visibility.everything()).orElseThrow();
+            OpportunityRecord deal = tx.store(OpportunityStore.class).find(placed.opportunityId(),
+                    Visibility.everything()).orElseThrow();
+            Currency currency = offer.currency();
+            List<SalesLine> lines = offer.lines().stream().map(l -> SalesLine.of(l.code(), l.quantity(),
+                            l.unitPrice().amount()).description(l.description()).unit(l.unit())
+                    .discount(l.discountPercent(), l.discountReason()).taxRate(l.taxRate())).toList();
+            BigDecimal[] totals = totals(lines, currency);
+            DocumentRecord stored = sales.insertDocument(new DocumentRecord(0, 0, DocumentKind.ORDER, erpOrder,
+                    placed.customerId(), currency.getCurrencyCode(), LocalDate.ofInstant(placed.placedAt(),
+                    rt.clock().getZone()), null, null, deal.ownerId(), lines, totals[0], totals[1], totals[2], null,
+                    null, deal.id(), campaignOf(deal.source()), now, now));
+            announce(tx, EventTypes.SALES_DOCUMENT_RECEIVED, stored, now);
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.ORDER_ACKNOWLEDGED, "order",
+                    placed.id(), placed.customerId(), now, Map.of("erpRef", erpOrder.toString(),
+                            "document", Long.toString(stored.id())))));
+            return new Receipt<>(stored.toDocument(), ReceiptOutcome.CREATED);
         });
     }
 

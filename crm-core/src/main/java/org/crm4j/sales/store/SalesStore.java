@@ -66,6 +66,12 @@ public interface SalesStore {
      */
     List<DocumentRecord> documentsOf(long customerId, Visibility visibility, int limit);
 
+    /**
+     * @param opportunityId a deal
+     * @return the documents that name it, whoever may see them, by id
+     */
+    List<DocumentRecord> documentsOfDeal(long opportunityId);
+
     /** @return the payment with that ERP reference, whoever may see it */
     Optional<PaymentRecord> paymentByRef(ExternalRef ref);
 

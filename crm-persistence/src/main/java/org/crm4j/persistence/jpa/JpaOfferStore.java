@@ -86,6 +86,11 @@ final class JpaOfferStore implements OfferStore {
     }
 
     @Override
+    public Optional<SalesOrderRecord> order(long id) {
+        return Optional.ofNullable(tx.session().find(SalesOrderEntity.class, id)).map(SalesOrderEntity::toRecord);
+    }
+
+    @Override
     public Optional<SalesOrderRecord> orderOf(long offerId) {
         return tx.session().createSelectionQuery("select s from SalesOrder s where s.offerId = :offer",
                 SalesOrderEntity.class).setParameter("offer", offerId).getResultList().stream().findFirst()

@@ -161,6 +161,14 @@ final class JpaSalesStore implements SalesStore {
     }
 
     @Override
+    public List<DocumentRecord> documentsOfDeal(long opportunityId) {
+        return tx.session().createSelectionQuery(WITH_LINES + " where d.opportunityId = :deal order by d.id",
+                        SalesDocumentEntity.class)
+                .setParameter("deal", opportunityId).getResultList().stream().map(SalesDocumentEntity::toRecord)
+                .toList();
+    }
+
+    @Override
     public Optional<PaymentRecord> paymentByRef(ExternalRef ref) {
         return tx.session().createSelectionQuery("select p from Payment p where p.externalSystem = :system"
                         + " and p.externalId = :ref", PaymentEntity.class)

@@ -80,6 +80,11 @@ final class MemoryOfferStore extends MemoryFeatureStore implements OfferStore {
     }
 
     @Override
+    public Optional<SalesOrderRecord> order(long id) {
+        return Optional.ofNullable(data.orders.get(id));
+    }
+
+    @Override
     public Optional<SalesOrderRecord> orderOf(long offerId) {
         return data.orders.values().stream().filter(o -> o.offerId() == offerId).findFirst();
     }

@@ -132,6 +132,13 @@ final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
     }
 
     @Override
+    public List<DocumentRecord> documentsOfDeal(long opportunityId) {
+        return data.documents.values().stream()
+                .filter(d -> d.opportunityId() != null && d.opportunityId() == opportunityId)
+                .sorted(Comparator.comparingLong(DocumentRecord::id)).toList();
+    }
+
+    @Override
     public Optional<PaymentRecord> paymentByRef(ExternalRef ref) {
         return Optional.ofNullable(data.paymentRefs.get(ref)).map(data.payments::get);
     }
