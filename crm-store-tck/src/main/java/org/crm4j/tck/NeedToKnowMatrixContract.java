@@ -950,6 +950,12 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
                         .customer(c.w().c).line(org.crm4j.sales.SalesLine.of("M-1", BigDecimal.ONE, BigDecimal.TEN))),
                 c -> "documents=" + c.admin().sales().documents(c.w().c, 50).size(),
                 CUSTOMER_LINE, "documents=1", "documents=0"));
+        rows.add(write("sales.receivePayment on C's account", Data.OWN, nothing,
+                c -> c.me().sales().receivePayment(org.crm4j.sales.NewPayment.onAccount(ExternalRef.of("ERP",
+                        "CHK-" + c.w().number + "-" + c.who().id()), c.w().c, eur("10.00"), LocalDate.of(2026, 3, 1))),
+                c -> "owed=" + c.admin().sales().summary(c.w().c).lines().stream()
+                        .map(l -> l.outstanding().amount().toPlainString()).toList(),
+                CUSTOMER_LINE, "owed=[-10.00]", "owed=[]"));
         rows.add(write("sales.acknowledgeOrder: the ERP's number for C's order", Data.OWN,
                 c -> {
                     if (c.w().order != null) {

@@ -339,6 +339,54 @@ public abstract class SalesContract extends ContractBase {
                                 .containsExactly("invoice"));
     }
 
+    @Test
+    void aPaymentOnAccountLowersWhatTheCustomerOwesAndIsAllocatedWhenTheErpNamesItsInvoice() {
+        SalesDocument inv1 = sales(ADA).receive(invoice("INV-1")).value();
+        sales(ADA).receive(NewSalesDocument.invoice(erp("INV-2"), "EUR", FEB_2).customer(acme.id())
+                .line(SalesLine.of("X", n("1"), n("300.00"))));
+
+        // as the ERP books it: against the customer, by its ERP reference, no invoice named
+        Receipt<Payment> onAccount = sales(ADA).receivePayment(NewPayment.onAccount(erp("CHK-1"), ALFKI,
+                eur("400.00"), LocalDate.of(2026, 2, 20)));
+
+        assertThat(onAccount.outcome()).isEqualTo(ReceiptOutcome.CREATED);
+        assertThat(onAccount.value().invoice()).isEmpty();
+        assertThat(onAccount.value().customerId()).isEqualTo(acme.id());
+        // no invoice's balance changes; the customer owes 1,080 + 300 − 400
+        assertThat(sales(SAM).balance(inv1.id()).outstanding()).isEqualTo(eur("1080.00"));
+        assertThat(sales(SAM).summary(acme.id()).lines()).containsExactly(
+                new SalesSummary.Line(eur("1200.00"), eur("980.00")));
+        assertThat(customersOf(SAM).card(acme.id()).sales().lines()).extracting(SalesSummary.Line::outstanding)
+                .containsExactly(eur("980.00"));
+        // by crm4j's id, in another currency: a line of its own, owed less than nothing
+        sales(ADA).receivePayment(NewPayment.onAccount(erp("CHK-2"), acme.id(), Money.of("50.00", "USD"), FEB_2));
+        assertThat(sales(SAM).summary(acme.id()).lines()).containsExactly(
+                new SalesSummary.Line(eur("1200.00"), eur("980.00")),
+                new SalesSummary.Line(Money.of("0.00", "USD"), Money.of("-50.00", "USD")));
+
+        // later the ERP allocates the cheque to the first invoice: the same payment, now with its invoice
+        Receipt<Payment> allocated = sales(ADA).receivePayment(NewPayment.of(erp("CHK-1"), erp("INV-1"),
+                eur("400.00"), LocalDate.of(2026, 2, 20)));
+        assertThat(allocated.outcome()).isEqualTo(ReceiptOutcome.UPDATED);
+        assertThat(allocated.value().invoice()).contains(inv1.id());
+        assertThat(sales(SAM).balance(inv1.id()).outstanding()).isEqualTo(eur("680.00"));
+        assertThat(sales(SAM).summary(acme.id()).lines().get(0).outstanding()).isEqualTo(eur("980.00"));
+
+        // an on-account payment names its customer, once; a customer the ERP does not know is refused
+        assertThatThrownBy(() -> sales(ADA).receivePayment(new NewPayment(erp("CHK-3"), erp("INV-1"), acme.id(), null,
+                eur("1.00"), FEB_2))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.violations()).extracting(ValidationException.Violation::rule)
+                                .containsExactly("OneOf"));
+        assertThatThrownBy(() -> sales(ADA).receivePayment(NewPayment.onAccount(erp("CHK-4"), erp("NOBODY"),
+                eur("1.00"), FEB_2))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.violations()).extracting(ValidationException.Violation::field)
+                                .containsExactly("customerRef"));
+        // the customer's line records and sees them; a salesperson of one invoice does not see them
+        assertThatThrownBy(() -> sales(PIA).receivePayment(NewPayment.onAccount(erp("CHK-5"), acme.id(),
+                eur("1.00"), FEB_2))).isInstanceOf(AccessDeniedException.class);
+        assertThat(sales(MIA).summary(acme.id()).lines().get(1).outstanding()).isEqualTo(Money.of("-50.00", "USD"));
+    }
+
     // ---- the customer card
 
     @Test

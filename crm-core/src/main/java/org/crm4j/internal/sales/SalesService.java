@@ -12,6 +12,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.crm4j.AccessDeniedException;
 import org.crm4j.ConflictException;
@@ -393,13 +394,25 @@ public final class SalesService implements Sales {
         Instant now = rt.now();
         return rt.store().inTransaction(tx -> {
             SalesStore sales = tx.store(SalesStore.class);
-            DocumentRecord invoice = sales.documentByRef(payment.invoice()).filter(d -> d.kind() == DocumentKind.INVOICE)
-                    .orElseThrow(() -> new ValidationException("invoice", "Known", "no invoice " + payment.invoice()
-                            + " was received"));
-            CustomerService.changeableCustomer(tx, visibility(), actor, invoice.customerId(), "record payments of");
-            check(payment.amount().currency().getCurrencyCode().equals(invoice.currency()), "amount",
-                    "a payment is in its invoice's currency " + invoice.currency());
-            PaymentRecord incoming = new PaymentRecord(0, 0, payment.externalRef(), invoice.id(), invoice.customerId(),
+            Long invoiceId = null;
+            long customerId;
+            if (payment.invoice() != null) {
+                DocumentRecord invoice = sales.documentByRef(payment.invoice())
+                        .filter(d -> d.kind() == DocumentKind.INVOICE).orElseThrow(() -> new ValidationException(
+                                "invoice", "Known", "no invoice " + payment.invoice() + " was received"));
+                check(payment.amount().currency().getCurrencyCode().equals(invoice.currency()), "amount",
+                        "a payment is in its invoice's currency " + invoice.currency());
+                invoiceId = invoice.id();
+                customerId = invoice.customerId();
+            } else if (payment.customerId() != null) {
+                customerId = payment.customerId().value();
+            } else {
+                customerId = tx.store(CustomerStore.class).idByExternalRef(payment.customerRef()).orElseThrow(() ->
+                        new ValidationException("customerRef", "Known", "no customer has the reference "
+                                + payment.customerRef()));
+            }
+            CustomerService.changeableCustomer(tx, visibility(), actor, customerId, "record payments of");
+            PaymentRecord incoming = new PaymentRecord(0, 0, payment.externalRef(), invoiceId, customerId,
                     payment.amount(), payment.paidOn(), now, now);
             Optional<PaymentRecord> known = sales.paymentByRef(payment.externalRef());
             if (known.isEmpty()) {
@@ -408,11 +421,12 @@ public final class SalesService implements Sales {
                 return new Receipt<>(stored.toPayment(), ReceiptOutcome.CREATED);
             }
             PaymentRecord before = known.get();
-            if (before.invoiceId() == incoming.invoiceId() && before.amount().equals(incoming.amount())
+            if (Objects.equals(before.invoiceId(), incoming.invoiceId()) && before.customerId() == incoming.customerId()
+                    && before.amount().equals(incoming.amount())
                     && before.paidOn().equals(incoming.paidOn())) {
                 return new Receipt<>(before.toPayment(), ReceiptOutcome.UNCHANGED);
             }
-            if (before.invoiceId() != incoming.invoiceId()) {
+            if (before.customerId() != incoming.customerId()) {
                 CustomerService.changeableCustomer(tx, visibility(), actor, before.customerId(), "record payments of");
             }
             PaymentRecord changed = sales.updatePayment(new PaymentRecord(before.id(), before.version(),
@@ -426,7 +440,9 @@ public final class SalesService implements Sales {
     private void announce(StoreTransaction tx, String type, PaymentRecord p, Instant now) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("externalRef", p.externalRef().toString());
-        data.put("invoiceId", Long.toString(p.invoiceId()));
+        if (p.invoiceId() != null) {
+            data.put("invoiceId", Long.toString(p.invoiceId()));
+        }
         data.put("amount", p.amount().amount().toPlainString());
         data.put("currency", p.amount().currency().getCurrencyCode());
         data.put("paidOn", p.paidOn().toString());

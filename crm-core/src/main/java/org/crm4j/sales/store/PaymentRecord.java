@@ -14,13 +14,14 @@ import org.crm4j.sales.SalesDocumentId;
  *
  * @param id the id, 0 before it is inserted
  * @param version the version, 0 before it is inserted
+ * @param invoiceId the invoice it pays, or null when it is on the customer's account
  */
-public record PaymentRecord(long id, long version, ExternalRef externalRef, long invoiceId, long customerId,
+public record PaymentRecord(long id, long version, ExternalRef externalRef, Long invoiceId, long customerId,
         Money amount, LocalDate paidOn, Instant receivedAt, Instant updatedAt) {
 
     /** @return it as the API shows it */
     public Payment toPayment() {
-        return new Payment(PaymentId.of(id), externalRef, SalesDocumentId.of(invoiceId), CustomerId.of(customerId),
+        return new Payment(PaymentId.of(id), externalRef, invoiceId == null ? null : SalesDocumentId.of(invoiceId), CustomerId.of(customerId),
                 amount, paidOn, version, receivedAt);
     }
 

@@ -284,14 +284,15 @@ final class JpaCustomerStore implements CustomerStore {
                 + " and (e.activityId is null or e.activityId in"
                 + " (select a.id from Activity a where a.customerId = :customer and "
                 + ntk.recordOf("a.ownerId", "customer") + "))"
-                // sales records: the customer's line or the salesperson's (a payment's: its invoice's)
+                // sales records: the customer's line or the salesperson's (a payment's: its invoice's; one on
+                // account has none)
                 + " and (e.aggregateType not in ('service', 'sales-document', 'payment')"
                 + " or (e.aggregateType = 'service' and e.aggregateId in (select s.id from ServiceContract s"
                 + " where s.customerId = :customer and " + ntk.recordOf("s.salespersonId", "customer") + "))"
                 + " or (e.aggregateType = 'sales-document' and e.aggregateId in (select d.id from SalesDocument d"
                 + " where d.customerId = :customer and " + ntk.recordOf("d.salespersonId", "customer") + "))"
                 + " or (e.aggregateType = 'payment' and e.aggregateId in (select p.id from Payment p"
-                + " join SalesDocument pd on pd.id = p.invoiceId where p.customerId = :customer and "
+                + " left join SalesDocument pd on pd.id = p.invoiceId where p.customerId = :customer and "
                 + ntk.recordOf("pd.salespersonId", "customer") + ")))",
                 " where a.customerId = :customer and " + ntk.recordOf("a.ownerId", "customer"));
     }

@@ -251,6 +251,12 @@ final class JpaSalesStore implements SalesStore {
                 + " from crm_sales_document d where d.customer_id = :customer and d.kind <> 'ORDER'"
                 + " and " + ntk.nativeRecord("d.customer_id", "d.salesperson_id")
                 + " group by d.currency"
+                + " union all"
+                // payments on account lower what is outstanding, seen by the customer's line
+                + " select 1, null, null, null, null, null, null, p.currency, null, null, null, 0, -sum(p.amount), null"
+                + " from crm_payment p where p.customer_id = :customer and p.invoice_id is null"
+                + " and " + ntk.nativeCustomerOf("p.customer_id")
+                + " group by p.currency"
                 + " order by 1, 5 desc, 2 desc, 8";
         List<Object[]> rows = ntk.nativeSelect(sql, Object[].class)
                 .addSynchronizedQuerySpace("crm_service").addSynchronizedQuerySpace("crm_sales_document")
@@ -259,6 +265,7 @@ final class JpaSalesStore implements SalesStore {
                 .getResultList();
         List<ServiceSummary> services = new ArrayList<>();
         List<SalesSummary.Line> lines = new ArrayList<>();
+        Map<Currency, BigDecimal[]> byCurrency = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
         LocalDate last = null;
         for (Object[] r : rows) {
             Currency c = Currency.getInstance(((String) r[7]).trim());
@@ -267,11 +274,16 @@ final class JpaSalesStore implements SalesStore {
                         date(r[5]), BillingPeriod.valueOf(((String) r[6]).trim()), new Money(decimal(r[8]), c),
                         (Boolean) r[9], ((Number) r[10]).intValue()));
             } else {
-                lines.add(new SalesSummary.Line(new Money(decimal(r[11]), c), new Money(decimal(r[12]), c)));
+                // a currency's documents, and its payments on account, as rows of their own
+                BigDecimal[] sums = byCurrency.computeIfAbsent(c, k -> new BigDecimal[] {BigDecimal.ZERO,
+                        BigDecimal.ZERO});
+                sums[0] = sums[0].add(decimal(r[11]));
+                sums[1] = sums[1].add(decimal(r[12]));
                 LocalDate day = date(r[13]);
                 last = day != null && (last == null || day.isAfter(last)) ? day : last;
             }
         }
+        byCurrency.forEach((c, sums) -> lines.add(new SalesSummary.Line(new Money(sums[0], c), new Money(sums[1], c))));
         return new CustomerSales(services, lines.isEmpty() ? SalesSummary.NONE : new SalesSummary(lines, last));
     }
 

@@ -158,6 +158,21 @@ final class NeedToKnow {
     }
 
     /**
+     * The customer's line alone, in native SQL, for a record that has no owner of its own (a
+     * payment on account).
+     *
+     * @param customerIdColumn the record's customer id column, e.g. {@code p.customer_id}
+     * @return the condition that the actor covers the customer's owner
+     */
+    String nativeCustomerOf(String customerIdColumn) {
+        if (visibility.all()) {
+            return TRUE;
+        }
+        return customerIdColumn + " in (select nk_c.id from crm_customer nk_c where " + nativeOwnerIn("nk_c.owner_id")
+                + ")";
+    }
+
+    /**
      * {@link #customerDetails} in native SQL.
      *
      * @param customer the alias of {@code crm_customer}

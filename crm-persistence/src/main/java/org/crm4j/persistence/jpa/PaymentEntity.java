@@ -28,8 +28,9 @@ class PaymentEntity {
     @Version
     long version;
 
-    @Column(name = "invoice_id", nullable = false)
-    long invoiceId;
+    /** Null for a payment on account (V23). */
+    @Column(name = "invoice_id")
+    Long invoiceId;
 
     @Column(name = "customer_id", nullable = false)
     long customerId;

@@ -306,7 +306,7 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
             }
             case "payment" -> {
                 var p = data.payments.get(e.aggregateId());
-                var d = p == null ? null : data.documents.get(p.invoiceId());
+                var d = p == null || p.invoiceId() == null ? null : data.documents.get(p.invoiceId());
                 salesperson = d == null ? null : d.salespersonId();
             }
             default -> {

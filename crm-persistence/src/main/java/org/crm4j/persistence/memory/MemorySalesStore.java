@@ -8,6 +8,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.crm4j.common.ExternalRef;
@@ -168,7 +169,7 @@ final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
     }
 
     private InvoiceBalance balance(DocumentRecord invoice) {
-        BigDecimal paid = data.payments.values().stream().filter(p -> p.invoiceId() == invoice.id())
+        BigDecimal paid = data.payments.values().stream().filter(p -> Objects.equals(p.invoiceId(), invoice.id()))
                 .map(p -> p.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal credited = data.documents.values().stream()
                 .filter(d -> d.kind() == DocumentKind.CREDIT_NOTE && d.reversesId() != null
@@ -195,12 +196,20 @@ final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
                 }
             }
         }
+        Map<String, BigDecimal[]> byCurrency = new TreeMap<>();
         for (PaymentRecord p : data.payments.values()) {
-            if (p.customerId() == customerId) {
+            if (p.customerId() != customerId) {
+                continue;
+            }
+            if (p.invoiceId() != null) {
                 paidOrCredited.merge(p.invoiceId(), p.amount().amount(), BigDecimal::add);
+            } else if (needToKnow.record(visibility, customerId, null)) {
+                // on account: lowers what the customer owes in its currency, not one invoice's balance
+                BigDecimal[] sums = byCurrency.computeIfAbsent(p.amount().currency().getCurrencyCode(),
+                        c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                sums[1] = sums[1].subtract(p.amount().amount());
             }
         }
-        Map<String, BigDecimal[]> byCurrency = new TreeMap<>();
         LocalDate last = null;
         for (DocumentRecord d : documents) {
             if (d.kind() == DocumentKind.ORDER || !visible(d, visibility)) {
