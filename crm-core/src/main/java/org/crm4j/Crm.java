@@ -347,6 +347,8 @@ public final class Crm implements AutoCloseable {
         private final List<NotificationChannel> channels = new ArrayList<>();
         private final Map<String, NoticeTemplate> noticeTemplates = new LinkedHashMap<>();
         private Integer competitorContractNoticeDays;
+        private Integer renewalNoticeDays;
+        private final Map<String, Integer> renewalNoticeDaysByProduct = new java.util.LinkedHashMap<>();
         private StallCriteria stallCriteria;
         private Duration dueWorkEvery;
         private Duration noticeLease;
@@ -640,6 +642,42 @@ public final class Crm implements AutoCloseable {
         }
 
         /**
+         * @param days how many days before the last day on which notice of a service can be given
+         *     (its end less its notice days) the customer's owner gets a notice that renewal talks
+         *     are due (R15, default 30), for the products without a number of their own
+         * @return this builder
+         */
+        public Builder renewalNoticeDays(int days) {
+            once(renewalNoticeDays, "renewalNoticeDays");
+            if (days < 0 || days > 3660) {
+                throw new ValidationException("renewalNoticeDays", "Range", "must be 0 to 3660, was " + days);
+            }
+            this.renewalNoticeDays = days;
+            return this;
+        }
+
+        /**
+         * @param productCode a product's code in the ERP
+         * @param days how many days before the last day for notice of its services renewal talks are
+         *     due, instead of {@link #renewalNoticeDays(int)}'s number
+         * @return this builder
+         */
+        public Builder renewalNoticeDays(String productCode, int days) {
+            Assert.notNull(productCode, "productCode");
+            if (productCode.isBlank()) {
+                throw new ValidationException("renewalNoticeDays.productCode", "NotBlank", "name the product");
+            }
+            if (days < 0 || days > 3660) {
+                throw new ValidationException("renewalNoticeDays." + productCode, "Range", "must be 0 to 3660, was "
+                        + days);
+            }
+            if (renewalNoticeDaysByProduct.putIfAbsent(productCode, days) != null) {
+                throw new ValidationException("renewalNoticeDays." + productCode, "SetOnce", "was already set");
+            }
+            return this;
+        }
+
+        /**
          * @param criteria what counts as a stalled deal for {@link Crm#runDueWork()}, which then runs
          *     {@link Crm#detectStalledDeals}; without it, due work detects no stalls
          * @return this builder
@@ -753,7 +791,10 @@ public final class Crm implements AutoCloseable {
             List<PipelineRule> allRules = new ArrayList<>(BuiltInRules.all());
             List<NoticeRule> allNoticeRules = new ArrayList<>(BuiltInNotices.rules(
                     competitorContractNoticeDays == null ? BuiltInNotices.DEFAULT_COMPETITOR_DAYS
-                            : competitorContractNoticeDays));
+                            : competitorContractNoticeDays,
+                    new org.crm4j.internal.sales.RenewalNotices(renewalNoticeDays == null
+                            ? org.crm4j.internal.sales.RenewalNotices.DEFAULT_DAYS : renewalNoticeDays,
+                            renewalNoticeDaysByProduct)));
             List<EventNoticeRule> allEventNoticeRules = new ArrayList<>(BuiltInNotices.eventRules());
             List<NotificationChannel> allChannels = new ArrayList<>();
             if (discoverPlugins == null || discoverPlugins) {

@@ -205,6 +205,8 @@ public final class EventTypes {
 
     /** A service a customer has under contract was recorded (sales). */
     public static final String SERVICE_ADDED = "service.added";
+    /** A service was renewed for another term (data: {@code endsOn}, the new last day, and {@code previousEnd}). */
+    public static final String SERVICE_RENEWED = "service.renewed";
     /** A service was cancelled, with its reason. */
     public static final String SERVICE_CANCELLED = "service.cancelled";
     /** An order, invoice or credit note came from the ERP for the first time. */

@@ -20,6 +20,14 @@ public final class NoticeKinds {
      */
     public static final String COMPETITOR_CONTRACT = "competitor-contract";
     /**
+     * Time to start renewal talks for a service with an end (R15), a configured number of days before
+     * the last day notice can be given; once per service and term, to the customer's owner. Values:
+     * {@code service}, {@code customer}, {@code customerName}, {@code product}, {@code productName},
+     * {@code endsOn}, {@code noticeBy} (ISO-8601 dates), {@code daysToNoticeBy}, {@code autoRenew}
+     * ({@code true} or {@code false}).
+     */
+    public static final String SERVICE_RENEWAL = "service-renewal";
+    /**
      * A deal stalled ({@code opportunity.stalled}); to the deal's owner. Values:
      * {@code opportunity}, {@code title}, {@code stage}, {@code reasons}, {@code idleDays},
      * {@code lastActivityAt}, {@code expectedClose}, {@code customer}.

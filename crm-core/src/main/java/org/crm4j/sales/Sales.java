@@ -56,6 +56,20 @@ public interface Sales {
     List<ServiceContract> services(CustomerId customerId);
 
     /**
+     * Renews a service with an end for another term: it now runs until the new last day (R15). Its
+     * renewal notice comes again for the new term.
+     *
+     * @param id the service
+     * @param newEnd the last day of the new term, after the current one
+     * @return it, renewed
+     * @throws ValidationException when the new end is missing or not after the current end, or the
+     *     service is open-ended
+     * @throws ConflictException when it is cancelled
+     * @throws AccessDeniedException when the actor does not cover the customer's owner
+     */
+    ServiceContract renewService(ServiceContractId id, LocalDate newEnd);
+
+    /**
      * Cancels a service (it stays, with the reason: R5).
      *
      * @param id the service

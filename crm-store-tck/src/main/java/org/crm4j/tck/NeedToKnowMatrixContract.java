@@ -355,6 +355,7 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
         NoticeId ritasReminder;
         org.crm4j.sales.ServiceContractId service;
         org.crm4j.pipeline.SalesOrderId order;
+        org.crm4j.sales.ServiceContractId endingService;
         org.crm4j.sales.SalesDocumentId invoice;
         org.crm4j.sales.SalesDocumentId houseInvoice;
 
@@ -950,6 +951,17 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
                         .customer(c.w().c).line(org.crm4j.sales.SalesLine.of("M-1", BigDecimal.ONE, BigDecimal.TEN))),
                 c -> "documents=" + c.admin().sales().documents(c.w().c, 50).size(),
                 CUSTOMER_LINE, "documents=1", "documents=0"));
+        rows.add(write("sales.renewService: C's service with an end", Data.OWN,
+                c -> {
+                    if (c.w().endingService == null) {
+                        c.w().endingService = c.admin().sales().addService(c.w().c, org.crm4j.sales.NewServiceContract
+                                .of("LIC", "Licence", LocalDate.of(2026, 1, 1), org.crm4j.common.BillingPeriod.YEAR,
+                                        eur("99.00")).endsOn(LocalDate.of(2026, 12, 31)).salesperson("rita")).id();
+                    }
+                },
+                c -> c.me().sales().renewService(c.w().endingService, LocalDate.of(2027, 12, 31)),
+                c -> "ends " + c.admin().sales().service(c.w().endingService).endsOn(),
+                CUSTOMER_LINE, "ends 2027-12-31", "ends 2026-12-31"));
         rows.add(write("sales.receivePayment on C's account", Data.OWN, nothing,
                 c -> c.me().sales().receivePayment(org.crm4j.sales.NewPayment.onAccount(ExternalRef.of("ERP",
                         "CHK-" + c.w().number + "-" + c.who().id()), c.w().c, eur("10.00"), LocalDate.of(2026, 3, 1))),

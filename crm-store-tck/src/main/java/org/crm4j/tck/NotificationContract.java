@@ -1,5 +1,9 @@
 package org.crm4j.tck;
 
+import org.crm4j.sales.ServiceContract;
+import org.crm4j.sales.NewServiceContract;
+import org.crm4j.common.Money;
+import org.crm4j.common.BillingPeriod;
 import org.crm4j.store.EventStore;
 import org.crm4j.store.CustomerStore;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -192,6 +196,92 @@ public abstract class NotificationContract extends ContractBase {
         assertThat(node.runDueWork().noticesCreated()).isZero();
         clock.advance(DAY);
         assertThat(node.runDueWork().noticesCreated()).isEqualTo(1);
+    }
+
+    // ---- renewals of services (R15)
+
+    @Test
+    void serviceRenewal_isAnnouncedToTheCustomersOwner_thirtyDaysBeforeNoticeIsDue_oncePerTerm() {
+        Customer acme = companyOf(SAM, "ACME");
+        // ends in 130 days with 90 days' notice: notice can be given until day 40, talks are due from day 10
+        ServiceContract hosting = as(SAM).sales().addService(acme.id(), NewServiceContract.of("HOST-M",
+                "Managed hosting M", today().minusYears(1), BillingPeriod.MONTH, Money.of("450", "EUR"))
+                .endsOn(today().plusDays(130)).noticeDays(90).salesperson("pia"));
+        // open-ended, cancelled, or without enough time left: no notice
+        as(SAM).sales().addService(acme.id(), NewServiceContract.of("SUP", "Support", today(), BillingPeriod.YEAR,
+                Money.of("1200", "EUR")));
+        ServiceContract cancelled = as(SAM).sales().addService(acme.id(), NewServiceContract.of("BAK", "Backup",
+                today(), BillingPeriod.MONTH, Money.of("20", "EUR")).endsOn(today().plusDays(20)));
+        as(SAM).sales().cancelService(cancelled.id(), "not needed", today());
+
+        clock.advance(DAY.multipliedBy(9));
+        assertThat(crm.runDueWork().noticesCreated()).isZero();
+        clock.advance(DAY);
+        assertThat(crm.runDueWork().noticesCreated()).isEqualTo(1);
+
+        assertThat(inbox(crm, "sam")).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(NoticeKinds.SERVICE_RENEWAL);
+            assertThat(n.subject()).isEqualTo("ACME: time to talk about renewing Managed hosting M, ending on 2026-07-10");
+            assertThat(n.body()).contains("Notice can be given until 2026-04-11, in 30 days");
+            assertThat(n.customer()).contains(acme.id().value());
+        });
+        // the customer's owner gets it, not the salesperson; and only once for the term
+        assertThat(inbox(crm, "pia")).isEmpty();
+        clock.advance(DAY);
+        assertThat(crm.runDueWork().noticesCreated()).isZero();
+
+        // renewed for another year: the new term is announced in its time, once
+        ServiceContract renewed = as(SAM).sales().renewService(hosting.id(), LocalDate.of(2027, 7, 10));
+        assertThat(renewed.endsOn()).isEqualTo(LocalDate.of(2027, 7, 10));
+        assertThat(crm.runDueWork().noticesCreated()).isZero();
+        clock.advance(DAY.multipliedBy(365));
+        assertThat(crm.runDueWork().noticesCreated()).isEqualTo(1);
+        assertThat(inbox(crm, "sam")).hasSize(2).first().extracting(Notice::subject)
+                .isEqualTo("ACME: time to talk about renewing Managed hosting M, ending on 2027-07-10");
+        assertThat(crm.runDueWork().noticesCreated()).isZero();
+    }
+
+    @Test
+    void serviceRenewalDays_areConfigurable_crmWideAndPerProduct() {
+        Crm node = node(b -> b.renewalNoticeDays(10).renewalNoticeDays("LIC", 60));
+        Customer acme = node.as(SAM).customers().create(org.crm4j.customer.NewCustomer.company("ACME"));
+        // both can be given notice until day 70: the licence's talks are due from day 10, hosting's from day 60
+        node.as(SAM).sales().addService(acme.id(), NewServiceContract.of("LIC", "Licence", today(),
+                BillingPeriod.YEAR, Money.of("99", "EUR")).endsOn(today().plusDays(70)));
+        node.as(SAM).sales().addService(acme.id(), NewServiceContract.of("HOST", "Hosting", today(),
+                BillingPeriod.YEAR, Money.of("99", "EUR")).endsOn(today().plusDays(70)));
+
+        clock.advance(DAY.multipliedBy(10));
+        assertThat(node.runDueWork().noticesCreated()).isEqualTo(1);
+        assertThat(inbox(node, "sam")).singleElement().extracting(Notice::subject).asString().contains("Licence");
+        clock.advance(DAY.multipliedBy(49));
+        assertThat(node.runDueWork().noticesCreated()).isZero();
+        clock.advance(DAY);
+        assertThat(node.runDueWork().noticesCreated()).isEqualTo(1);
+
+        assertThatThrownBy(() -> Crm.builder().renewalNoticeDays(-1)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> Crm.builder().renewalNoticeDays("LIC", 5).renewalNoticeDays("LIC", 6))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aServiceIsRenewedOnlyForALaterEnd_andNotWhenCancelledOrOpenEnded() {
+        Customer acme = companyOf(SAM, "ACME");
+        ServiceContract s = as(SAM).sales().addService(acme.id(), NewServiceContract.of("HOST", "Hosting", today(),
+                BillingPeriod.YEAR, Money.of("99", "EUR")).endsOn(today().plusDays(70)));
+        ServiceContract open = as(SAM).sales().addService(acme.id(), NewServiceContract.of("SUP", "Support", today(),
+                BillingPeriod.YEAR, Money.of("99", "EUR")));
+
+        assertThatThrownBy(() -> as(SAM).sales().renewService(s.id(), today().plusDays(70)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::rule).containsExactly("After"));
+        assertThatThrownBy(() -> as(SAM).sales().renewService(open.id(), today().plusDays(70)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("open-ended");
+        assertThatThrownBy(() -> as(PIA).sales().renewService(s.id(), today().plusDays(400)))
+                .isInstanceOf(org.crm4j.AccessDeniedException.class);
+        as(SAM).sales().cancelService(s.id(), "moved", today());
+        assertThatThrownBy(() -> as(SAM).sales().renewService(s.id(), today().plusDays(400)))
+                .isInstanceOf(org.crm4j.ConflictException.class);
     }
 
     // ---- reminders
@@ -660,8 +750,9 @@ public abstract class NotificationContract extends ContractBase {
         long unread = counter.statements();
 
         assertThat(report.sent("inbox")).isEqualTo(60);
-        // nothing due: the two built-in rules' selects, the overdue requests', the outbox's, one claim
-        assertThat(idle).isLessThanOrEqualTo(5);
+        // nothing due: the three built-in rules' selects (reminders, competitors' contracts, renewals
+        // of services), the overdue requests', the outbox's, one claim
+        assertThat(idle).isLessThanOrEqualTo(6);
         // 60 notices made in batches and delivered in one claimed batch (about 24 statements), plus
         // the outbox's one sequence value per notice.sent event
         assertThat(sixty - 60).isLessThanOrEqualTo(26);

@@ -24,7 +24,10 @@ import org.crm4j.plugin.NoticeRuleContext;
 import org.crm4j.internal.activity.Reminders;
 import org.crm4j.internal.customer.CompetitorContracts;
 
-/** The notice rules crm4j ships: reminders, ends of competitors' contracts, stalled deals, overdue requests. */
+/**
+ * The notice rules crm4j ships: reminders, ends of competitors' contracts, renewals of services
+ * (given by the sales feature), stalled deals, overdue requests.
+ */
 public final class BuiltInNotices {
     /** Raised by the requests' escalation: data {@code request}, {@code level}, {@code recipient}, {@code due}. */
     static final String REQUEST_OVERDUE = "request.overdue";
@@ -36,10 +39,11 @@ public final class BuiltInNotices {
 
     /**
      * @param competitorDays how many days before its end a competitor's contract is announced
+     * @param renewals the renewal notices of services
      * @return the rules that read the store
      */
-    public static List<NoticeRule> rules(int competitorDays) {
-        return List.of(new Reminders(), new CompetitorContracts(competitorDays));
+    public static List<NoticeRule> rules(int competitorDays, NoticeRule renewals) {
+        return List.of(new Reminders(), new CompetitorContracts(competitorDays), renewals);
     }
 
     /** @return the rules that turn events into notices */

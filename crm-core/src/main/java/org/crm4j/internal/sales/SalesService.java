@@ -156,6 +156,37 @@ public final class SalesService implements Sales {
     }
 
     @Override
+    public ServiceContract renewService(ServiceContractId id, LocalDate newEnd) {
+        Assert.notNull(id, "id");
+        if (newEnd == null) {
+            throw new ValidationException("newEnd", "NotNull", "say until when the service is renewed");
+        }
+        storable(newEnd);
+        Instant now = rt.now();
+        LocalDate today = today();
+        return rt.store().inTransaction(tx -> {
+            ServiceRecord service = visibleService(tx, id, "renew");
+            CustomerService.changeableCustomer(tx, visibility(), actor, service.customerId(), "renew services of");
+            if (service.cancelledOn() != null) {
+                throw new ConflictException("Service " + id + " was cancelled on " + service.cancelledOn());
+            }
+            if (service.endsOn() == null) {
+                throw new ValidationException("newEnd", "HasEnd", "the service is open-ended: it has no term to renew");
+            }
+            if (!newEnd.isAfter(service.endsOn())) {
+                throw new ValidationException("newEnd", "After", "the new end must be after the current one, "
+                        + service.endsOn() + ", was " + newEnd);
+            }
+            ServiceRecord renewed = tx.store(SalesStore.class).updateService(service.renewed(newEnd, now),
+                    service.version());
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.SERVICE_RENEWED, SERVICE, id.value(),
+                    service.customerId(), now, Map.of("endsOn", newEnd.toString(),
+                            "previousEnd", service.endsOn().toString()))));
+            return renewed.toService(today);
+        });
+    }
+
+    @Override
     public ServiceContract cancelService(ServiceContractId id, String reason, LocalDate on) {
         Assert.notNull(id, "id");
         String why = reason == null || reason.isBlank() ? null : reason.strip();

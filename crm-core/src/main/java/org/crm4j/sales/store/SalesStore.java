@@ -67,6 +67,22 @@ public interface SalesStore {
     List<DocumentRecord> documentsOf(long customerId, Visibility visibility, int limit);
 
     /**
+     * The services whose renewal talks are due, for the renewal notices: not cancelled, with an end
+     * on or after today, whose last day for notice (end less notice days) is at most
+     * {@code leadDays} days after today, of an active customer, and with no renewal notice of that
+     * term yet ({@link RenewalDue#noticeKey}). Whoever may see them: the notice goes to the owner.
+     *
+     * @param today the day of the run
+     * @param leadDays how many days before the last day for notice the talks are due
+     * @param products the product codes asked about, or, when {@code except} is true, those not
+     * @param except whether {@code products} are the ones left out
+     * @param limit how many at most, the soonest last day for notice first
+     * @return the services
+     */
+    List<RenewalDue> renewalsDue(LocalDate today, int leadDays, java.util.Set<String> products, boolean except,
+            int limit);
+
+    /**
      * @param opportunityId a deal
      * @return the documents that name it, whoever may see them, by id
      */

@@ -55,6 +55,22 @@ public record ServiceRecord(long id, long version, long customerId, String produ
     }
 
     /** @return a copy, cancelled */
+    /**
+     * @param newEnd the last day of the new term
+     * @param at when this was recorded
+     * @return a copy running until then
+     */
+    public ServiceRecord renewed(LocalDate newEnd, Instant at) {
+        return new ServiceRecord(id, version, customerId, productCode, productName, startsOn, newEnd, billingPeriod,
+                price, cost, autoRenew, noticeDays, cancelReason, cancelledOn, salespersonId, externalRef, createdAt, at);
+    }
+
+    /**
+     * @param reason why it was cancelled
+     * @param on the day it was cancelled
+     * @param at when this was recorded
+     * @return a copy, cancelled
+     */
     public ServiceRecord cancelled(String reason, LocalDate on, Instant at) {
         return new ServiceRecord(id, version, customerId, productCode, productName, startsOn, endsOn, billingPeriod,
                 price, cost, autoRenew, noticeDays, reason, on, salespersonId, externalRef, createdAt, at);

@@ -18,6 +18,7 @@ import org.crm4j.common.BillingPeriod;
 import org.crm4j.customer.SalesSummary;
 import org.crm4j.customer.ServiceSummary;
 import org.crm4j.sales.store.CustomerSales;
+import org.crm4j.sales.store.RenewalDue;
 import org.crm4j.sales.store.DocumentRecord;
 import org.crm4j.sales.store.PaymentRecord;
 import org.crm4j.sales.store.SalesStore;
@@ -158,6 +159,29 @@ final class JpaSalesStore implements SalesStore {
             out.add(byId.get(id));
         }
         return out;
+    }
+
+    @Override
+    public List<RenewalDue> renewalsDue(LocalDate today, int leadDays, java.util.Set<String> products, boolean except,
+            int limit) {
+        if (products.isEmpty() && !except) {
+            return List.of();
+        }
+        String byProduct = products.isEmpty() ? "" : " and s.productCode " + (except ? "not in" : "in") + " :products";
+        SelectionQuery<Object[]> query = tx.session().createSelectionQuery("select s, c.name, c.ownerId"
+                        + " from ServiceContract s join Customer c on c.id = s.customerId"
+                        + " where s.noticeBy <= :horizon and s.endsOn >= :today and s.cancelledOn is null"
+                        + " and c.status = :active" + byProduct
+                        + " and not exists (select 1 from Notice n where n.key = concat('" + RenewalDue.KEY_PREFIX
+                        + "', cast(s.id as String), ':', cast(s.endsOn as String)))"
+                        + " order by s.noticeBy, s.id", Object[].class)
+                .setParameter("horizon", today.plusDays(leadDays)).setParameter("today", today)
+                .setParameter("active", org.crm4j.customer.CustomerStatus.ACTIVE).setMaxResults(limit);
+        if (!products.isEmpty()) {
+            query.setParameter("products", products);
+        }
+        return query.getResultList().stream().map(r -> new RenewalDue(((ServiceContractEntity) r[0]).toRecord(),
+                (String) r[1], (String) r[2])).toList();
     }
 
     @Override

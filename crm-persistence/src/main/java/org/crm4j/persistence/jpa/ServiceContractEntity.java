@@ -65,6 +65,10 @@ class ServiceContractEntity {
     @Column(name = "notice_days", nullable = false)
     int noticeDays;
 
+    /** The end less the notice days: the last day notice can be given, for the renewal notices (V23). */
+    @Column(name = "notice_by")
+    LocalDate noticeBy;
+
     @Column(name = "cancel_reason", length = 2000)
     String cancelReason;
 
@@ -111,6 +115,7 @@ class ServiceContractEntity {
         cost = r.cost() == null ? null : r.cost().amount();
         autoRenew = r.autoRenew();
         noticeDays = r.noticeDays();
+        noticeBy = r.endsOn() == null ? null : r.endsOn().minusDays(r.noticeDays());
         cancelReason = r.cancelReason();
         cancelledOn = r.cancelledOn();
         salespersonId = r.salespersonId();

@@ -19,6 +19,7 @@ import org.crm4j.sales.SalesDocumentId;
 import org.crm4j.customer.SalesSummary;
 import org.crm4j.customer.ServiceSummary;
 import org.crm4j.sales.store.CustomerSales;
+import org.crm4j.sales.store.RenewalDue;
 import org.crm4j.sales.store.DocumentRecord;
 import org.crm4j.sales.store.PaymentRecord;
 import org.crm4j.sales.store.SalesStore;
@@ -130,6 +131,28 @@ final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
     public List<DocumentRecord> documentsOf(long customerId, Visibility visibility, int limit) {
         return data.documents.values().stream().filter(d -> d.customerId() == customerId)
                 .filter(d -> visible(d, visibility)).sorted(LATEST).limit(limit).toList();
+    }
+
+    @Override
+    public List<RenewalDue> renewalsDue(LocalDate today, int leadDays, java.util.Set<String> products, boolean except,
+            int limit) {
+        LocalDate horizon = today.plusDays(leadDays);
+        List<RenewalDue> due = new ArrayList<>();
+        data.services.values().stream()
+                .filter(s -> s.endsOn() != null && s.cancelledOn() == null && !s.endsOn().isBefore(today))
+                .filter(s -> !s.endsOn().minusDays(s.noticeDays()).isAfter(horizon))
+                .filter(s -> products.contains(s.productCode()) != except)
+                .sorted(Comparator.comparing((ServiceRecord s) -> s.endsOn().minusDays(s.noticeDays()))
+                        .thenComparingLong(ServiceRecord::id))
+                .forEach(s -> {
+                    var customer = data.customers.get(s.customerId());
+                    RenewalDue d = new RenewalDue(s, customer.name(), customer.ownerId());
+                    if (customer.status() == org.crm4j.customer.CustomerStatus.ACTIVE && due.size() < limit
+                            && data.noticeKeys.keySet().stream().noneMatch(k -> k.get(0).equals(d.noticeKey()))) {
+                        due.add(d);
+                    }
+                });
+        return due;
     }
 
     @Override
