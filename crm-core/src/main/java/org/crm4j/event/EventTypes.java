@@ -207,6 +207,8 @@ public final class EventTypes {
     public static final String SERVICE_ADDED = "service.added";
     /** A service was renewed for another term (data: {@code endsOn}, the new last day, and {@code previousEnd}). */
     public static final String SERVICE_RENEWED = "service.renewed";
+    /** A request was named as being about a service (aggregate {@code service}; data: {@code request}). */
+    public static final String REQUEST_ABOUT_SERVICE = "service.request-named";
     /** A service was cancelled, with its reason. */
     public static final String SERVICE_CANCELLED = "service.cancelled";
     /** An order, invoice or credit note came from the ERP for the first time. */

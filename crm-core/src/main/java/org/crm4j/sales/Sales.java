@@ -1,6 +1,7 @@
 package org.crm4j.sales;
 
 import org.crm4j.common.ExternalRef;
+import org.crm4j.activity.ActivityId;
 import org.crm4j.pipeline.SalesOrderId;
 
 import java.time.LocalDate;
@@ -54,6 +55,49 @@ public interface Sales {
      * @throws AccessDeniedException when the actor may not open the customer
      */
     List<ServiceContract> services(CustomerId customerId);
+
+    /**
+     * @param id a service
+     * @return it, with the requests about it the actor may see (R11)
+     * @throws NotFoundException when it does not exist
+     * @throws AccessDeniedException when the actor may not see it
+     */
+    ServiceCard serviceCard(ServiceContractId id);
+
+    /**
+     * Finds what a customer's request may be about (R11): the customer's services and documents by
+     * product code (a document when one of its lines has it) and by the ERP's reference of a
+     * contract or document; without either, the running services and the latest documents.
+     *
+     * @param lookup what the service desk knows
+     * @return the matches the actor may see, at most {@link SalesMatches#LIMIT} of each
+     * @throws AccessDeniedException when the actor may not open the customer
+     */
+    SalesMatches lookup(SalesLookup lookup);
+
+    /**
+     * {@link #lookup} from a request: its customer and what it concerns
+     * ({@code NewRequest.concerns}); the service it names ({@link #requestAbout}) comes first.
+     *
+     * @param request a customer request
+     * @return the matches the actor may see
+     * @throws NotFoundException when there is no such request
+     * @throws AccessDeniedException when the actor may not see it
+     */
+    SalesMatches lookup(ActivityId request);
+
+    /**
+     * Names the service a request is about (R11): the service's card then lists the request. A
+     * request is about one service at most; naming another replaces it.
+     *
+     * @param request a request of the service's customer
+     * @param service the service
+     * @return the service's card
+     * @throws ValidationException when the request is of another customer (field {@code request})
+     * @throws AccessDeniedException when the actor may not see the request or the service, or
+     *     covers neither the request's owner nor the customer's owner
+     */
+    ServiceCard requestAbout(ActivityId request, ServiceContractId service);
 
     /**
      * Renews a service with an end for another term: it now runs until the new last day (R15). Its

@@ -854,6 +854,23 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
                 c.me().sales().service(c.w().service).id().value()), sees("C.service", BOTH_LINES)));
         rows.add(read("sales.services of C", c -> c.me().sales().services(c.w().c).stream()
                 .map(x -> c.w().n("service", x.id().value())).toList(), sees(List.of("C.service"), BOTH_LINES)));
+        rows.add(read("sales.serviceCard of C's service (rita's)", c -> {
+            org.crm4j.sales.ServiceCard card = c.me().sales().serviceCard(c.w().service);
+            return c.w().n("service", card.service().id().value()) + " requests=" + card.requests().size();
+        }, sees("C.service requests=0", BOTH_LINES)));
+        rows.add(read("sales.lookup of C by product HOST", c -> {
+            org.crm4j.sales.SalesMatches m = c.me().sales().lookup(org.crm4j.sales.SalesLookup.of(c.w().c)
+                    .product("HOST"));
+            return m.services().stream().map(x -> c.w().n("service", x.id().value())).toList() + " documents="
+                    + m.documents().size();
+        }, sees("[C.service] documents=0", BOTH_LINES)));
+        rows.add(read("customers.card of C: services and sales summary", c -> {
+            org.crm4j.customer.CustomerCard card = c.me().customers().card(c.w().c);
+            return card.services().stream().map(x -> c.w().n("service", x.id())).toList() + " "
+                    + card.sales().lines().stream().map(l -> money(l.invoicedLast12Months()) + "/"
+                            + money(l.outstanding())).toList();
+        }, sees("[C.service] [1050.00 EUR/650.00 EUR]", CUSTOMER_LINE)
+                .and("[C.service] [1000.00 EUR/600.00 EUR]", Line.RECORD)));
         rows.add(read("customers.card of C: sales in its history", c -> sorted(c.me().customers().card(c.w().c)
                 .latestHistory().stream().filter(e -> e.type().startsWith("sales-document.")
                         || e.type().startsWith("service.") || e.type().startsWith("payment."))

@@ -32,6 +32,11 @@ import org.crm4j.sales.NewSalesDocument;
 import org.crm4j.customer.CustomerCard;
 import org.crm4j.customer.ServiceSummary;
 import org.crm4j.sales.NewServiceContract;
+import org.crm4j.sales.SalesLookup;
+import org.crm4j.sales.SalesMatches;
+import org.crm4j.sales.ServiceCard;
+import org.crm4j.activity.NewRequest;
+import org.crm4j.activity.Request;
 import org.crm4j.sales.Payment;
 import org.crm4j.sales.Receipt;
 import org.crm4j.sales.ReceiptOutcome;
@@ -385,6 +390,66 @@ public abstract class SalesContract extends ContractBase {
         assertThatThrownBy(() -> sales(PIA).receivePayment(NewPayment.onAccount(erp("CHK-5"), acme.id(),
                 eur("1.00"), FEB_2))).isInstanceOf(AccessDeniedException.class);
         assertThat(sales(MIA).summary(acme.id()).lines().get(1).outstanding()).isEqualTo(Money.of("-50.00", "USD"));
+    }
+
+    // ---- the service desk (R11)
+
+    @Test
+    void theServiceDeskFindsWhatARequestIsAbout_andTheServicesCardListsItsRequests() {
+        ServiceContract hosting = sales(SAM).addService(acme.id(), NewServiceContract.of("HOST-M", "Managed hosting M",
+                JAN_10, BillingPeriod.MONTH, eur("450.00")).externalRef(erp("C-42")));
+        ServiceContract support = sales(SAM).addService(acme.id(), NewServiceContract.of("SUP", "Support", FEB_2,
+                BillingPeriod.YEAR, eur("1200.00")));
+        ServiceContract ended = sales(SAM).addService(acme.id(), NewServiceContract.of("OLD", "Old hosting",
+                LocalDate.of(2025, 1, 1), BillingPeriod.MONTH, eur("100.00")).endsOn(LocalDate.of(2025, 12, 31)));
+        SalesDocument inv1 = sales(ADA).receive(invoice("INV-1")).value();
+        SalesDocument inv2 = sales(ADA).receive(NewSalesDocument.invoice(erp("INV-2"), "EUR", JAN_10)
+                .customer(acme.id()).line(SalesLine.of("HOST-M", n("1"), n("450.00")))).value();
+
+        // by the ERP's reference of an invoice, or of a contract
+        SalesMatches byInvoice = sales(SAM).lookup(SalesLookup.of(acme.id()).reference(erp("INV-1")));
+        assertThat(byInvoice.documents()).extracting(SalesDocument::id).containsExactly(inv1.id());
+        assertThat(byInvoice.services()).isEmpty();
+        assertThat(sales(SAM).lookup(SalesLookup.of(acme.id()).reference(erp("C-42"))).services())
+                .extracting(ServiceContract::id).containsExactly(hosting.id());
+        // by product code: the service, and the documents with a line of it
+        SalesMatches byProduct = sales(SAM).lookup(SalesLookup.of(acme.id()).product("HOST-M"));
+        assertThat(byProduct.services()).extracting(ServiceContract::id).containsExactly(hosting.id());
+        assertThat(byProduct.documents()).extracting(SalesDocument::id).containsExactly(inv2.id());
+        assertThat(sales(SAM).lookup(SalesLookup.of(acme.id()).product("OLD")).services())
+                .extracting(ServiceContract::id).containsExactly(ended.id());
+        // by customer alone: what runs, and the latest documents
+        SalesMatches all = sales(SAM).lookup(SalesLookup.of(acme.id()));
+        assertThat(all.services()).extracting(ServiceContract::id).containsExactly(support.id(), hosting.id());
+        assertThat(all.documents()).extracting(SalesDocument::id).containsExactly(inv1.id(), inv2.id());
+
+        // from a request: what it concerns; and the service it names comes first
+        Request complaint = as(SAM).requests().log(NewRequest.complaint(acme.id(), "Invoice INV-1 is wrong")
+                .concerns(erp("INV-1")));
+        assertThat(sales(SAM).lookup(complaint.id()).documents()).extracting(SalesDocument::id)
+                .containsExactly(inv1.id());
+        Request outage = as(SAM).requests().log(NewRequest.serviceRequest(acme.id(), "Our site is down"));
+        ServiceCard card = sales(SAM).requestAbout(outage.id(), hosting.id());
+        assertThat(card.requests()).extracting(Request::id).containsExactly(outage.id());
+        assertThat(sales(SAM).lookup(outage.id()).services()).first().extracting(ServiceContract::id)
+                .isEqualTo(hosting.id());
+        // a request names one service: naming another moves it
+        sales(SAM).requestAbout(outage.id(), support.id());
+        assertThat(sales(SAM).serviceCard(hosting.id()).requests()).isEmpty();
+        assertThat(sales(MIA).serviceCard(support.id()).requests()).extracting(Request::subject)
+                .containsExactly("Our site is down");
+        assertThat(eventTypes()).contains("service.request-named");
+
+        // refusals: another customer's request, someone who may not see the service, no such request
+        Customer globex = customersOf(SAM).create(NewCustomer.company("Globex"));
+        Request other = as(SAM).requests().log(NewRequest.question(globex.id(), "Prices?"));
+        assertThatThrownBy(() -> sales(SAM).requestAbout(other.id(), hosting.id()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::rule).containsExactly("SameCustomer"));
+        assertThatThrownBy(() -> sales(OTTO).serviceCard(hosting.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sales(OTTO).lookup(SalesLookup.of(acme.id()))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sales(SAM).lookup(org.crm4j.activity.ActivityId.of(999_999)))
+                .isInstanceOf(NotFoundException.class);
     }
 
     // ---- the customer card

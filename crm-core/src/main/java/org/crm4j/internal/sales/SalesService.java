@@ -1,5 +1,12 @@
 package org.crm4j.internal.sales;
 
+import org.crm4j.sales.ServiceCard;
+import org.crm4j.sales.SalesMatches;
+import org.crm4j.sales.SalesLookup;
+import org.crm4j.store.StoredRequest;
+import org.crm4j.store.RequestStore;
+import org.crm4j.activity.Request;
+import org.crm4j.activity.ActivityId;
 import org.crm4j.pipeline.SalesOrderId;
 import org.crm4j.pipeline.store.OfferRecord;
 import org.crm4j.pipeline.store.SalesOrderRecord;
@@ -152,6 +159,104 @@ public final class SalesService implements Sales {
             CustomerService.openableCustomer(tx, visibility(), actor, customerId.value(), "see the services of");
             return tx.store(SalesStore.class).servicesOf(customerId.value(), visibility()).stream()
                     .map(s -> s.toService(today)).toList();
+        });
+    }
+
+    @Override
+    public ServiceCard serviceCard(ServiceContractId id) {
+        Assert.notNull(id, "id");
+        LocalDate today = today();
+        return rt.store().readOnly(tx -> {
+            ServiceRecord service = visibleService(tx, id, "see");
+            return new ServiceCard(service.toService(today), requestsAbout(tx, service.id()));
+        });
+    }
+
+    /** The requests about a service the actor may see, each read through need-to-know. */
+    private List<Request> requestsAbout(StoreTransaction tx, long serviceId) {
+        RequestStore requests = tx.store(RequestStore.class);
+        List<Request> seen = new ArrayList<>();
+        for (long requestId : tx.store(SalesStore.class).requestsOfService(serviceId, SalesMatches.LIMIT)) {
+            requests.find(requestId, visibility()).ifPresent(r -> seen.add(Request.fromRecords(r.activity(),
+                    r.request())));
+        }
+        return seen;
+    }
+
+    @Override
+    public SalesMatches lookup(SalesLookup lookup) {
+        Assert.notNull(lookup, "lookup");
+        storable(lookup.productCode());
+        storable(lookup.reference());
+        LocalDate today = today();
+        return rt.store().readOnly(tx -> {
+            CustomerService.openableCustomer(tx, visibility(), actor, lookup.customer().value(), "look up the sales of");
+            return matches(tx, lookup.customer().value(), lookup.productCode(), lookup.reference(), null, today);
+        });
+    }
+
+    @Override
+    public SalesMatches lookup(ActivityId request) {
+        Assert.notNull(request, "request");
+        LocalDate today = today();
+        return rt.store().readOnly(tx -> {
+            StoredRequest stored = visibleRequest(tx, request, "look up what it concerns of");
+            Long named = tx.store(SalesStore.class).serviceOfRequest(request.value()).orElse(null);
+            return matches(tx, stored.activity().customerId(), null, stored.request().concerns(), named, today);
+        });
+    }
+
+    /**
+     * The services and documents a request may be about: by product and reference when given (a
+     * reference names a contract or a document: whichever has it), else the running services and
+     * the latest documents; a service the request names first.
+     */
+    private SalesMatches matches(StoreTransaction tx, long customerId, String productCode, ExternalRef ref,
+            Long namedService, LocalDate today) {
+        SalesStore sales = tx.store(SalesStore.class);
+        List<ServiceContract> services = new ArrayList<>();
+        if (namedService != null) {
+            sales.service(namedService, visibility()).ifPresent(s -> services.add(s.toService(today)));
+        }
+        boolean open = productCode == null && ref == null;
+        for (ServiceRecord s : sales.servicesMatching(customerId, productCode, ref, visibility(), SalesMatches.LIMIT)) {
+            if ((namedService == null || s.id() != namedService) && (!open || s.runsOn(today))) {
+                services.add(s.toService(today));
+            }
+        }
+        List<SalesDocument> documents = sales.documentsMatching(customerId, productCode, ref, visibility(),
+                open ? 20 : SalesMatches.LIMIT).stream().map(DocumentRecord::toDocument).toList();
+        return new SalesMatches(services.size() > SalesMatches.LIMIT ? services.subList(0, SalesMatches.LIMIT)
+                : services, documents);
+    }
+
+    private StoredRequest visibleRequest(StoreTransaction tx, ActivityId id, String what) {
+        RequestStore requests = tx.store(RequestStore.class);
+        return requests.find(id.value(), visibility()).orElseThrow(() -> requests.exists(id.value())
+                ? new AccessDeniedException(actor.id(), what + " request " + id)
+                : new NotFoundException("request", id.value()));
+    }
+
+    @Override
+    public ServiceCard requestAbout(ActivityId request, ServiceContractId service) {
+        Assert.notNull(request, "request");
+        Assert.notNull(service, "service");
+        Instant now = rt.now();
+        LocalDate today = today();
+        return rt.store().inTransaction(tx -> {
+            StoredRequest stored = visibleRequest(tx, request, "name the service of");
+            ServiceRecord s = visibleService(tx, service, "name in a request");
+            if (s.customerId() != stored.activity().customerId()) {
+                throw new ValidationException("request", "SameCustomer", "the request is another customer's than the"
+                        + " service's");
+            }
+            if (!visibility().covers(stored.activity().ownerId())) {
+                CustomerService.changeableCustomer(tx, visibility(), actor, s.customerId(), "name the service of requests of");
+            }
+            tx.store(SalesStore.class).linkRequest(request.value(), service.value(), actor.id(), now);
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.REQUEST_ABOUT_SERVICE, SERVICE,
+                    service.value(), s.customerId(), now, Map.of("request", Long.toString(request.value())))));
+            return new ServiceCard(s.toService(today), requestsAbout(tx, s.id()));
         });
     }
 

@@ -83,6 +83,46 @@ public interface SalesStore {
             int limit);
 
     /**
+     * @param customerId the customer
+     * @param productCode only services of that product, or null
+     * @param ref only the service with that contract reference, or null
+     * @param limit how many at most
+     * @return the customer's visible services that match, latest start first
+     */
+    List<ServiceRecord> servicesMatching(long customerId, String productCode, ExternalRef ref, Visibility visibility,
+            int limit);
+
+    /**
+     * @param customerId the customer
+     * @param productCode only documents with a line of that product, or null
+     * @param ref only the document with that reference, or null
+     * @param limit how many at most
+     * @return the customer's visible documents that match, latest first (as {@link #documentsOf})
+     */
+    List<DocumentRecord> documentsMatching(long customerId, String productCode, ExternalRef ref,
+            Visibility visibility, int limit);
+
+    /**
+     * Records that a request is about a service, replacing the service it named before.
+     *
+     * @param requestId the request (its activity's id)
+     * @param serviceId the service
+     * @param by who named it
+     * @param at when
+     */
+    void linkRequest(long requestId, long serviceId, String by, java.time.Instant at);
+
+    /** @return the service the request is about, if it names one */
+    Optional<Long> serviceOfRequest(long requestId);
+
+    /**
+     * @param serviceId a service
+     * @param limit how many at most
+     * @return the ids of the requests about it, latest named first
+     */
+    List<Long> requestsOfService(long serviceId, int limit);
+
+    /**
      * @param opportunityId a deal
      * @return the documents that name it, whoever may see them, by id
      */

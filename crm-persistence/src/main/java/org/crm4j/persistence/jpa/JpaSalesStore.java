@@ -137,16 +137,31 @@ final class JpaSalesStore implements SalesStore {
 
     @Override
     public List<DocumentRecord> documentsOf(long customerId, Visibility visibility, int limit) {
+        return documentsMatching(customerId, null, null, visibility, limit);
+    }
+
+    @Override
+    public List<DocumentRecord> documentsMatching(long customerId, String productCode, ExternalRef ref,
+            Visibility visibility, int limit) {
         NeedToKnow ntk = NeedToKnow.of(tx, visibility);
         if (ntk.nothing()) {
             return List.of();
         }
         // the page's ids first (a fetch join cannot be limited), then the page with its lines
-        List<Long> ids = ntk.select("select d.id from SalesDocument d where d.customerId = :customer and "
+        SelectionQuery<Long> query = ntk.select("select d.id from SalesDocument d where d.customerId = :customer and "
                         + ntk.recordOf("d.salespersonId", "customer")
+                        + (productCode == null ? "" : " and exists (select 1 from d.lines l where l.productCode = :product)")
+                        + (ref == null ? "" : " and d.externalSystem = :system and d.externalId = :ref")
                         + " order by coalesce(d.invoicedOn, d.orderedOn) desc, d.id desc" + Limits.literal(limit),
                         Long.class)
-                .setParameter("customer", customerId).getResultList();
+                .setParameter("customer", customerId);
+        if (productCode != null) {
+            query.setParameter("product", productCode);
+        }
+        if (ref != null) {
+            query.setParameter("system", ref.system()).setParameter("ref", ref.id());
+        }
+        List<Long> ids = query.getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -159,6 +174,56 @@ final class JpaSalesStore implements SalesStore {
             out.add(byId.get(id));
         }
         return out;
+    }
+
+    @Override
+    public List<ServiceRecord> servicesMatching(long customerId, String productCode, ExternalRef ref,
+            Visibility visibility, int limit) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
+            return List.of();
+        }
+        SelectionQuery<ServiceContractEntity> query = ntk.select("select s from ServiceContract s"
+                        + " where s.customerId = :customer and " + ntk.recordOf("s.salespersonId", "customer")
+                        + (productCode == null ? "" : " and s.productCode = :product")
+                        + (ref == null ? "" : " and s.externalSystem = :system and s.externalId = :ref")
+                        + " order by s.startsOn desc, s.id desc" + Limits.literal(limit), ServiceContractEntity.class)
+                .setParameter("customer", customerId);
+        if (productCode != null) {
+            query.setParameter("product", productCode);
+        }
+        if (ref != null) {
+            query.setParameter("system", ref.system()).setParameter("ref", ref.id());
+        }
+        return query.getResultList().stream().map(ServiceContractEntity::toRecord).toList();
+    }
+
+    @Override
+    public void linkRequest(long requestId, long serviceId, String by, java.time.Instant at) {
+        ServiceRequestEntity link = tx.session().find(ServiceRequestEntity.class, requestId);
+        boolean first = link == null;
+        if (first) {
+            link = new ServiceRequestEntity();
+            link.requestId = requestId;
+        }
+        link.serviceId = serviceId;
+        link.linkedBy = by;
+        link.linkedAt = at;
+        if (first) {
+            tx.session().persist(link);
+        }
+    }
+
+    @Override
+    public Optional<Long> serviceOfRequest(long requestId) {
+        return Optional.ofNullable(tx.session().find(ServiceRequestEntity.class, requestId)).map(l -> l.serviceId);
+    }
+
+    @Override
+    public List<Long> requestsOfService(long serviceId, int limit) {
+        return tx.session().createSelectionQuery("select l.requestId from ServiceRequest l where l.serviceId = :service"
+                        + " order by l.linkedAt desc, l.requestId desc" + Limits.literal(limit), Long.class)
+                .setParameter("service", serviceId).getResultList();
     }
 
     @Override

@@ -122,7 +122,8 @@ public final class JpaStoreProvider implements CrmStoreProvider {
                         NoticeEntity.class, NoticeDeliveryEntity.class, ReminderEntity.class,
                         CompetitorContractEntity.class,
                         RequestEntity.class, ServiceStandardEntity.class, OwnerSetEntity.class,
-                        ServiceContractEntity.class, SalesDocumentEntity.class, PaymentEntity.class)
+                        ServiceContractEntity.class, SalesDocumentEntity.class, PaymentEntity.class,
+                        ServiceRequestEntity.class)
                 .validationMode(ValidationMode.NONE)
                 .properties(settings)
                 .createEntityManagerFactory();

@@ -79,6 +79,12 @@ final class MemoryData {
     /** Sales: services, documents and payments by id, and their ids by the ERP's reference. */
     final TreeMap<Long, org.crm4j.sales.store.ServiceRecord> services = new TreeMap<>();
     final Map<ExternalRef, Long> serviceRefs = new HashMap<>();
+    /** The service each request is about, by the request's id. */
+    final TreeMap<Long, ServiceRequestLink> serviceRequests = new TreeMap<>();
+
+    /** That a request is about a service, since when. */
+    record ServiceRequestLink(long serviceId, java.time.Instant at) {
+    }
     final TreeMap<Long, org.crm4j.sales.store.DocumentRecord> documents = new TreeMap<>();
     final Map<ExternalRef, Long> documentRefs = new HashMap<>();
     final TreeMap<Long, org.crm4j.sales.store.PaymentRecord> payments = new TreeMap<>();

@@ -129,8 +129,44 @@ final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
 
     @Override
     public List<DocumentRecord> documentsOf(long customerId, Visibility visibility, int limit) {
+        return documentsMatching(customerId, null, null, visibility, limit);
+    }
+
+    @Override
+    public List<DocumentRecord> documentsMatching(long customerId, String productCode, ExternalRef ref,
+            Visibility visibility, int limit) {
         return data.documents.values().stream().filter(d -> d.customerId() == customerId)
+                .filter(d -> productCode == null || d.lines().stream().anyMatch(l -> l.productCode().equals(productCode)))
+                .filter(d -> ref == null || ref.equals(d.externalRef()))
                 .filter(d -> visible(d, visibility)).sorted(LATEST).limit(limit).toList();
+    }
+
+    @Override
+    public List<ServiceRecord> servicesMatching(long customerId, String productCode, ExternalRef ref,
+            Visibility visibility, int limit) {
+        return data.services.values().stream().filter(s -> s.customerId() == customerId)
+                .filter(s -> productCode == null || s.productCode().equals(productCode))
+                .filter(s -> ref == null || ref.equals(s.externalRef()))
+                .filter(s -> visible(s, visibility)).sorted(LATEST_START).limit(limit).toList();
+    }
+
+    @Override
+    public void linkRequest(long requestId, long serviceId, String by, java.time.Instant at) {
+        checkWritable();
+        put(data.serviceRequests, requestId, new MemoryData.ServiceRequestLink(serviceId, at));
+    }
+
+    @Override
+    public Optional<Long> serviceOfRequest(long requestId) {
+        return Optional.ofNullable(data.serviceRequests.get(requestId)).map(MemoryData.ServiceRequestLink::serviceId);
+    }
+
+    @Override
+    public List<Long> requestsOfService(long serviceId, int limit) {
+        return data.serviceRequests.entrySet().stream().filter(e -> e.getValue().serviceId() == serviceId)
+                .sorted(Comparator.comparing((Map.Entry<Long, MemoryData.ServiceRequestLink> e) -> e.getValue().at())
+                        .thenComparing(Map.Entry::getKey).reversed())
+                .limit(limit).map(Map.Entry::getKey).toList();
     }
 
     @Override
