@@ -133,8 +133,8 @@ public class ImportBenchmark {
                     PreparedStatement channel = c.prepareStatement("insert into crm_contact_channel (contact_id,"
                             + " position, channel_type, channel_value, match_key) values (?, 0, 'EMAIL', ?, ?)");
                     PreparedStatement event = c.prepareStatement("insert into crm_event (sequence_no, event_id,"
-                            + " event_type, aggregate_type, aggregate_id, customer_id, actor_id, occurred_at, data,"
-                            + " attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+                            + " event_type, aggregate_type, aggregate_id, customer_id, actor_id, occurred_at, payload,"
+                            + " attempts) values (?, ?, ?, ?, ?, ?, ?, ?, " + Jdbc.jsonParameter(c) + ", 0)")) {
                 int i = 0;
                 for (Iterator<ImportRow> it = source.iterator(); it.hasNext(); i++) {
                     ImportRow row = it.next();
@@ -169,9 +169,9 @@ public class ImportBenchmark {
                     channel.setString(3, email);
                     channel.addBatch();
                     addEvent(event, sequence++, "customer.created", "customer", customerId, customerId, now,
-                            "name=" + name + "\nowner=" + owner + "\n");
+                            "name", name, "owner", owner);
                     addEvent(event, sequence++, "contact.added", "contact", contactId, customerId, now,
-                            "name=" + person + "\n");
+                            "name", person);
                     customerId++;
                     contactId++;
                     if ((i + 1) % BATCH == 0 || !it.hasNext()) {
@@ -196,16 +196,17 @@ public class ImportBenchmark {
     }
 
     private static void addEvent(PreparedStatement event, long sequence, String type, String aggregateType,
-            long aggregateId, long customerId, OffsetDateTime at, String data) throws SQLException {
+            long aggregateId, long customerId, OffsetDateTime at, String... data) throws SQLException {
+        UUID id = UUID.randomUUID();
         event.setLong(1, sequence);
-        event.setObject(2, UUID.randomUUID());
+        event.setObject(2, id);
         event.setString(3, type);
         event.setString(4, aggregateType);
         event.setLong(5, aggregateId);
         event.setLong(6, customerId);
         event.setString(7, ADMIN.id());
         event.setObject(8, at);
-        event.setString(9, data);
+        event.setString(9, Jdbc.cloudEvent(id, type, aggregateType, aggregateId, customerId, ADMIN.id(), at, data));
         event.addBatch();
     }
 

@@ -142,8 +142,9 @@ public class LeadOpeningBenchmark {
                     + " customer_id, owner_id, status, created_by, created_at, updated_at)"
                     + " values (?, 0, ?, ?, ?, 'NEW', ?, ?, ?)");
                     PreparedStatement event = c.prepareStatement("insert into crm_event (sequence_no, event_id,"
-                            + " event_type, aggregate_type, aggregate_id, customer_id, actor_id, occurred_at, data,"
-                            + " attempts, lead_id) values (?, ?, 'lead.opened', 'lead', ?, ?, ?, ?, ?, 0, ?)")) {
+                            + " event_type, aggregate_type, aggregate_id, customer_id, actor_id, occurred_at, payload,"
+                            + " attempts, lead_id) values (?, ?, 'lead.opened', 'lead', ?, ?, ?, ?, "
+                            + Jdbc.jsonParameter(c) + ", 0, ?)")) {
                 for (int i = 0; i < targets.size(); i++) {
                     long customerId = ((Number) targets.get(i)[0]).longValue();
                     String owner = (String) targets.get(i)[1];
@@ -156,12 +157,14 @@ public class LeadOpeningBenchmark {
                     lead.setObject(7, now);
                     lead.addBatch();
                     event.setLong(1, sequence++);
-                    event.setObject(2, UUID.randomUUID());
+                    UUID eventId = UUID.randomUUID();
+                    event.setObject(2, eventId);
                     event.setLong(3, leadId);
                     event.setLong(4, customerId);
                     event.setString(5, DIRECTOR.id());
                     event.setObject(6, now);
-                    event.setString(7, "campaign=" + campaign.id().value() + "\nowner=" + owner + "\n");
+                    event.setString(7, Jdbc.cloudEvent(eventId, "lead.opened", "lead", leadId, customerId, DIRECTOR.id(),
+                            now, "campaign", Long.toString(campaign.id().value()), "owner", owner));
                     event.setLong(8, leadId);
                     event.addBatch();
                     leadId++;

@@ -110,16 +110,19 @@ public class OutboxBenchmark {
             }
             OffsetDateTime at = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
             try (PreparedStatement insert = c.prepareStatement("insert into crm_event (sequence_no, event_id,"
-                    + " event_type, aggregate_type, aggregate_id, customer_id, actor_id, occurred_at, data, attempts)"
-                    + " values (?, ?, 'customer.updated', 'customer', ?, ?, 'bench', ?, ?, 0)")) {
+                    + " event_type, aggregate_type, aggregate_id, customer_id, actor_id, occurred_at, payload, attempts)"
+                    + " values (?, ?, 'customer.updated', 'customer', ?, ?, 'bench', ?, " + Jdbc.jsonParameter(c)
+                    + ", 0)")) {
                 for (int i = 0; i < BACKLOG; i++) {
                     long customer = 1 + i % 1_000;
                     insert.setLong(1, first + i);
-                    insert.setObject(2, UUID.randomUUID());
+                    UUID id = UUID.randomUUID();
+                    insert.setObject(2, id);
                     insert.setLong(3, customer);
                     insert.setLong(4, customer);
                     insert.setObject(5, at.plusNanos(i * 1000L));
-                    insert.setString(6, "field=name\n");
+                    insert.setString(6, Jdbc.cloudEvent(id, "customer.updated", "customer", customer, customer, "bench",
+                            at.plusNanos(i * 1000L), "field", "name"));
                     insert.addBatch();
                     if (i % BATCH == BATCH - 1) {
                         insert.executeBatch();
@@ -149,7 +152,7 @@ public class OutboxBenchmark {
                 long[] batch = new long[BATCH];
                 int n = 0;
                 try (PreparedStatement read = c.prepareStatement("select sequence_no, event_id, event_type,"
-                        + " aggregate_type, aggregate_id, customer_id, actor_id, occurred_at, data from crm_event"
+                        + " aggregate_type, aggregate_id, customer_id, actor_id, occurred_at, payload from crm_event"
                         + " where delivered_at is null and sequence_no > ? order by sequence_no"
                         + " fetch first " + BATCH + " rows only")) {
                     read.setLong(1, from);

@@ -1,5 +1,6 @@
 package org.crm4j.persistence.jpa;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -240,6 +241,16 @@ final class BulkInsert {
     }
 
     /**
+     * @param c a connection
+     * @return the parameter marker of a JSON value given as text: PostgreSQL casts it to {@code jsonb},
+     *     H2 parses it ({@code FORMAT JSON}; without it H2 would store a JSON string)
+     */
+    static String jsonParameter(Connection c) throws java.sql.SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                ? "cast(? as jsonb)" : "? format json";
+    }
+
+    /**
      * Inserts events into the outbox.
      *
      * @param session the transaction's session
@@ -249,7 +260,8 @@ final class BulkInsert {
         session.doWork(c -> {
             try (PreparedStatement event = c.prepareStatement("insert into crm_event (sequence_no, event_id,"
                     + " event_type, aggregate_type, aggregate_id, customer_id, opportunity_id, lead_id, activity_id,"
-                    + " actor_id, occurred_at, data, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+                    + " actor_id, occurred_at, payload, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + jsonParameter(c) + ", 0)")) {
                 for (OutboxEventEntity e : events) {
                     event.setLong(1, e.sequence);
                     event.setObject(2, e.eventId);
@@ -262,7 +274,7 @@ final class BulkInsert {
                     nullableLong(event, 9, e.activityId);
                     event.setString(10, e.actorId);
                     event.setObject(11, time(e.occurredAt));
-                    event.setString(12, e.data);
+                    event.setString(12, e.payload);
                     event.addBatch();
                 }
                 event.executeBatch();

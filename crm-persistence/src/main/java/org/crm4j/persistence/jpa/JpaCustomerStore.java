@@ -317,7 +317,7 @@ final class JpaCustomerStore implements CustomerStore {
                 + " cast(null as String) as c8, cast(null as Instant) as c9, cast(null as Long) as c10"
                 + " from Note n where n.customerId = :customer order by n.createdAt desc, n.id desc" + Limits.literal(notes) + ")"
                 + " union all"
-                + " (select '" + EVENT + "', e.sequence, e.occurredAt, e.actorId, e.data,"
+                + " (select '" + EVENT + "', e.sequence, e.occurredAt, e.actorId, cast(e.payload as String),"
                 + " e.type, e.aggregateType, e.aggregateId, cast(e.eventId as String),"
                 + " cast(null as Instant), cast(null as Long)"
                 + " from OutboxEvent e where e.customerId = :customer" + eventCondition
@@ -358,7 +358,7 @@ final class JpaCustomerStore implements CustomerStore {
                 notes.stream().map(r -> new NoteRecord((Long) r[1], customerId, (String) r[3], (String) r[4],
                         (Instant) r[2])).toList(),
                 events.stream().map(r -> new DomainEvent(UUID.fromString((String) r[8]), (String) r[5], (String) r[6], (Long) r[7],
-                        customerId, (String) r[3], (Instant) r[2], EventDataCodec.decode((String) r[4]))).toList(),
+                        customerId, (String) r[3], (Instant) r[2], EventJson.readData((String) r[4]))).toList(),
                 activities.stream().map(r -> new ActivitySummary((Long) r[1], (String) r[5], (String) r[8],
                         ActivityStatus.DONE.name().equals(r[6]), (String) r[3], (Instant) r[2], (Instant) r[9],
                         (String) r[4], (Long) r[7], (Long) r[10])).toList());

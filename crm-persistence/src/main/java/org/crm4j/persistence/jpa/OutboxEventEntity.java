@@ -1,6 +1,8 @@
 package org.crm4j.persistence.jpa;
 
 import jakarta.persistence.Column;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -62,9 +64,13 @@ class OutboxEventEntity {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     Instant occurredAt;
 
-    /** The event's data, encoded by {@link EventDataCodec}. */
-    @Column(name = "data", nullable = false, updatable = false)
-    String data;
+    /**
+     * The event as a CloudEvents envelope in JSON ({@link EventJson}): {@code jsonb} on PostgreSQL,
+     * {@code json} on H2 (V24).
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "payload", nullable = false, updatable = false)
+    String payload;
 
     @Column(name = "delivered_at")
     Instant deliveredAt;
@@ -103,13 +109,13 @@ class OutboxEventEntity {
         e.activityId = activity.isPresent() ? activity.getAsLong() : null;
         e.actorId = event.actorId();
         e.occurredAt = event.occurredAt();
-        e.data = EventDataCodec.encode(event.data());
+        e.payload = EventJson.write(event);
         return e;
     }
 
     DomainEvent toEvent() {
         return new DomainEvent(eventId, type, aggregateType, aggregateId, customerId, actorId, occurredAt,
-                EventDataCodec.decode(data));
+                EventJson.readData(payload));
     }
 
     StoredEvent toStored(java.util.Map<String, org.crm4j.store.ListenerOutcome> progress) {

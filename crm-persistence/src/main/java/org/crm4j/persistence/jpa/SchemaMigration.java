@@ -66,7 +66,7 @@ final class SchemaMigration {
      * The newest migration crm4j ships; a test checks it against the migrations Flyway finds.
      * A start that finds it applied skips Flyway (which takes two connections and a lock).
      */
-    static final String LATEST = "23";
+    static final String LATEST = "24";
 
     /** @return the schema's version when it has every migration already, else null */
     private static String upToDate(DataSource dataSource) {
@@ -87,7 +87,7 @@ final class SchemaMigration {
         return Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
-                .javaMigrations(new V9__duplicate_check())
+                .javaMigrations(new V9__duplicate_check(), new V24__event_payload_json())
                 .failOnMissingLocations(true)
                 .table(HISTORY_TABLE)
                 .placeholders(kind.placeholders())

@@ -23,11 +23,21 @@ final class Migrations {
     static JdbcDataSource h2At(String name, String version) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure(Migrations.class.getClassLoader()).dataSource(ds)
-                .locations("classpath:org/crm4j/persistence/migration").javaMigrations(new V9__duplicate_check())
-                .table("crm_schema_history").placeholders(DatabaseKind.H2.placeholders()).target(version).load()
-                .migrate();
+        at(ds, DatabaseKind.H2, version);
         return ds;
+    }
+
+    /**
+     * @param ds an empty database
+     * @param kind which one it is
+     * @param version the schema version to migrate it to, to write rows as they were then
+     */
+    static void at(javax.sql.DataSource ds, DatabaseKind kind, String version) {
+        Flyway.configure(Migrations.class.getClassLoader()).dataSource(ds)
+                .locations("classpath:org/crm4j/persistence/migration")
+                .javaMigrations(new V9__duplicate_check(), new V24__event_payload_json())
+                .table("crm_schema_history").placeholders(kind.placeholders()).target(version).load()
+                .migrate();
     }
 
     /**

@@ -1,0 +1,105 @@
+package org.crm4j.persistence.jpa;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.crm4j.CrmException;
+import org.crm4j.event.DomainEvent;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes a domain event as the outbox keeps it: a CloudEvents 1.0 envelope in JSON (structured
+ * content mode), so that a broker, an ERP bridge or Debezium's outbox router reads it with no crm4j
+ * code. The attributes:
+ *
+ * <ul>
+ *   <li>{@code specversion} {@code 1.0}; {@code id} the event's UUID; {@code source}
+ *       {@value #SOURCE}; {@code type} e.g. {@code customer.created}; {@code subject} the
+ *       aggregate, e.g. {@code customer/42}; {@code time} RFC 3339 in UTC;
+ *       {@code datacontenttype} {@code application/json};</li>
+ *   <li>extensions (lower-case letters and digits, as the specification asks):
+ *       {@code crm4jaggregatetype}, {@code crm4jaggregateid}, {@code crm4jcustomerid} (absent when
+ *       none), {@code crm4jactorid};</li>
+ *   <li>{@code data}: the event's data, an object of strings (a value may be null).</li>
+ * </ul>
+ */
+final class EventJson {
+    /** The CloudEvents source of crm4j's events. */
+    static final String SOURCE = "/crm4j";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private EventJson() {
+    }
+
+    /**
+     * @param event a domain event
+     * @return its CloudEvents envelope as JSON text
+     */
+    static String write(DomainEvent event) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("specversion", "1.0");
+        root.put("id", event.id().toString());
+        root.put("source", SOURCE);
+        root.put("type", event.type());
+        root.put("subject", event.aggregateType() + "/" + event.aggregateId());
+        root.put("time", event.occurredAt().toString());
+        root.put("datacontenttype", "application/json");
+        root.put("crm4jaggregatetype", event.aggregateType());
+        root.put("crm4jaggregateid", event.aggregateId());
+        if (event.customerId() != null) {
+            root.put("crm4jcustomerid", event.customerId().longValue());
+        }
+        root.put("crm4jactorid", event.actorId());
+        ObjectNode data = root.putObject("data");
+        for (Map.Entry<String, String> e : new TreeMap<>(event.data()).entrySet()) {
+            data.put(e.getKey(), e.getValue());
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    /**
+     * @param json what {@link #write} wrote
+     * @return the event
+     * @throws CrmException when the text is no such envelope
+     */
+    static DomainEvent read(String json) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            JsonNode customer = root.get("crm4jcustomerid");
+            return new DomainEvent(UUID.fromString(root.get("id").asString()), root.get("type").asString(),
+                    root.get("crm4jaggregatetype").asString(), root.get("crm4jaggregateid").asLong(),
+                    customer == null || customer.isNull() ? null : customer.asLong(),
+                    root.get("crm4jactorid").asString(), Instant.parse(root.get("time").asString()),
+                    data(root.get("data")));
+        } catch (RuntimeException e) {
+            throw new CrmException("Store failure: an outbox event is no CloudEvents envelope of crm4j: '"
+                    + (json.length() > 100 ? json.substring(0, 100) + "..." : json) + "'");
+        }
+    }
+
+    /**
+     * @param json what {@link #write} wrote
+     * @return the event's data alone
+     */
+    static Map<String, String> readData(String json) {
+        return read(json).data();
+    }
+
+    private static Map<String, String> data(JsonNode data) {
+        Map<String, String> out = new TreeMap<>();
+        if (data == null || data.isNull()) {
+            return out;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = data.properties().iterator();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            out.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asString());
+        }
+        return out;
+    }
+}
