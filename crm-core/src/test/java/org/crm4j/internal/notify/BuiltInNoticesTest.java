@@ -60,7 +60,7 @@ class BuiltInNoticesTest {
     void everyBuiltInKind_declaresItsValues() {
         assertThat(BuiltInNotices.eventRules()).extracting(EventNoticeRule::kind)
                 .containsExactly(NoticeKinds.OPPORTUNITY_STALLED, NoticeKinds.REQUEST_OVERDUE);
-        assertThat(BuiltInNotices.rules(90)).extracting(r -> r.kind())
-                .containsExactly(NoticeKinds.REMINDER, NoticeKinds.COMPETITOR_CONTRACT);
+        assertThat(BuiltInNotices.rules(90, new org.crm4j.internal.sales.RenewalNotices(30, Map.of()))).extracting(r -> r.kind())
+                .containsExactly(NoticeKinds.REMINDER, NoticeKinds.COMPETITOR_CONTRACT, NoticeKinds.SERVICE_RENEWAL);
     }
 }

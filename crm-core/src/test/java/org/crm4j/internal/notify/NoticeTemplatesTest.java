@@ -42,7 +42,7 @@ class NoticeTemplatesTest {
 
     private static Map<String, Set<String>> builtInKinds() {
         Map<String, Set<String>> kinds = new HashMap<>();
-        for (NoticeRule rule : BuiltInNotices.rules(90)) {
+        for (NoticeRule rule : BuiltInNotices.rules(90, new org.crm4j.internal.sales.RenewalNotices(30, Map.of()))) {
             kinds.put(rule.kind(), rule.placeholders());
         }
         for (EventNoticeRule rule : BuiltInNotices.eventRules()) {
