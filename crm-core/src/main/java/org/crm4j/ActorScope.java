@@ -135,6 +135,14 @@ public final class ActorScope {
         return new org.crm4j.internal.event.EventService(rt, actor);
     }
 
+    /**
+     * @return the change feed (R31): the events of the customers the actor covers, in commit order,
+     *     from an opaque cursor, e.g. for a point of sale
+     */
+    public org.crm4j.event.Changes changes() {
+        return new org.crm4j.internal.event.ChangeFeed(rt, actor);
+    }
+
     /** @return the bulk import of customers with their contact persons, upserted by external reference */
     public Imports imports() {
         return imports;

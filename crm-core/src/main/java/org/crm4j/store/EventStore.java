@@ -20,6 +20,24 @@ public interface EventStore {
     void append(List<DomainEvent> events);
 
     /**
+     * The change feed (R31): events in commit order after a position. An adapter must never let a
+     * reader skip an event that commits late: an event must be readable before any event with a
+     * higher commit number is (the JPA adapter numbers commits with a clock its transactions take
+     * last; the in-memory one commits one transaction at a time).
+     *
+     * @param afterCommit the commit number of the last event read, or 0 from the start
+     * @param afterSequence the sequence number of the last event read, or 0
+     * @param visibility whose feed: an event about a customer is in it when the actor covers the
+     *     customer's owner; an event about no customer only for those who see everything
+     * @param limit how many at most
+     * @return the events after that position, by commit number, then sequence number
+     */
+    List<FeedEntry> changes(long afterCommit, long afterSequence, Visibility visibility, int limit);
+
+    /** @return the position of the last event committed, or {@code (0, 0)} when there is none */
+    FeedEntry.Position feedEnd();
+
+    /**
      * @param afterSequence only events after this position (0 for all)
      * @param limit how many at most
      * @return the events not yet delivered to every listener, in outbox order, each with who holds

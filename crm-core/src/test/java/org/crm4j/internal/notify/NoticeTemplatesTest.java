@@ -55,7 +55,7 @@ class NoticeTemplatesTest {
     void builtInTemplates_useOnlyTheValuesOfTheirKinds() {
         NoticeTemplates templates = NoticeTemplates.of(() -> ENGINE, builtInKinds(), Map.of(), Map.of());
         templates.checkAll();
-        assertThat(templates.kinds()).containsExactlyInAnyOrder(NoticeKinds.REMINDER, NoticeKinds.COMPETITOR_CONTRACT,
+        assertThat(templates.kinds()).containsExactlyInAnyOrder(NoticeKinds.REMINDER, NoticeKinds.COMPETITOR_CONTRACT, NoticeKinds.SERVICE_RENEWAL,
                 NoticeKinds.OPPORTUNITY_STALLED, NoticeKinds.REQUEST_OVERDUE);
     }
 

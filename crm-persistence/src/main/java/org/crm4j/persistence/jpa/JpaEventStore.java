@@ -1,5 +1,7 @@
 package org.crm4j.persistence.jpa;
 
+import org.crm4j.store.Visibility;
+import org.crm4j.store.FeedEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,6 +52,35 @@ final class JpaEventStore implements EventStore {
         } catch (RuntimeException e) {
             throw PersistenceExceptionConverter.translate(e);
         }
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (long n : numbers) {
+            first = Math.min(first, n);
+            last = Math.max(last, n);
+        }
+        tx.appended(first, last);
+    }
+
+    @Override
+    public List<FeedEntry> changes(long afterCommit, long afterSequence, Visibility visibility, int limit) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing()) {
+            return List.of();
+        }
+        return ntk.select("from OutboxEvent e where (e.commitNo, e.sequence) > (:commit, :sequence)"
+                        + " and " + ntk.customerOf("e.customerId")
+                        + " order by e.commitNo, e.sequence" + Limits.literal(limit), OutboxEventEntity.class)
+                .setParameter("commit", afterCommit).setParameter("sequence", afterSequence)
+                .getResultList().stream().map(e -> new FeedEntry(e.commitNo, e.sequence, e.toEvent())).toList();
+    }
+
+    @Override
+    public FeedEntry.Position feedEnd() {
+        List<Object[]> last = tx.session().createSelectionQuery("select e.commitNo, e.sequence from OutboxEvent e"
+                        + " where e.commitNo is not null order by e.commitNo desc, e.sequence desc" + Limits.literal(1),
+                        Object[].class).getResultList();
+        return last.isEmpty() ? new FeedEntry.Position(0, 0)
+                : new FeedEntry.Position((Long) last.get(0)[0], (Long) last.get(0)[1]);
     }
 
     @Override

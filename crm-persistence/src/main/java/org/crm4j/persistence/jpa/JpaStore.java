@@ -80,8 +80,10 @@ final class JpaStore implements CrmStore {
             throw PersistenceExceptionConverter.translate(e);
         }
         try {
-            T result = work.apply(new JpaTransaction(session, true, ownerSets));
+            JpaTransaction tx = new JpaTransaction(session, true, ownerSets);
+            T result = work.apply(tx);
             session.flush();
+            tx.stampCommit();
             return result;
         } catch (Error e) {
             throw e;
@@ -109,9 +111,11 @@ final class JpaStore implements CrmStore {
                 session.setHibernateFlushMode(FlushMode.MANUAL);
             }
             transaction = session.beginTransaction();
-            T result = work.apply(new JpaTransaction(session, !readOnly, ownerSets));
+            JpaTransaction tx = new JpaTransaction(session, !readOnly, ownerSets);
+            T result = work.apply(tx);
             if (!readOnly) {
                 session.flush();
+                tx.stampCommit();
             }
             transaction.commit();
             return result;

@@ -40,6 +40,9 @@ final class JpaTransaction implements StoreTransaction {
     private final OwnerSets ownerSets;
     /** Whether {@link #planWithValues} has set the plan mode for this transaction. */
     private boolean planningWithValues;
+    /** The lowest and highest sequence numbers of the events appended in this transaction, or -1. */
+    private long firstAppended = -1;
+    private long lastAppended = -1;
     /** How this database is given a long owner list; known once asked. */
     private InList.Lists lists;
     private final JpaCustomerStore customers;
@@ -86,6 +89,65 @@ final class JpaTransaction implements StoreTransaction {
         this.competitorContracts = new JpaCompetitorContractStore(this);
         this.requests = new JpaRequestStore(this);
         this.serviceStandards = new JpaServiceStandardStore(this);
+    }
+
+    /**
+     * Notes events appended in this transaction, for {@link #stampCommit}.
+     *
+     * @param first the lowest sequence number appended
+     * @param last the highest
+     */
+    void appended(long first, long last) {
+        firstAppended = firstAppended < 0 ? first : Math.min(firstAppended, first);
+        lastAppended = Math.max(lastAppended, last);
+    }
+
+    /** @return the commit clock's next number, or -1 when it has no row */
+    private static long tick(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement tick = c.prepareStatement(sql); java.sql.ResultSet rs = tick.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    /**
+     * The last work of a transaction that appended events, just before it commits: takes the
+     * commit clock's next number (its row stays locked until the commit, so the numbers follow the
+     * commit order) and stamps the transaction's events with it (V25). Other transactions' events in
+     * the range are not this one's to see until they commit, and carry their own number by then.
+     */
+    void stampCommit() {
+        if (lastAppended < 0) {
+            return;
+        }
+        long first = firstAppended;
+        long last = lastAppended;
+        firstAppended = -1;
+        lastAppended = -1;
+        session.flush();
+        session.doWork(c -> {
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+            String tick = postgres
+                    ? "update crm_commit_clock set last_no = last_no + 1 where id = 1 returning last_no"
+                    : "select last_no from final table (update crm_commit_clock set last_no = last_no + 1 where id = 1)";
+            long commitNo = tick(c, tick);
+            if (commitNo < 0) {
+                // the clock's row was deleted (a host emptied crm4j's tables): it starts again after the
+                // highest commit number kept
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("insert into crm_commit_clock (id, last_no)"
+                            + " select 1, coalesce(max(commit_no), 0) from crm_event");
+                }
+                commitNo = tick(c, tick);
+            }
+            try (java.sql.PreparedStatement stamp = c.prepareStatement("update crm_event set commit_no = ?"
+                    + " where sequence_no between ? and ? and commit_no is null")) {
+                stamp.setLong(1, commitNo);
+                stamp.setLong(2, first);
+                stamp.setLong(3, last);
+                stamp.executeUpdate();
+            }
+        });
     }
 
     public CustomerStore customers() {

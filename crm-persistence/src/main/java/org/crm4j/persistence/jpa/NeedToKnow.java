@@ -158,6 +158,20 @@ final class NeedToKnow {
     }
 
     /**
+     * The customer's line alone, for a record with no owner of its own (an event of the change
+     * feed); a record about no customer only for those who see everything.
+     *
+     * @param customerIdPath the path of the record's customer id, e.g. {@code e.customerId}, which may be null
+     * @return the condition that the actor covers the customer's owner
+     */
+    String customerOf(String customerIdPath) {
+        if (visibility.all()) {
+            return TRUE;
+        }
+        return customerIdPath + " in (select nk_c.id from Customer nk_c where " + ownerIn("nk_c.ownerId") + ")";
+    }
+
+    /**
      * The customer's line alone, in native SQL, for a record that has no owner of its own (a
      * payment on account).
      *

@@ -31,6 +31,10 @@ class OutboxEventEntity {
     @Column(name = "sequence_no")
     Long sequence;
 
+    /** The number of the commit that wrote it (V25), stamped just before the commit by {@link JpaTransaction#stampCommit}. */
+    @Column(name = "commit_no", insertable = false, updatable = false)
+    Long commitNo;
+
     @Column(name = "event_id", nullable = false, updatable = false)
     UUID eventId;
 

@@ -1,5 +1,7 @@
 package org.crm4j.persistence.memory;
 
+import org.crm4j.store.Visibility;
+import org.crm4j.store.FeedEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +30,23 @@ final class MemoryEventStore extends MemoryFeatureStore implements EventStore {
         for (DomainEvent event : list) {
             put(data.events, newId(), new Outboxed(event, null, null, null, Map.of()));
         }
+    }
+
+    /* One transaction commits at a time here: the sequence number is the commit order too. */
+    @Override
+    public List<FeedEntry> changes(long afterCommit, long afterSequence, Visibility visibility, int limit) {
+        long after = Math.max(afterCommit, afterSequence);
+        return data.events.tailMap(after, false).entrySet().stream()
+                .filter(e -> needToKnow.feed(visibility, e.getValue().event().customerId()))
+                .limit(limit)
+                .map(e -> new FeedEntry(e.getKey(), e.getKey(), e.getValue().event()))
+                .toList();
+    }
+
+    @Override
+    public FeedEntry.Position feedEnd() {
+        return data.events.isEmpty() ? new FeedEntry.Position(0, 0)
+                : new FeedEntry.Position(data.events.lastKey(), data.events.lastKey());
     }
 
     @Override

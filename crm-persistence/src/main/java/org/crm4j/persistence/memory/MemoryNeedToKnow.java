@@ -50,6 +50,16 @@ final class MemoryNeedToKnow {
 
     /**
      * @param v the actor's visibility
+     * @param customerId the customer an event is about, or null
+     * @return whether the event is in the actor's change feed: they cover the customer's owner; an
+     *     event about no customer only when they see everything
+     */
+    boolean feed(Visibility v, Long customerId) {
+        return customerId == null ? v.all() : customerLine(v, customerId);
+    }
+
+    /**
+     * @param v the actor's visibility
      * @param customerId the customer the record hangs off, or null when it has none (a prospect's lead)
      * @param recordOwnerId the record's own owner
      * @return whether the actor may see the record

@@ -46,7 +46,7 @@ public final class PostgresFixture implements StoreFixture {
         try (Connection c = counter.dataSource().getConnection(); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select tablename from pg_tables where schemaname = current_schema()"
-                    + " and tablename like 'crm\\_%' and tablename <> 'crm_schema_history'")) {
+                    + " and tablename like 'crm\\_%' and tablename not in ('crm_schema_history', 'crm_commit_clock')")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
