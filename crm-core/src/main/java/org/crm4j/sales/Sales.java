@@ -139,6 +139,20 @@ public interface Sales {
     Receipt<SalesDocument> receive(NewSalesDocument document);
 
     /**
+     * The bulk path for an ERP's history (R29): takes documents as {@link #receive} does, idempotently
+     * by the ERP's reference, in transactions of a batch of documents each (new ones written in JDBC
+     * batches where the store speaks SQL), reading the input as it goes so memory stays bounded. A
+     * document that breaks a rule, names what is not known or a customer the actor may not record
+     * sales of is refused and reported with its position and fields; the others go in. An order or
+     * invoice must come before the documents that name it.
+     *
+     * @param documents the documents, read once, in order
+     * @param options batch size, details kept, progress
+     * @return what was done
+     */
+    SalesImportReport importDocuments(Iterable<NewSalesDocument> documents, SalesImportOptions options);
+
+    /**
      * The ERP acknowledges a sales order that crm4j placed (event {@code order.placed}, from an
      * accepted offer) under its own order number: the order is kept as a received order with that
      * ERP reference, the offer's lines, the deal and the deal's campaign, so that an invoice that

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.crm4j.AccessDeniedException;
 import org.crm4j.ConflictException;
@@ -33,6 +34,9 @@ import org.crm4j.customer.CustomerCard;
 import org.crm4j.customer.ServiceSummary;
 import org.crm4j.sales.NewServiceContract;
 import org.crm4j.sales.SalesLookup;
+import org.crm4j.sales.RejectedDocument;
+import org.crm4j.sales.SalesImportOptions;
+import org.crm4j.sales.SalesImportReport;
 import org.crm4j.sales.SalesMatches;
 import org.crm4j.sales.ServiceCard;
 import org.crm4j.activity.NewRequest;
@@ -390,6 +394,67 @@ public abstract class SalesContract extends ContractBase {
         assertThatThrownBy(() -> sales(PIA).receivePayment(NewPayment.onAccount(erp("CHK-5"), acme.id(),
                 eur("1.00"), FEB_2))).isInstanceOf(AccessDeniedException.class);
         assertThat(sales(MIA).summary(acme.id()).lines().get(1).outstanding()).isEqualTo(Money.of("-50.00", "USD"));
+    }
+
+    // ---- the bulk path for an ERP's history (R29)
+
+    @Test
+    void anErpsHistoryGoesInInBatches_idempotently_withEachRefusedDocumentNamedByPositionAndField() {
+        Customer globex = customersOf(OTTO).create(NewCustomer.company("Globex"));
+        List<NewSalesDocument> history = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            history.add(NewSalesDocument.invoice(erp("H-" + i), "EUR", LocalDate.of(2025, 1, 1).plusDays(i))
+                    .customerRef(ALFKI).salesperson("sam")
+                    .line(SalesLine.of("P-" + i, n("2"), n("10.00")).group("parts"))
+                    .line(SalesLine.of("FREIGHT", n("1"), n("5.00"))));
+        }
+        // an order and the invoice that bills it, in one batch; a credit note of an earlier batch's invoice
+        history.add(NewSalesDocument.order(erp("SO-1"), "EUR", LocalDate.of(2025, 2, 1)).customerRef(ALFKI)
+                .line(SalesLine.of("X", n("1"), n("100.00"))));
+        history.add(NewSalesDocument.invoice(erp("INV-SO-1"), "EUR", LocalDate.of(2025, 2, 3)).customerRef(ALFKI)
+                .order(erp("SO-1")).line(SalesLine.of("X", n("1"), n("100.00"))));
+        history.add(NewSalesDocument.creditNote(erp("CN-1"), "EUR", LocalDate.of(2025, 2, 5), erp("H-1"))
+                .customerRef(ALFKI).line(SalesLine.of("P-1", n("1"), n("10.00"))));
+        // refused: a negative quantity on its second line, an unknown customer, another department's customer
+        history.add(NewSalesDocument.invoice(erp("BAD-1"), "EUR", FEB_2).customerRef(ALFKI)
+                .line(SalesLine.of("A", n("1"), n("1.00"))).line(SalesLine.of("B", n("-1"), n("1.00"))));
+        history.add(NewSalesDocument.invoice(erp("BAD-2"), "EUR", FEB_2).customerRef(erp("NOBODY"))
+                .line(SalesLine.of("A", n("1"), n("1.00"))));
+        history.add(NewSalesDocument.invoice(erp("BAD-3"), "EUR", FEB_2).customer(globex.id())
+                .line(SalesLine.of("A", n("1"), n("1.00"))));
+        List<Long> progress = new ArrayList<>();
+
+        SalesImportReport report = sales(SAM).importDocuments(history, SalesImportOptions.defaults().batchSize(7)
+                .onProgress(soFar -> progress.add(soFar.documents())));
+
+        assertThat(report.documents()).isEqualTo(26);
+        assertThat(report.created()).isEqualTo(23);
+        assertThat(report.lines()).isEqualTo(43);
+        assertThat(report.rejected()).isEqualTo(3);
+        assertThat(report.rejections()).extracting(RejectedDocument::position).containsExactly(24L, 25L, 26L);
+        assertThat(report.rejections().get(0).violations()).extracting(ValidationException.Violation::field)
+                .containsExactly("lines[1].quantity");
+        assertThat(report.rejections().get(1).violations()).extracting(ValidationException.Violation::field)
+                .containsExactly("customerRef");
+        assertThat(report.rejections().get(2).violations()).extracting(ValidationException.Violation::rule)
+                .containsExactly("Access");
+        assertThat(progress).containsExactly(7L, 14L, 21L, 26L);
+        SalesDocument billed = sales(SAM).documents(acme.id(), 500).stream()
+                .filter(d -> d.externalRef().equals(erp("INV-SO-1"))).findFirst().orElseThrow();
+        assertThat(billed.orderId()).isNotNull();
+        assertThat(sales(SAM).summary(acme.id()).lines()).containsExactly(
+                new SalesSummary.Line(eur("0.00"), eur("590.00")));
+        assertThat(eventTypes().stream().filter(t -> t.equals("sales-document.received"))).hasSize(23);
+
+        // delivered again, with one invoice changed by the ERP: one update, the rest unchanged
+        history.set(4, NewSalesDocument.invoice(erp("H-5"), "EUR", LocalDate.of(2025, 1, 6)).customerRef(ALFKI)
+                .salesperson("sam").line(SalesLine.of("P-5", n("3"), n("10.00")).group("parts"))
+                .line(SalesLine.of("FREIGHT", n("1"), n("5.00"))));
+        SalesImportReport again = sales(SAM).importDocuments(history.subList(0, 23), SalesImportOptions.defaults());
+        assertThat(again.created()).isZero();
+        assertThat(again.updated()).isEqualTo(1);
+        assertThat(again.unchanged()).isEqualTo(22);
+        assertThat(sales(SAM).summary(acme.id()).lines().get(0).outstanding()).isEqualTo(eur("600.00"));
     }
 
     // ---- the service desk (R11)

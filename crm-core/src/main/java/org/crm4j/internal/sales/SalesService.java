@@ -1,5 +1,14 @@
 package org.crm4j.internal.sales;
 
+import org.crm4j.event.DomainEvent;
+import org.crm4j.customer.store.CustomerRecord;
+import org.crm4j.sales.SalesImportReport;
+import org.crm4j.sales.SalesImportOptions;
+import org.crm4j.sales.RejectedDocument;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Iterator;
 import org.crm4j.sales.ServiceCard;
 import org.crm4j.sales.SalesMatches;
 import org.crm4j.sales.SalesLookup;
@@ -332,69 +341,352 @@ public final class SalesService implements Sales {
         Instant now = rt.now();
         return rt.store().inTransaction(tx -> {
             SalesStore sales = tx.store(SalesStore.class);
-            long customerId = customerOf(tx, document);
-            CustomerService.changeableCustomer(tx, visibility(), actor, customerId, "record sales of");
-            Currency currency = Currency.getInstance(document.currency());
-            Long reverses = null;
-            if (document.reversesRef() != null) {
-                DocumentRecord invoice = sales.documentByRef(document.reversesRef())
-                        .filter(d -> d.kind() == DocumentKind.INVOICE).orElseThrow(() -> new ValidationException(
-                                "reverses", "Known", "no invoice " + document.reversesRef() + " was received"));
-                check(invoice.customerId() == customerId, "reverses", "a credit note reverses an invoice of its own customer");
-                check(invoice.currency().equals(currency.getCurrencyCode()), "currency",
-                        "a credit note is in its invoice's currency " + invoice.currency());
-                reverses = invoice.id();
-            }
-            Long orderId = null;
-            Long opportunityId = document.opportunityId();
-            if (document.orderRef() != null) {
-                DocumentRecord order = sales.documentByRef(document.orderRef())
-                        .filter(d -> d.kind() == DocumentKind.ORDER).orElseThrow(() -> new ValidationException(
-                                "order", "Known", "no order " + document.orderRef() + " was received"));
-                check(order.customerId() == customerId, "order", "an invoice bills an order of its own customer");
-                orderId = order.id();
-                if (opportunityId == null) {
-                    opportunityId = order.opportunityId();
-                }
-            }
-            Long campaignId = null;
-            if (opportunityId != null) {
-                OpportunityRecord deal = tx.store(OpportunityStore.class).find(opportunityId, Visibility.everything())
-                        .orElseThrow(() -> new ValidationException("opportunityId", "Known", "no deal "
-                                + document.opportunityId()));
-                check(deal.customerId() == customerId, "opportunityId", "the deal is another customer's");
-                campaignId = campaignOf(deal.source());
-            }
-            BigDecimal[] totals = totals(document.lines(), currency);
-            BigDecimal net = totals[0];
-            BigDecimal tax = totals[1];
-            BigDecimal gross = totals[2];
-            DocumentRecord incoming = new DocumentRecord(0, 0, document.kind(), document.externalRef(), customerId,
-                    currency.getCurrencyCode(), document.orderedOn(), document.invoicedOn(), document.dueOn(),
-                    document.salespersonId(), document.lines(), net, tax, gross, reverses, orderId, opportunityId,
-                    campaignId, now, now);
+            Lookups lookups = new DirectLookups(tx);
+            DocumentRecord incoming = incoming(document, lookups, now);
             Optional<DocumentRecord> known = sales.documentByRef(document.externalRef());
             if (known.isEmpty()) {
                 DocumentRecord stored = sales.insertDocument(incoming);
                 announce(tx, EventTypes.SALES_DOCUMENT_RECEIVED, stored, now);
                 return new Receipt<>(stored.toDocument(), ReceiptOutcome.CREATED);
             }
-            DocumentRecord before = known.get();
-            if (before.kind() != incoming.kind() || before.customerId() != customerId) {
-                throw new ConflictException("The ERP reference " + document.externalRef() + " belongs to "
-                        + before.kind().name().toLowerCase().replace('_', ' ') + " " + before.id()
-                        + (before.customerId() != customerId ? " of another customer" : ""));
-            }
-            if (before.sameContent(incoming)) {
-                return new Receipt<>(before.toDocument(), ReceiptOutcome.UNCHANGED);
-            }
-            DocumentRecord changed = sales.updateDocument(new DocumentRecord(before.id(), before.version(),
-                    incoming.kind(), incoming.externalRef(), customerId, incoming.currency(), incoming.orderedOn(),
-                    incoming.invoicedOn(), incoming.dueOn(), incoming.salespersonId(), incoming.lines(), net, tax,
-                    gross, reverses, orderId, opportunityId, campaignId, before.receivedAt(), now), before.version());
-            announce(tx, EventTypes.SALES_DOCUMENT_CHANGED, changed, now);
-            return new Receipt<>(changed.toDocument(), ReceiptOutcome.UPDATED);
+            return receiveKnown(tx, known.get(), incoming, now);
         });
+    }
+
+    @Override
+    public SalesImportReport importDocuments(Iterable<NewSalesDocument> documents, SalesImportOptions options) {
+        Assert.notNull(documents, "documents");
+        Assert.notNull(options, "options");
+        ImportTally total = new ImportTally(options.maxDetails());
+        Iterator<NewSalesDocument> input = documents.iterator();
+        long position = 0;
+        while (input.hasNext()) {
+            List<NewSalesDocument> batch = new ArrayList<>(options.batchSize());
+            List<Long> positions = new ArrayList<>(options.batchSize());
+            while (input.hasNext() && batch.size() < options.batchSize()) {
+                NewSalesDocument document = input.next();
+                position++;
+                if (document == null) {
+                    total.reject(position, null, List.of(new Violation("document", "NotNull", "a document is missing")));
+                    continue;
+                }
+                try {
+                    document.check();
+                    storable(document);
+                } catch (ValidationException e) {
+                    total.reject(position, document.externalRef(), e.violations());
+                    continue;
+                }
+                batch.add(document);
+                positions.add(position);
+            }
+            total.documents = position;
+            if (!batch.isEmpty()) {
+                total.add(importBatch(batch, positions, options.maxDetails()));
+            }
+            options.progress().batchDone(total.report());
+        }
+        return total.report();
+    }
+
+    /** What an import did so far; a batch's own is added once the batch committed. */
+    private static final class ImportTally {
+        private final int maxDetails;
+        long documents;
+        long lines;
+        long created;
+        long updated;
+        long unchanged;
+        long rejected;
+        final List<RejectedDocument> rejections = new ArrayList<>();
+
+        ImportTally(int maxDetails) {
+            this.maxDetails = maxDetails;
+        }
+
+        void reject(long position, ExternalRef ref, List<Violation> violations) {
+            rejected++;
+            if (rejections.size() < maxDetails) {
+                rejections.add(new RejectedDocument(position, ref, violations));
+            }
+        }
+
+        void add(ImportTally batch) {
+            lines += batch.lines;
+            created += batch.created;
+            updated += batch.updated;
+            unchanged += batch.unchanged;
+            for (RejectedDocument r : batch.rejections) {
+                reject(r.position(), r.externalRef(), r.violations());
+            }
+            rejected += batch.rejected - batch.rejections.size();
+        }
+
+        SalesImportReport report() {
+            return new SalesImportReport(documents, lines, created, updated, unchanged, rejected, rejections);
+        }
+    }
+
+    /**
+     * One transaction: the batch's customers, their owners and the documents its references name
+     * are read in a few statements; new documents are written together, in order, so that one
+     * naming another of the same batch finds it stored.
+     */
+    private ImportTally importBatch(List<NewSalesDocument> batch, List<Long> positions, int maxDetails) {
+        Instant now = rt.now();
+        return rt.store().inTransaction(tx -> {
+            ImportTally tally = new ImportTally(maxDetails);
+            SalesStore sales = tx.store(SalesStore.class);
+            BatchLookups lookups = new BatchLookups(tx, batch);
+            List<DocumentRecord> pending = new ArrayList<>();
+            Set<ExternalRef> pendingRefs = new HashSet<>();
+            List<DomainEvent> events = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                NewSalesDocument document = batch.get(i);
+                if (pendingRefs.contains(document.externalRef()) || pendingRefs.contains(document.orderRef())
+                        || pendingRefs.contains(document.reversesRef())) {
+                    storePending(sales, pending, pendingRefs, lookups, events, now);
+                }
+                DocumentRecord incoming;
+                Optional<DocumentRecord> known;
+                try {
+                    incoming = incoming(document, lookups, now);
+                    known = lookups.documentByRef(document.externalRef());
+                } catch (ValidationException e) {
+                    tally.reject(positions.get(i), document.externalRef(), e.violations());
+                    continue;
+                } catch (NotFoundException | AccessDeniedException e) {
+                    tally.reject(positions.get(i), document.externalRef(), List.of(new Violation("customer",
+                            e instanceof NotFoundException ? "Known" : "Access", e.getMessage())));
+                    continue;
+                }
+                if (known.isEmpty()) {
+                    pending.add(incoming);
+                    pendingRefs.add(incoming.externalRef());
+                    tally.created++;
+                    tally.lines += incoming.lines().size();
+                    continue;
+                }
+                try {
+                    Receipt<SalesDocument> r = receiveKnown(tx, known.get(), incoming, now);
+                    if (r.outcome() == ReceiptOutcome.UPDATED) {
+                        tally.updated++;
+                        tally.lines += incoming.lines().size();
+                        lookups.remember(sales.documentByRef(incoming.externalRef()).orElseThrow());
+                    } else {
+                        tally.unchanged++;
+                    }
+                } catch (ConflictException e) {
+                    tally.reject(positions.get(i), document.externalRef(), List.of(new Violation("externalRef",
+                            "Conflict", e.getMessage())));
+                }
+            }
+            storePending(sales, pending, pendingRefs, lookups, events, now);
+            tx.store(EventStore.class).append(events);
+            return tally;
+        });
+    }
+
+    private void storePending(SalesStore sales, List<DocumentRecord> pending, Set<ExternalRef> pendingRefs,
+            BatchLookups lookups, List<DomainEvent> events, Instant now) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        for (DocumentRecord stored : sales.insertDocuments(pending)) {
+            lookups.remember(stored);
+            events.add(documentEvent(EventTypes.SALES_DOCUMENT_RECEIVED, stored, now));
+        }
+        pending.clear();
+        pendingRefs.clear();
+    }
+
+    /** A batch's lookups, read at its start in a few statements, and what the batch stored since. */
+    private final class BatchLookups implements Lookups {
+        private final StoreTransaction tx;
+        private final Map<ExternalRef, Long> customersByRef;
+        private final Map<Long, CustomerRecord> customers = new HashMap<>();
+        private final Map<ExternalRef, DocumentRecord> documents;
+        private final Map<Long, Optional<OpportunityRecord>> deals = new HashMap<>();
+
+        BatchLookups(StoreTransaction tx, List<NewSalesDocument> batch) {
+            this.tx = tx;
+            Set<ExternalRef> customerRefs = new HashSet<>();
+            Set<ExternalRef> documentRefs = new HashSet<>();
+            for (NewSalesDocument d : batch) {
+                if (d.customerRef() != null) {
+                    customerRefs.add(d.customerRef());
+                }
+                documentRefs.add(d.externalRef());
+                if (d.orderRef() != null) {
+                    documentRefs.add(d.orderRef());
+                }
+                if (d.reversesRef() != null) {
+                    documentRefs.add(d.reversesRef());
+                }
+            }
+            CustomerStore store = tx.store(CustomerStore.class);
+            customersByRef = customerRefs.isEmpty() ? Map.of() : store.holdersOf(customerRefs);
+            Set<Long> ids = new HashSet<>(customersByRef.values());
+            for (NewSalesDocument d : batch) {
+                if (d.customerId() != null) {
+                    ids.add(d.customerId().value());
+                }
+            }
+            for (CustomerRecord c : store.findAll(ids, visibility())) {
+                customers.put(c.id(), c);
+            }
+            documents = new HashMap<>(tx.store(SalesStore.class).documentsByRefs(documentRefs));
+        }
+
+        void remember(DocumentRecord stored) {
+            documents.put(stored.externalRef(), stored);
+        }
+
+        @Override
+        public long customerOf(NewSalesDocument document) {
+            if (document.customerId() != null) {
+                return document.customerId().value();
+            }
+            Long id = customersByRef.get(document.customerRef());
+            if (id == null) {
+                throw new ValidationException("customerRef", "Known", "no customer has the reference "
+                        + document.customerRef());
+            }
+            return id;
+        }
+
+        @Override
+        public void checkChangeable(long customerId) {
+            CustomerRecord customer = customers.get(customerId);
+            if (customer == null) {
+                // not visible: told apart from a customer that does not exist, as one at a time
+                CustomerService.changeableCustomer(tx, visibility(), actor, customerId, "record sales of");
+            } else if (!visibility().covers(customer.ownerId())) {
+                throw new AccessDeniedException(actor.id(), "record sales of customer " + customerId);
+            }
+        }
+
+        @Override
+        public Optional<DocumentRecord> documentByRef(ExternalRef ref) {
+            return Optional.ofNullable(documents.get(ref));
+        }
+
+        @Override
+        public Optional<OpportunityRecord> deal(long id) {
+            return deals.computeIfAbsent(id, k -> tx.store(OpportunityStore.class).find(k, Visibility.everything()));
+        }
+    }
+
+    /** A document received before, delivered again: unchanged, or updated at a new version. */
+    private Receipt<SalesDocument> receiveKnown(StoreTransaction tx, DocumentRecord before, DocumentRecord incoming,
+            Instant now) {
+        if (before.kind() != incoming.kind() || before.customerId() != incoming.customerId()) {
+            throw new ConflictException("The ERP reference " + incoming.externalRef() + " belongs to "
+                    + before.kind().name().toLowerCase().replace('_', ' ') + " " + before.id()
+                    + (before.customerId() != incoming.customerId() ? " of another customer" : ""));
+        }
+        if (before.sameContent(incoming)) {
+            return new Receipt<>(before.toDocument(), ReceiptOutcome.UNCHANGED);
+        }
+        DocumentRecord changed = tx.store(SalesStore.class).updateDocument(new DocumentRecord(before.id(),
+                before.version(), incoming.kind(), incoming.externalRef(), incoming.customerId(), incoming.currency(),
+                incoming.orderedOn(), incoming.invoicedOn(), incoming.dueOn(), incoming.salespersonId(),
+                incoming.lines(), incoming.net(), incoming.tax(), incoming.gross(), incoming.reversesId(),
+                incoming.orderId(), incoming.opportunityId(), incoming.campaignId(), before.receivedAt(), now),
+                before.version());
+        announce(tx, EventTypes.SALES_DOCUMENT_CHANGED, changed, now);
+        return new Receipt<>(changed.toDocument(), ReceiptOutcome.UPDATED);
+    }
+
+    /** What receiving a document reads: one at a time ({@link DirectLookups}), or a batch's at once. */
+    interface Lookups {
+        /** @return the customer's id @throws ValidationException when the reference is unknown */
+        long customerOf(NewSalesDocument document);
+
+        /** @throws AccessDeniedException when the actor may not record sales of the customer */
+        void checkChangeable(long customerId);
+
+        /** @return the document with that ERP reference, received before */
+        Optional<DocumentRecord> documentByRef(ExternalRef ref);
+
+        /** @return the deal, if it exists */
+        Optional<OpportunityRecord> deal(long id);
+    }
+
+    /** Each lookup a statement of its own: for one document. */
+    private final class DirectLookups implements Lookups {
+        private final StoreTransaction tx;
+
+        DirectLookups(StoreTransaction tx) {
+            this.tx = tx;
+        }
+
+        @Override
+        public long customerOf(NewSalesDocument document) {
+            return SalesService.this.customerOf(tx, document);
+        }
+
+        @Override
+        public void checkChangeable(long customerId) {
+            CustomerService.changeableCustomer(tx, visibility(), actor, customerId, "record sales of");
+        }
+
+        @Override
+        public Optional<DocumentRecord> documentByRef(ExternalRef ref) {
+            return tx.store(SalesStore.class).documentByRef(ref);
+        }
+
+        @Override
+        public Optional<OpportunityRecord> deal(long id) {
+            return tx.store(OpportunityStore.class).find(id, Visibility.everything());
+        }
+    }
+
+    /**
+     * The document as it is to be stored: its customer, the invoice it reverses, the order it bills
+     * and through it the deal and campaign, and its totals.
+     *
+     * @throws ValidationException when a reference is unknown or inconsistent
+     * @throws AccessDeniedException when the actor does not cover the customer's owner
+     */
+    private DocumentRecord incoming(NewSalesDocument document, Lookups lookups, Instant now) {
+        long customerId = lookups.customerOf(document);
+        lookups.checkChangeable(customerId);
+        Currency currency = Currency.getInstance(document.currency());
+        Long reverses = null;
+        if (document.reversesRef() != null) {
+            DocumentRecord invoice = lookups.documentByRef(document.reversesRef())
+                    .filter(d -> d.kind() == DocumentKind.INVOICE).orElseThrow(() -> new ValidationException(
+                            "reverses", "Known", "no invoice " + document.reversesRef() + " was received"));
+            check(invoice.customerId() == customerId, "reverses", "a credit note reverses an invoice of its own customer");
+            check(invoice.currency().equals(currency.getCurrencyCode()), "currency",
+                    "a credit note is in its invoice's currency " + invoice.currency());
+            reverses = invoice.id();
+        }
+        Long orderId = null;
+        Long opportunityId = document.opportunityId();
+        if (document.orderRef() != null) {
+            DocumentRecord order = lookups.documentByRef(document.orderRef())
+                    .filter(d -> d.kind() == DocumentKind.ORDER).orElseThrow(() -> new ValidationException(
+                            "order", "Known", "no order " + document.orderRef() + " was received"));
+            check(order.customerId() == customerId, "order", "an invoice bills an order of its own customer");
+            orderId = order.id();
+            if (opportunityId == null) {
+                opportunityId = order.opportunityId();
+            }
+        }
+        Long campaignId = null;
+        if (opportunityId != null) {
+            OpportunityRecord deal = lookups.deal(opportunityId).orElseThrow(() -> new ValidationException(
+                    "opportunityId", "Known", "no deal " + document.opportunityId()));
+            check(deal.customerId() == customerId, "opportunityId", "the deal is another customer's");
+            campaignId = campaignOf(deal.source());
+        }
+        BigDecimal[] totals = totals(document.lines(), currency);
+        return new DocumentRecord(0, 0, document.kind(), document.externalRef(), customerId,
+                currency.getCurrencyCode(), document.orderedOn(), document.invoicedOn(), document.dueOn(),
+                document.salespersonId(), document.lines(), totals[0], totals[1], totals[2], reverses, orderId,
+                opportunityId, campaignId, now, now);
     }
 
     /** @return net, tax and gross of the lines, each line rounded to the currency as invoices are */
@@ -481,6 +773,10 @@ public final class SalesService implements Sales {
     }
 
     private void announce(StoreTransaction tx, String type, DocumentRecord d, Instant now) {
+        tx.store(EventStore.class).append(List.of(documentEvent(type, d, now)));
+    }
+
+    private DomainEvent documentEvent(String type, DocumentRecord d, Instant now) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("kind", d.kind().name());
         data.put("externalRef", d.externalRef().toString());
@@ -495,7 +791,7 @@ public final class SalesService implements Sales {
         if (d.campaignId() != null) {
             data.put("campaignId", d.campaignId().toString());
         }
-        tx.store(EventStore.class).append(List.of(rt.event(actor, type, DOCUMENT, d.id(), d.customerId(), now, data)));
+        return rt.event(actor, type, DOCUMENT, d.id(), d.customerId(), now, data);
     }
 
     @Override

@@ -46,6 +46,30 @@ public interface SalesStore {
     DocumentRecord insertDocument(DocumentRecord document);
 
     /**
+     * The bulk path of an ERP's history: new documents with their lines, in as few statements as
+     * the store can (JDBC batches where it speaks SQL). The default inserts them one by one.
+     *
+     * @param documents new documents (id 0), none with a reference already stored
+     * @return them with their ids and version 0, in the same order
+     */
+    default List<DocumentRecord> insertDocuments(List<DocumentRecord> documents) {
+        return documents.stream().map(this::insertDocument).toList();
+    }
+
+    /**
+     * @param refs ERP references
+     * @return the documents stored with them, whoever may see them, by reference; the default asks
+     *     {@link #documentByRef} for each
+     */
+    default java.util.Map<ExternalRef, DocumentRecord> documentsByRefs(java.util.Collection<ExternalRef> refs) {
+        java.util.Map<ExternalRef, DocumentRecord> out = new java.util.LinkedHashMap<>();
+        for (ExternalRef ref : refs) {
+            documentByRef(ref).ifPresent(d -> out.put(ref, d));
+        }
+        return out;
+    }
+
+    /**
      * @param changed the new state (lines and totals replace the old ones)
      * @param readVersion the version it was read at
      * @return it at the next version

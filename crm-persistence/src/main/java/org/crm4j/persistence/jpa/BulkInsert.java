@@ -404,6 +404,69 @@ final class BulkInsert {
         s.setString(first + 4, a == null ? null : a.country);
     }
 
+    /**
+     * Inserts new sales documents with their lines: one batch per table.
+     *
+     * @param session the transaction's session
+     * @param documents the rows, their ids set
+     */
+    static void salesDocuments(Session session, List<org.crm4j.sales.store.DocumentRecord> documents) {
+        session.doWork(c -> {
+            try (PreparedStatement doc = c.prepareStatement("insert into crm_sales_document (id, version, kind,"
+                    + " customer_id, currency, ordered_on, invoiced_on, due_on, salesperson_id, net, tax, gross,"
+                    + " reverses_id, order_id, opportunity_id, campaign_id, external_system, external_id, received_at,"
+                    + " updated_at) values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement line = c.prepareStatement("insert into crm_sales_line (document_id, position,"
+                            + " product_code, product_group, description, quantity, unit, unit_price, discount_percent,"
+                            + " discount_reason, tax_rate, net_amount, line_cost)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (org.crm4j.sales.store.DocumentRecord d : documents) {
+                    doc.setLong(1, d.id());
+                    doc.setString(2, d.kind().name());
+                    doc.setLong(3, d.customerId());
+                    doc.setString(4, d.currency());
+                    doc.setObject(5, d.orderedOn());
+                    doc.setObject(6, d.invoicedOn());
+                    doc.setObject(7, d.dueOn());
+                    doc.setString(8, d.salespersonId());
+                    doc.setBigDecimal(9, d.net());
+                    doc.setBigDecimal(10, d.tax());
+                    doc.setBigDecimal(11, d.gross());
+                    nullableLong(doc, 12, d.reversesId());
+                    nullableLong(doc, 13, d.orderId());
+                    nullableLong(doc, 14, d.opportunityId());
+                    nullableLong(doc, 15, d.campaignId());
+                    doc.setString(16, d.externalRef().system());
+                    doc.setString(17, d.externalRef().id());
+                    doc.setObject(18, time(d.receivedAt()));
+                    doc.setObject(19, time(d.updatedAt()));
+                    doc.addBatch();
+                    java.util.Currency currency = java.util.Currency.getInstance(d.currency());
+                    int position = 0;
+                    for (org.crm4j.sales.SalesLine l : d.lines()) {
+                        SalesLineValue v = SalesLineValue.of(l, currency);
+                        line.setLong(1, d.id());
+                        line.setInt(2, position++);
+                        line.setString(3, v.productCode);
+                        line.setString(4, v.productGroup);
+                        line.setString(5, v.description);
+                        line.setBigDecimal(6, v.quantity);
+                        line.setString(7, v.unit);
+                        line.setBigDecimal(8, v.unitPrice);
+                        line.setBigDecimal(9, v.discountPercent);
+                        line.setString(10, v.discountReason);
+                        line.setBigDecimal(11, v.taxRate);
+                        line.setBigDecimal(12, v.netAmount);
+                        line.setBigDecimal(13, v.lineCost);
+                        line.addBatch();
+                    }
+                }
+                doc.executeBatch();
+                line.executeBatch();
+            }
+        });
+    }
+
     private static void nullableLong(PreparedStatement s, int index, Long value) throws SQLException {
         if (value == null) {
             s.setNull(index, Types.BIGINT);

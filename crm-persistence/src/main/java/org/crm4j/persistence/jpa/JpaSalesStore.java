@@ -113,6 +113,47 @@ final class JpaSalesStore implements SalesStore {
     }
 
     @Override
+    public List<DocumentRecord> insertDocuments(List<DocumentRecord> documents) {
+        if (documents.isEmpty()) {
+            return List.of();
+        }
+        org.hibernate.Session session = tx.writing();
+        session.flush();
+        long[] ids = BulkInsert.pooledIds(session, "crm_sales_document_seq", documents.size());
+        List<DocumentRecord> stored = new ArrayList<>(documents.size());
+        for (int i = 0; i < ids.length; i++) {
+            stored.add(documents.get(i).stored(ids[i], 0));
+        }
+        try {
+            BulkInsert.salesDocuments(session, stored);
+        } catch (RuntimeException e) {
+            throw PersistenceExceptionConverter.translate(e);
+        }
+        return stored;
+    }
+
+    @Override
+    public Map<ExternalRef, DocumentRecord> documentsByRefs(java.util.Collection<ExternalRef> refs) {
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (ExternalRef ref : refs) {
+            ids.add(ref.id());
+        }
+        java.util.Set<ExternalRef> wanted = new java.util.HashSet<>(refs);
+        Map<ExternalRef, DocumentRecord> out = new java.util.HashMap<>();
+        InList.bind(tx.session().createSelectionQuery(InList.expand(WITH_LINES + " where d.externalId in :ids", "ids",
+                        ids), SalesDocumentEntity.class), "ids", ids).getResultList().forEach(e -> {
+            DocumentRecord r = e.toRecord();
+            if (wanted.contains(r.externalRef())) {
+                out.put(r.externalRef(), r);
+            }
+        });
+        return out;
+    }
+
+    @Override
     public DocumentRecord updateDocument(DocumentRecord changed, long readVersion) {
         return changed.stored(changed.id(), update(SalesDocumentEntity.class, changed.id(), "Sales document",
                 readVersion, x -> x.version, x -> x.copyFrom(changed)));
