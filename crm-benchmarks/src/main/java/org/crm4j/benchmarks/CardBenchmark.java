@@ -1,5 +1,19 @@
 package org.crm4j.benchmarks;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import org.crm4j.access.Actor;
+import org.crm4j.common.BillingPeriod;
+import org.crm4j.common.ExternalRef;
+import org.crm4j.common.Money;
+import org.crm4j.sales.NewPayment;
+import org.crm4j.sales.NewSalesDocument;
+import org.crm4j.sales.NewServiceContract;
+import org.crm4j.sales.SalesImportOptions;
+import org.crm4j.sales.SalesLine;
+import org.crm4j.sales.SalesLookup;
+
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.crm4j.customer.CustomerCard;
@@ -19,8 +33,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The customer card (R2) as its owner opens it, against the hand-written queries for the same
  * content: the customer with tags, its contacts with roles and channels, the latest 50 activities the
- * owner may see, the open deals. Customers are taken in turn from 1,000 spread over the set, so the
- * database does not answer from one hot page.
+ * owner may see, the open deals, and the customer's business: its running services and its sales
+ * summary per currency (invoiced in the last twelve months, outstanding after payments and credit
+ * notes, last purchase). Customers are taken in turn from 1,000 spread over the set, so the database
+ * does not answer from one hot page. Each of them has two services, twelve invoices of three lines
+ * over the last year, half of them paid, and a credit note, added to the set the first time
+ * (through the API, idempotently) and kept.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +66,45 @@ public class CardBenchmark {
         for (int i = 0; i < customers.length; i++) {
             customers[i] = 1 + i * step;
         }
+        addSales();
+    }
+
+    /** The card customers' business, once per data set: it is kept in the set's database. */
+    private void addSales() {
+        var sales = fixture.crm.as(Actor.of("bench-admin", Actor.ADMIN)).sales();
+        ExternalRef marker = ExternalRef.of("bench-sales", "CN-" + customers[customers.length - 1]);
+        if (!sales.lookup(SalesLookup.of(CustomerId.of(customers[customers.length - 1])).reference(marker))
+                .documents().isEmpty()) {
+            return;
+        }
+        LocalDate today = LocalDate.now();
+        List<NewSalesDocument> documents = new ArrayList<>();
+        for (long id : customers) {
+            for (int s = 0; s < 2; s++) {
+                sales.addService(CustomerId.of(id), NewServiceContract.of("SVC-" + s, "Service " + s,
+                        today.minusMonths(6), BillingPeriod.MONTH, Money.of("100.00", "EUR"))
+                        .endsOn(s == 0 ? null : today.plusMonths(6)).noticeDays(30));
+            }
+            for (int i = 0; i < 12; i++) {
+                NewSalesDocument invoice = NewSalesDocument.invoice(ExternalRef.of("bench-sales", "INV-" + id + "-" + i),
+                        "EUR", today.minusDays(30L * i)).customer(CustomerId.of(id)).salesperson(ownerOf(id));
+                for (int l = 0; l < 3; l++) {
+                    invoice.line(SalesLine.of("P-" + l, BigDecimal.valueOf(1 + l), new BigDecimal("40.00"))
+                            .taxRate(new BigDecimal("19")));
+                }
+                documents.add(invoice);
+            }
+            documents.add(NewSalesDocument.creditNote(ExternalRef.of("bench-sales", "CN-" + id), "EUR", today,
+                    ExternalRef.of("bench-sales", "INV-" + id + "-0")).customer(CustomerId.of(id))
+                    .line(SalesLine.of("P-0", BigDecimal.ONE, new BigDecimal("40.00")).taxRate(new BigDecimal("19"))));
+        }
+        sales.importDocuments(documents, SalesImportOptions.defaults());
+        for (long id : customers) {
+            for (int i = 0; i < 12; i += 2) {
+                sales.receivePayment(NewPayment.of(ExternalRef.of("bench-sales", "PAY-" + id + "-" + i),
+                        ExternalRef.of("bench-sales", "INV-" + id + "-" + i), Money.of("100.00", "EUR"), today));
+            }
+        }
     }
 
     private long nextCustomer() {
@@ -69,6 +126,7 @@ public class CardBenchmark {
     public List<List<Object[]>> jdbc() {
         long id = nextCustomer();
         String owner = ownerOf(id);
+        LocalDate today = LocalDate.now();
         return Jdbc.read(fixture.db.dataSource(), c -> List.of(
                 Jdbc.query(c, "select c.id, c.version, c.kind, c.name, c.tax_id, c.industry, c.rating, c.status,"
                         + " c.owner_id, c.street, c.postal_code, c.city, c.region, c.country, c.created_at,"
@@ -84,6 +142,17 @@ public class CardBenchmark {
                         + " order by a.starts_at desc, a.id desc fetch first 50 rows only", id, owner),
                 Jdbc.query(c, "select o.id, o.title, o.stage_code, o.status, o.amount, o.currency, o.probability,"
                         + " o.expected_close, o.owner_id from crm_opportunity o"
-                        + " where o.customer_id = ? and o.status = 'OPEN' and o.owner_id = ?", id, owner)));
+                        + " where o.customer_id = ? and o.status = 'OPEN' and o.owner_id = ?", id, owner),
+                Jdbc.query(c, "select s.id, s.product_code, s.product_name, s.starts_on, s.ends_on, s.billing_period,"
+                        + " s.currency, s.price, s.auto_renew, s.notice_days from crm_service s where s.customer_id = ?"
+                        + " and s.cancelled_on is null and (s.ends_on is null or s.auto_renew or s.ends_on >= ?)"
+                        + " order by s.starts_on desc, s.id desc", id, today),
+                Jdbc.query(c, "select d.currency, sum(case when d.invoiced_on >= ? then case when d.kind = 'INVOICE'"
+                        + " then d.net else -d.net end else 0 end), sum(case when d.kind = 'INVOICE' then d.gross"
+                        + " - coalesce((select sum(p.amount) from crm_payment p where p.invoice_id = d.id), 0)"
+                        + " - coalesce((select sum(x.gross) from crm_sales_document x where x.reverses_id = d.id"
+                        + " and x.kind = 'CREDIT_NOTE'), 0) else 0 end), max(case when d.kind = 'INVOICE'"
+                        + " then d.invoiced_on end) from crm_sales_document d where d.customer_id = ?"
+                        + " and d.kind <> 'ORDER' group by d.currency", today.minusYears(1).plusDays(1), id)));
     }
 }
