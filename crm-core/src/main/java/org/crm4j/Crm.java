@@ -81,11 +81,13 @@ public final class Crm implements AutoCloseable {
     private final DueWork dueWork;
     private final DueWork.Scheduler scheduler;
     private final RequestEscalation requestEscalation;
+    private final org.crm4j.internal.sales.SalesPull salesPull;
     private volatile boolean closed;
 
     private Crm(Runtime runtime, UserDirectory directory, List<EventDelivery.Listener> listeners,
-            Notifications notifications) {
+            Notifications notifications, List<org.crm4j.plugin.SalesSource> salesSources) {
         this.runtime = runtime;
+        this.salesPull = new org.crm4j.internal.sales.SalesPull(runtime, salesSources);
         this.directory = directory;
         NotificationEngine engine = new NotificationEngine(runtime, notifications.rules(),
                 notifications.eventRules(), notifications.channels(), notifications.templates(),
@@ -188,6 +190,21 @@ public final class Crm implements AutoCloseable {
             work.run();
             return null;
         });
+    }
+
+    /**
+     * Pulls sales from every registered {@link org.crm4j.plugin.SalesSource} (R29): from each one's
+     * checkpoint kept in the database, page by page until it says there is no more, taken in as
+     * {@code Sales.importDocuments} takes documents (payments one by one), as an administrator named
+     * after the source. Call it from the host's scheduler; a pull cut short, or run on two nodes at
+     * once, asks for a page again, which changes nothing that went in.
+     *
+     * @return what was taken from each source
+     * @throws CrmException naming the source when a source fails; what earlier pages brought stays
+     */
+    public org.crm4j.sales.SalesPullReport.All pullSales() {
+        checkOpen();
+        return salesPull.pull();
     }
 
     /**
@@ -345,6 +362,7 @@ public final class Crm implements AutoCloseable {
         private final List<NoticeRule> noticeRules = new ArrayList<>();
         private final List<EventNoticeRule> eventNoticeRules = new ArrayList<>();
         private final List<NotificationChannel> channels = new ArrayList<>();
+        private final List<org.crm4j.plugin.SalesSource> salesSources = new ArrayList<>();
         private final Map<String, NoticeTemplate> noticeTemplates = new LinkedHashMap<>();
         private Integer competitorContractNoticeDays;
         private Integer renewalNoticeDays;
@@ -642,6 +660,15 @@ public final class Crm implements AutoCloseable {
         }
 
         /**
+         * @param source an ERP to pull sales from with {@link Crm#pullSales()}
+         * @return this builder
+         */
+        public Builder salesSource(org.crm4j.plugin.SalesSource source) {
+            salesSources.add(Assert.notNull(source, "salesSource"));
+            return this;
+        }
+
+        /**
          * @param days how many days before the last day on which notice of a service can be given
          *     (its end less its notice days) the customer's owner gets a notice that renewal talks
          *     are due (R15, default 30), for the products without a number of their own
@@ -797,6 +824,7 @@ public final class Crm implements AutoCloseable {
                             renewalNoticeDaysByProduct)));
             List<EventNoticeRule> allEventNoticeRules = new ArrayList<>(BuiltInNotices.eventRules());
             List<NotificationChannel> allChannels = new ArrayList<>();
+            List<org.crm4j.plugin.SalesSource> allSalesSources = new ArrayList<>();
             if (discoverPlugins == null || discoverPlugins) {
                 ServiceLoader.load(CrmPlugin.class, classLoader()).forEach(allPlugins::add);
                 ServiceLoader.load(PipelineRule.class, classLoader()).forEach(allRules::add);
@@ -832,6 +860,11 @@ public final class Crm implements AutoCloseable {
                 }
 
                 @Override
+                public void addSalesSource(org.crm4j.plugin.SalesSource source) {
+                    allSalesSources.add(Assert.notNull(source, "source"));
+                }
+
+                @Override
                 public Clock clock() {
                     return c;
                 }
@@ -848,6 +881,13 @@ public final class Crm implements AutoCloseable {
             allNoticeRules.addAll(noticeRules);
             allEventNoticeRules.addAll(eventNoticeRules);
             allChannels.addAll(channels);
+            allSalesSources.addAll(salesSources);
+            Set<String> sourceIds = new HashSet<>();
+            for (org.crm4j.plugin.SalesSource source : allSalesSources) {
+                if (!sourceIds.add(source.id())) {
+                    throw new CrmException("Two sales sources have the id '" + source.id() + "'");
+                }
+            }
             Set<String> noticeRuleIds = new HashSet<>();
             Map<String, Set<String>> kinds = new LinkedHashMap<>();
             Map<String, NoticeTemplate> ruleTemplates = new LinkedHashMap<>();
@@ -919,7 +959,7 @@ public final class Crm implements AutoCloseable {
             LOG.debug("crm4j started on {} with {} plugins and {} listeners", store.description(),
                     allPlugins.size(), allListeners.size());
             try {
-                return new Crm(runtime, directory, namedListeners, notifications);
+                return new Crm(runtime, directory, namedListeners, notifications, allSalesSources);
             } catch (RuntimeException e) {
                 store.close();
                 validation.close();

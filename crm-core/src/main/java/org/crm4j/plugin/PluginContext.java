@@ -22,4 +22,7 @@ public interface PluginContext {
 
     /** @param channel a way notices reach employees */
     void addNotificationChannel(NotificationChannel channel);
+
+    /** @param source an ERP to pull sales from ({@code crm.pullSales()}) */
+    void addSalesSource(SalesSource source);
 }

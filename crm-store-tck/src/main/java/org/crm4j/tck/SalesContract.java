@@ -34,6 +34,7 @@ import org.crm4j.customer.CustomerCard;
 import org.crm4j.customer.ServiceSummary;
 import org.crm4j.sales.NewServiceContract;
 import org.crm4j.sales.SalesLookup;
+import org.crm4j.plugin.SalesSource;
 import org.crm4j.sales.RejectedDocument;
 import org.crm4j.sales.SalesImportOptions;
 import org.crm4j.sales.SalesImportReport;
@@ -64,6 +65,31 @@ public abstract class SalesContract extends ContractBase {
     private static final LocalDate FEB_2 = LocalDate.of(2026, 2, 2);
 
     private Customer acme;
+
+    /** An ERP crm4j pulls from: it gives the pages queued, and notes the checkpoints it was asked with. */
+    private final FakeErp erp = new FakeErp();
+
+    private static final class FakeErp implements SalesSource {
+        final java.util.Deque<Page> pages = new java.util.ArrayDeque<>();
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public String id() {
+            return "fake-erp";
+        }
+
+        @Override
+        public Page pull(String checkpoint) {
+            asked.add(checkpoint);
+            Page page = pages.poll();
+            return page == null ? new Page(List.of(), List.of(), null, false) : page;
+        }
+    }
+
+    @Override
+    protected org.crm4j.Crm.Builder configure(org.crm4j.Crm.Builder builder) {
+        return super.configure(builder).salesSource(erp);
+    }
 
     @BeforeEach
     void customerKnownToTheErp() {
@@ -455,6 +481,42 @@ public abstract class SalesContract extends ContractBase {
         assertThat(again.updated()).isEqualTo(1);
         assertThat(again.unchanged()).isEqualTo(22);
         assertThat(sales(SAM).summary(acme.id()).lines().get(0).outstanding()).isEqualTo(eur("600.00"));
+    }
+
+    @Test
+    void salesArePulledFromASource_pageByPageFromTheCheckpointKept_andAPageAskedForAgainChangesNothing() {
+        NewSalesDocument order = NewSalesDocument.order(erp("SO-1"), "EUR", JAN_10).customerRef(ALFKI)
+                .line(SalesLine.of("X", n("1"), n("100.00")));
+        NewSalesDocument billed = NewSalesDocument.invoice(erp("INV-SO-1"), "EUR", FEB_2).customerRef(ALFKI)
+                .order(erp("SO-1")).line(SalesLine.of("X", n("1"), n("100.00")));
+        erp.pages.add(new SalesSource.Page(List.of(order, invoice("INV-1")), List.of(), "2026-02-01T00:00", true));
+        erp.pages.add(new SalesSource.Page(List.of(billed), List.of(NewPayment.of(erp("PAY-1"), erp("INV-1"),
+                eur("500.00"), FEB_2), NewPayment.of(erp("PAY-X"), erp("INV-404"), eur("1.00"), FEB_2)),
+                "2026-02-02T00:00", false));
+
+        org.crm4j.sales.SalesPullReport report = crm.pullSales().sources().get(0);
+
+        assertThat(report.sourceId()).isEqualTo("fake-erp");
+        assertThat(report.pages()).isEqualTo(2);
+        assertThat(report.documents().created()).isEqualTo(3);
+        assertThat(report.paymentsCreated()).isEqualTo(1);
+        assertThat(report.paymentsRejected()).isEqualTo(1);
+        assertThat(report.checkpoint()).isEqualTo("2026-02-02T00:00");
+        assertThat(erp.asked).containsExactly(null, "2026-02-01T00:00");
+        assertThat(sales(SAM).summary(acme.id()).lines()).containsExactly(
+                new SalesSummary.Line(eur("1000.00"), eur("680.00")));
+
+        // the next pull starts at the kept checkpoint; the ERP sends the last page again: nothing changes
+        erp.pages.add(new SalesSource.Page(List.of(billed), List.of(NewPayment.of(erp("PAY-1"), erp("INV-1"),
+                eur("500.00"), FEB_2)), null, false));
+        org.crm4j.sales.SalesPullReport again = crm.pullSales().sources().get(0);
+        assertThat(erp.asked).last().isEqualTo("2026-02-02T00:00");
+        assertThat(again.documents().unchanged()).isEqualTo(1);
+        assertThat(again.paymentsUnchanged()).isEqualTo(1);
+        assertThat(again.checkpoint()).isEqualTo("2026-02-02T00:00");
+        assertThat(eventTypes().stream().filter(t -> t.startsWith("sales-document.") || t.startsWith("payment.")))
+                .containsExactly("sales-document.received", "sales-document.received", "sales-document.received",
+                        "payment.received");
     }
 
     // ---- the service desk (R11)

@@ -146,6 +146,16 @@ public interface SalesStore {
      */
     List<Long> requestsOfService(long serviceId, int limit);
 
+    /** @return the checkpoint last kept for a sales source, if any */
+    Optional<String> checkpoint(String sourceId);
+
+    /**
+     * @param sourceId a sales source
+     * @param checkpoint its new checkpoint
+     * @param at when it was pulled
+     */
+    void saveCheckpoint(String sourceId, String checkpoint, java.time.Instant at);
+
     /**
      * @param opportunityId a deal
      * @return the documents that name it, whoever may see them, by id

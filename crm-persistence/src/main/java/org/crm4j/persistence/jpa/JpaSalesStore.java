@@ -291,6 +291,26 @@ final class JpaSalesStore implements SalesStore {
     }
 
     @Override
+    public Optional<String> checkpoint(String sourceId) {
+        return Optional.ofNullable(tx.session().find(SalesSourceEntity.class, sourceId)).map(s -> s.checkpoint);
+    }
+
+    @Override
+    public void saveCheckpoint(String sourceId, String checkpoint, java.time.Instant at) {
+        SalesSourceEntity source = tx.writing().find(SalesSourceEntity.class, sourceId);
+        boolean first = source == null;
+        if (first) {
+            source = new SalesSourceEntity();
+            source.sourceId = sourceId;
+        }
+        source.checkpoint = checkpoint;
+        source.pulledAt = at;
+        if (first) {
+            tx.session().persist(source);
+        }
+    }
+
+    @Override
     public List<DocumentRecord> documentsOfDeal(long opportunityId) {
         return tx.session().createSelectionQuery(WITH_LINES + " where d.opportunityId = :deal order by d.id",
                         SalesDocumentEntity.class)

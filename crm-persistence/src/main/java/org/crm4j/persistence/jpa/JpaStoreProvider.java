@@ -123,7 +123,7 @@ public final class JpaStoreProvider implements CrmStoreProvider {
                         CompetitorContractEntity.class,
                         RequestEntity.class, ServiceStandardEntity.class, OwnerSetEntity.class,
                         ServiceContractEntity.class, SalesDocumentEntity.class, PaymentEntity.class,
-                        ServiceRequestEntity.class)
+                        ServiceRequestEntity.class, SalesSourceEntity.class)
                 .validationMode(ValidationMode.NONE)
                 .properties(settings)
                 .createEntityManagerFactory();

@@ -192,6 +192,17 @@ final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
     }
 
     @Override
+    public Optional<String> checkpoint(String sourceId) {
+        return Optional.ofNullable(data.salesSources.get(sourceId));
+    }
+
+    @Override
+    public void saveCheckpoint(String sourceId, String checkpoint, java.time.Instant at) {
+        checkWritable();
+        put(data.salesSources, sourceId, checkpoint);
+    }
+
+    @Override
     public List<DocumentRecord> documentsOfDeal(long opportunityId) {
         return data.documents.values().stream()
                 .filter(d -> d.opportunityId() != null && d.opportunityId() == opportunityId)
