@@ -33,6 +33,7 @@ module org.crm4j.core {
     exports org.crm4j.sales;
     exports org.crm4j.sales.store;
     exports org.crm4j.store;
+    exports org.crm4j.sync;
 
     // Bean Validation (Hibernate Validator, on the module path or the class path) reads the
     // constraints on the API's private fields

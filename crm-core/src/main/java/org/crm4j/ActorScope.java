@@ -136,6 +136,14 @@ public final class ActorScope {
     }
 
     /**
+     * @return what a point of sale that worked offline sends back (R31): notes and activities under
+     *     ids of its own, received once; conflicts with a newer central version as {@link org.crm4j.sync.PointOfSale} states
+     */
+    public org.crm4j.sync.PointOfSale pointOfSale() {
+        return new org.crm4j.internal.sync.PointOfSaleService(rt, actor);
+    }
+
+    /**
      * @return the change feed (R31): the events of the customers the actor covers, in commit order,
      *     from an opaque cursor, e.g. for a point of sale
      */

@@ -18,4 +18,10 @@ public interface NoteStore {
      * @return the newest notes first
      */
     List<NoteRecord> latest(long customerId, int limit);
+
+    /**
+     * @param id a note
+     * @return it, if it exists (the caller checks the customer)
+     */
+    java.util.Optional<NoteRecord> find(long id);
 }

@@ -72,16 +72,27 @@ public final class ActivityService implements Activities {
     public Activity log(NewActivity activity) {
         Assert.notNull(activity, "activity");
         Instant now = rt.now();
+        prepare(activity, now);
+        return Activity.fromRecord(rt.store().inTransaction(tx -> logWithin(tx, activity, now)));
+    }
+
+    /**
+     * {@link #log} inside a transaction of the caller's, for work that must commit with it (the
+     * offline sync's receipt of a point of sale's change).
+     *
+     * @param tx the transaction
+     * @param activity the activity
+     * @param now the time of the work
+     * @return it as stored
+     */
+    public ActivityRecord logWithin(StoreTransaction tx, NewActivity activity, Instant now) {
         ActivityRecord draft = prepare(activity, now);
         Instant remindAt = activity.reminderOf(draft);
-        ActivityRecord saved = rt.store().inTransaction(tx -> {
-            ActivityRecord inserted = insert(tx, draft, now);
-            if (remindAt != null) {
-                Reminders.set(rt, actor, tx, inserted, remindAt, now);
-            }
-            return inserted;
-        });
-        return Activity.fromRecord(saved);
+        ActivityRecord inserted = insert(tx, draft, now);
+        if (remindAt != null) {
+            Reminders.set(rt, actor, tx, inserted, remindAt, now);
+        }
+        return inserted;
     }
 
     @Override
@@ -253,17 +264,8 @@ public final class ActivityService implements Activities {
             throw new ValidationException(violations);
         }
         Instant now = rt.now();
-        ActivityRecord saved = rt.store().inTransaction(tx -> {
-            ActivityRecord stored = visibleActivity(tx, id.value(), "complete");
-            if (stored.status() != ActivityStatus.PLANNED) {
-                throw new ValidationException("status", "Planned", "activity " + stored.id()
-                        + " is done already; only a planned activity is completed");
-            }
-            ActivityRecord updated = tx.store(ActivityStore.class).update(stored.completed(outcome.strip(), now));
-            tx.store(EventStore.class).append(List.of(event(EventTypes.ACTIVITY_COMPLETED, updated, now,
-                    Map.of("type", updated.type().name(), "owner", updated.ownerId()))));
-            return updated;
-        });
+        ActivityRecord saved = rt.store().inTransaction(tx -> completeWithin(tx, visibleActivity(tx, id.value(),
+                "complete"), outcome.strip(), now));
         return Activity.fromRecord(saved);
     }
 
@@ -389,6 +391,37 @@ public final class ActivityService implements Activities {
 
     private static String name(FirstContactKind kind) {
         return kind == FirstContactKind.CALL ? "call" : "meeting";
+    }
+
+    /**
+     * Completes a planned activity inside a transaction of the caller's.
+     *
+     * @param tx the transaction
+     * @param stored the activity as read, visible to the actor
+     * @param outcome how it went, checked
+     * @param now the time of the work
+     * @return it, done
+     */
+    public ActivityRecord completeWithin(StoreTransaction tx, ActivityRecord stored, String outcome, Instant now) {
+        if (stored.status() != ActivityStatus.PLANNED) {
+            throw new ValidationException("status", "Planned", "activity " + stored.id()
+                    + " is done already; only a planned activity is completed");
+        }
+        ActivityRecord updated = tx.store(ActivityStore.class).update(stored.completed(outcome, now));
+        tx.store(EventStore.class).append(List.of(event(EventTypes.ACTIVITY_COMPLETED, updated, now,
+                Map.of("type", updated.type().name(), "owner", updated.ownerId()))));
+        return updated;
+    }
+
+    /**
+     * @param tx the transaction
+     * @param id an activity
+     * @return it, when the actor may see it
+     * @throws NotFoundException when it does not exist
+     * @throws AccessDeniedException when the actor may not see it
+     */
+    public ActivityRecord visible(StoreTransaction tx, long id) {
+        return visibleActivity(tx, id, "open");
     }
 
     private DomainEvent event(String type, ActivityRecord a, Instant now, Map<String, String> data) {

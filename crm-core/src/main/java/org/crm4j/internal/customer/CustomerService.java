@@ -8,6 +8,7 @@ import org.crm4j.store.EventStore;
 import org.crm4j.store.CustomerStore;
 import org.crm4j.store.ContactStore;
 import org.crm4j.store.ActivityStore;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -338,6 +339,17 @@ public final class CustomerService implements Customers {
     @Override
     public Note addNote(CustomerId customerId, String text) {
         Assert.notNull(customerId, "customerId");
+        String clean = checkedNote(text);
+        var now = rt.now();
+        return toNote(rt.store().inTransaction(tx -> addNoteWithin(tx, customerId.value(), clean, now)));
+    }
+
+    /**
+     * @param text a note's text
+     * @return it stripped
+     * @throws ValidationException when it is blank, too long or not storable
+     */
+    public static String checkedNote(String text) {
         String clean = text == null ? null : text.strip();
         if (clean == null || clean.isEmpty()) {
             throw new ValidationException("text", "NotBlank", "must not be blank");
@@ -348,15 +360,24 @@ public final class CustomerService implements Customers {
         if (StoredValues.broken(clean)) {
             throw new ValidationException(List.of(StoredValues.violation("text")));
         }
-        var now = rt.now();
-        NoteRecord saved = rt.store().inTransaction(tx -> {
-            changeable(tx, customerId.value(), "add notes to");
-            NoteRecord inserted = tx.store(NoteStore.class).insert(new NoteRecord(0, customerId.value(), actor.id(), clean, now));
-            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.NOTE_ADDED, "note", inserted.id(),
-                    customerId.value(), now, Map.of("note", Assert.abbreviate(clean, 200)))));
-            return inserted;
-        });
-        return toNote(saved);
+        return clean;
+    }
+
+    /**
+     * {@link #addNote} inside a transaction of the caller's, for work that must commit with it.
+     *
+     * @param tx the transaction
+     * @param customerId the customer
+     * @param text the note, checked and stripped
+     * @param now the time of the work
+     * @return the note as stored
+     */
+    public NoteRecord addNoteWithin(StoreTransaction tx, long customerId, String text, Instant now) {
+        changeable(tx, customerId, "add notes to");
+        NoteRecord inserted = tx.store(NoteStore.class).insert(new NoteRecord(0, customerId, actor.id(), text, now));
+        tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.NOTE_ADDED, "note", inserted.id(),
+                customerId, now, Map.of("note", Assert.abbreviate(text, 200)))));
+        return inserted;
     }
 
     @Override
@@ -535,7 +556,7 @@ public final class CustomerService implements Customers {
         return contact;
     }
 
-    private void demoteOtherPrimaries(StoreTransaction tx, ContactRecord primary, java.time.Instant now,
+    private void demoteOtherPrimaries(StoreTransaction tx, ContactRecord primary, Instant now,
             List<DomainEvent> events) {
         for (ContactRecord other : tx.store(ContactStore.class).ofCustomer(primary.customerId())) {
             if (other.id() != primary.id() && other.primary()) {
@@ -595,7 +616,7 @@ public final class CustomerService implements Customers {
         }
     }
 
-    private static Note toNote(NoteRecord r) {
+    public static Note toNote(NoteRecord r) {
         return new Note(NoteId.of(r.id()), CustomerId.of(r.customerId()), r.authorId(), r.text(), r.createdAt());
     }
 

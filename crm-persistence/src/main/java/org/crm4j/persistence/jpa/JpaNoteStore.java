@@ -26,4 +26,9 @@ final class JpaNoteStore implements NoteStore {
                 .setParameter("customer", customerId)
                 .getResultList().stream().map(NoteEntity::toRecord).toList();
     }
+
+    @Override
+    public java.util.Optional<NoteRecord> find(long id) {
+        return java.util.Optional.ofNullable(tx.session().find(NoteEntity.class, id)).map(NoteEntity::toRecord);
+    }
 }

@@ -123,7 +123,8 @@ public final class JpaStoreProvider implements CrmStoreProvider {
                         CompetitorContractEntity.class,
                         RequestEntity.class, ServiceStandardEntity.class, OwnerSetEntity.class,
                         ServiceContractEntity.class, SalesDocumentEntity.class, PaymentEntity.class,
-                        ServiceRequestEntity.class, SalesSourceEntity.class)
+                        ServiceRequestEntity.class, SalesSourceEntity.class,
+                        ClientChangeEntity.class)
                 .validationMode(ValidationMode.NONE)
                 .properties(settings)
                 .createEntityManagerFactory();

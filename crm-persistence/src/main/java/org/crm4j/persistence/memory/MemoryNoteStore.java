@@ -25,4 +25,9 @@ final class MemoryNoteStore extends MemoryFeatureStore implements NoteStore {
                 .sorted(Comparator.comparing(NoteRecord::createdAt).thenComparingLong(NoteRecord::id).reversed())
                 .limit(limit).toList();
     }
+
+    @Override
+    public java.util.Optional<NoteRecord> find(long id) {
+        return java.util.Optional.ofNullable(data.notes.get(id));
+    }
 }
