@@ -209,6 +209,8 @@ public final class EventTypes {
     public static final String SERVICE_RENEWED = "service.renewed";
     /** A request was named as being about a service (aggregate {@code service}; data: {@code request}). */
     public static final String REQUEST_ABOUT_SERVICE = "service.request-named";
+    /** An administrator defined a commission plan (aggregate {@code commission-plan}; data: {@code name}). */
+    public static final String COMMISSION_PLAN_DEFINED = "commission-plan.defined";
     /** A service was cancelled, with its reason. */
     public static final String SERVICE_CANCELLED = "service.cancelled";
     /** An order, invoice or credit note came from the ERP for the first time. */

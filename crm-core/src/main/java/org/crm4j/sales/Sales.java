@@ -153,6 +153,32 @@ public interface Sales {
     SalesImportReport importDocuments(Iterable<NewSalesDocument> documents, SalesImportOptions options);
 
     /**
+     * Defines a commission plan (R13, R21). Administrators only.
+     *
+     * @param plan the plan
+     * @return it, with its id
+     * @throws ValidationException listing every broken rule
+     * @throws AccessDeniedException when the actor is no administrator
+     */
+    CommissionPlan defineCommissionPlan(NewCommissionPlan plan);
+
+    /** @return the commission plans, by id */
+    List<CommissionPlan> commissionPlans();
+
+    /**
+     * A salesperson's commission for a month under their plan: what each payment of their invoices
+     * earned per product group at the plan's rates, the tiers applied in the order it was earned,
+     * less what credit notes clawed back within the plan's clawback period (at the group's rate).
+     *
+     * @param salespersonId the salesperson
+     * @param period the month
+     * @return the statement; with no lines when nothing was earned
+     * @throws NotFoundException when no plan pays the salesperson
+     * @throws AccessDeniedException when the actor is neither the salesperson nor above them
+     */
+    CommissionStatement commissionStatement(String salespersonId, java.time.YearMonth period);
+
+    /**
      * The ERP acknowledges a sales order that crm4j placed (event {@code order.placed}, from an
      * accepted offer) under its own order number: the order is kept as a received order with that
      * ERP reference, the offer's lines, the deal and the deal's campaign, so that an invoice that

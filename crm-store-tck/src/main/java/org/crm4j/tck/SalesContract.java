@@ -34,6 +34,12 @@ import org.crm4j.customer.CustomerCard;
 import org.crm4j.customer.ServiceSummary;
 import org.crm4j.sales.NewServiceContract;
 import org.crm4j.sales.SalesLookup;
+import org.crm4j.sales.CommissionBasis;
+import org.crm4j.sales.CommissionEarning;
+import org.crm4j.sales.CommissionLine;
+import org.crm4j.sales.CommissionPlan;
+import org.crm4j.sales.CommissionStatement;
+import org.crm4j.sales.NewCommissionPlan;
 import org.crm4j.plugin.SalesSource;
 import org.crm4j.sales.RejectedDocument;
 import org.crm4j.sales.SalesImportOptions;
@@ -517,6 +523,109 @@ public abstract class SalesContract extends ContractBase {
         assertThat(eventTypes().stream().filter(t -> t.startsWith("sales-document.") || t.startsWith("payment.")))
                 .containsExactly("sales-document.received", "sales-document.received", "sales-document.received",
                         "payment.received");
+    }
+
+    // ---- commissions (R13, R21)
+
+    private static NewSalesDocument sale(String ref, LocalDate on, String salesperson, String group, String net,
+            String taxRate) {
+        return NewSalesDocument.invoice(erp(ref), "EUR", on).customer(null).customerRef(ALFKI).salesperson(salesperson)
+                .line(SalesLine.of(ref + "-1", n("1"), n(net)).group(group).taxRate(n(taxRate)));
+    }
+
+    private void pay(String ref, String invoice, String amount, LocalDate on) {
+        sales(ADA).receivePayment(NewPayment.of(erp(ref), erp(invoice), eur(amount), on));
+    }
+
+    /**
+     * Worked by hand. Sam's plan: machines 5 %, anything else 2 %, one point more on what March
+     * earns above 10,000, credit notes clawed back within 90 days of a payment. In March:
+     * A (machines 8,000) paid in full on the 5th: 8,000 at 5 % = 400.00, March at 8,000;
+     * B (services 5,000 + 19 % tax) half paid on the 12th: 2,500 earned, 2,000 at 2 % = 40.00 up to the
+     * tier and 500 at 3 % = 15.00 above it, March at 10,500; C (machines 4,000) paid on the 20th:
+     * 4,000 at 6 % = 240.00; a credit note of 1,000 of A on the 25th, 20 days after A's payment:
+     * -1,000 at 5 % = -50.00. Total 645.00. Not counted: D paid in February, E's credit note 130 days
+     * after E's payment, Pia's invoice.
+     */
+    @Test
+    void aCommissionStatementWorkedByHand_tiersCrossedMidMonth_andAClawback() {
+        sales(ADA).defineCommissionPlan(NewCommissionPlan.named("Field sales", "EUR").salespeople("sam")
+                .rate("machines", n("5")).defaultRate(n("2")).tier(n("10000"), n("1")).clawbackDays(90));
+        sales(ADA).defineCommissionPlan(NewCommissionPlan.named("Key accounts", "EUR").salespeople("pia")
+                .defaultRate(n("5")).earning(CommissionEarning.PAID_IN_FULL));
+        List<NewSalesDocument> history = List.of(
+                sale("A", LocalDate.of(2026, 3, 1), "sam", "machines", "8000.00", "0"),
+                sale("B", LocalDate.of(2026, 3, 2), "sam", "services", "5000.00", "19"),
+                sale("C", LocalDate.of(2026, 3, 3), "sam", "machines", "4000.00", "0"),
+                sale("D", LocalDate.of(2026, 2, 1), "sam", "machines", "1000.00", "0"),
+                sale("E", LocalDate.of(2025, 10, 1), "sam", "machines", "1000.00", "0"),
+                sale("P", LocalDate.of(2026, 3, 1), "pia", "machines", "1000.00", "0"));
+        assertThat(sales(ADA).importDocuments(history, SalesImportOptions.defaults()).created()).isEqualTo(6);
+        pay("PAY-A", "A", "8000.00", LocalDate.of(2026, 3, 5));
+        pay("PAY-B", "B", "2975.00", LocalDate.of(2026, 3, 12));
+        pay("PAY-C", "C", "4000.00", LocalDate.of(2026, 3, 20));
+        pay("PAY-D", "D", "1000.00", LocalDate.of(2026, 2, 20));
+        pay("PAY-E", "E", "1000.00", LocalDate.of(2025, 11, 1));
+        pay("PAY-P1", "P", "600.00", LocalDate.of(2026, 3, 3));
+        pay("PAY-P2", "P", "400.00", LocalDate.of(2026, 3, 15));
+        sales(ADA).receive(NewSalesDocument.creditNote(erp("CN-A"), "EUR", LocalDate.of(2026, 3, 25), erp("A"))
+                .customerRef(ALFKI).line(SalesLine.of("A-1", n("1"), n("1000.00")).group("machines")));
+        sales(ADA).receive(NewSalesDocument.creditNote(erp("CN-E"), "EUR", LocalDate.of(2026, 3, 11), erp("E"))
+                .customerRef(ALFKI).line(SalesLine.of("E-1", n("1"), n("1000.00")).group("machines")));
+
+        CommissionStatement march = sales(SAM).commissionStatement("sam", java.time.YearMonth.of(2026, 3));
+
+        assertThat(march.plan()).isEqualTo("Field sales");
+        assertThat(march.lines()).extracting(l -> l.document().id() + " " + l.basis() + " @" + l.rate().stripTrailingZeros()
+                .toPlainString() + " = " + l.commission()).containsExactly(
+                        "A 8000.00 @5 = 400.00",
+                        "B 2000.00 @2 = 40.00",
+                        "B 500.00 @3 = 15.00",
+                        "C 4000.00 @6 = 240.00",
+                        "CN-A -1000.00 @5 = -50.00");
+        assertThat(march.total()).isEqualTo(eur("645.00"));
+        assertThat(march.lines().get(4).clawback()).isTrue();
+        assertThat(march.toCsv()).startsWith("date,document,product_group,basis,rate,commission,clawback\r\n"
+                + "2026-03-05,erp:A,machines,8000.00,5,400.00,false\r\n").endsWith(",total,,,,645.00,\r\n");
+        // paid in full: Pia's invoice earns on the day its second payment completes it
+        CommissionStatement pias = sales(PIA).commissionStatement("pia", java.time.YearMonth.of(2026, 3));
+        assertThat(pias.lines()).extracting(CommissionLine::on, CommissionLine::commission)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 3, 15), n("50.00")));
+        assertThat(sales(SAM).commissionStatement("sam", java.time.YearMonth.of(2026, 2)).total()).isEqualTo(eur("50.00"));
+
+        // the salesperson and those above see it; a peer and another department do not
+        assertThat(sales(MIA).commissionStatement("sam", java.time.YearMonth.of(2026, 3)).total()).isEqualTo(eur("645.00"));
+        assertThatThrownBy(() -> sales(PIA).commissionStatement("sam", java.time.YearMonth.of(2026, 3)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sales(OTTO).commissionStatement("sam", java.time.YearMonth.of(2026, 3)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sales(ADA).commissionStatement("carl", java.time.YearMonth.of(2026, 3)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void commissionPlansAreDefinedByAdministrators_oneToASalesperson_andBadOnesAreRefusedNamingEveryField() {
+        assertThatThrownBy(() -> sales(MIA).defineCommissionPlan(NewCommissionPlan.named("Mine", "EUR")
+                .salespeople("sam"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> sales(ADA).defineCommissionPlan(NewCommissionPlan.named(" ", "XYZ")
+                .rate("machines", n("150")).tier(n("5000"), n("1")).tier(n("1000"), n("2")).clawbackDays(-1)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::field).contains("name", "currency", "salespeople",
+                                "rates[machines]", "tiers", "clawbackDays"));
+        CommissionPlan plan = sales(ADA).defineCommissionPlan(NewCommissionPlan.named("Field sales", "EUR")
+                .salespeople("sam", "pia").basis(CommissionBasis.MARGIN).defaultRate(n("10")));
+        assertThat(sales(SAM).commissionPlans()).extracting(CommissionPlan::id).containsExactly(plan.id());
+        assertThat(plan.salespeople()).containsExactlyInAnyOrder("sam", "pia");
+        assertThatThrownBy(() -> sales(ADA).defineCommissionPlan(NewCommissionPlan.named("Second", "EUR")
+                .salespeople("pia"))).isInstanceOf(ConflictException.class).hasMessageContaining("Field sales");
+
+        // on the margin: a line with its cost earns on net less cost, one without earns nothing
+        sales(ADA).receive(NewSalesDocument.invoice(erp("M-1"), "EUR", LocalDate.of(2026, 3, 1)).customerRef(ALFKI)
+                .salesperson("sam").line(SalesLine.of("X", n("2"), n("500.00")).cost(n("600.00")))
+                .line(SalesLine.of("Y", n("1"), n("300.00")))).value();
+        pay("PAY-M", "M-1", "1300.00", LocalDate.of(2026, 3, 2));
+        assertThat(sales(SAM).commissionStatement("sam", java.time.YearMonth.of(2026, 3)).total())
+                .isEqualTo(eur("40.00"));
     }
 
     // ---- the service desk (R11)

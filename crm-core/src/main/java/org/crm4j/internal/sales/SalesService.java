@@ -1,5 +1,13 @@
 package org.crm4j.internal.sales;
 
+import org.crm4j.sales.store.EarningRow;
+import org.crm4j.sales.NewCommissionPlan;
+import org.crm4j.sales.CommissionTier;
+import org.crm4j.sales.CommissionStatement;
+import org.crm4j.sales.CommissionPlan;
+import org.crm4j.sales.CommissionLine;
+import java.util.Comparator;
+import java.math.RoundingMode;
 import org.crm4j.event.DomainEvent;
 import org.crm4j.customer.store.CustomerRecord;
 import org.crm4j.sales.SalesImportReport;
@@ -575,6 +583,110 @@ public final class SalesService implements Sales {
         public Optional<OpportunityRecord> deal(long id) {
             return deals.computeIfAbsent(id, k -> tx.store(OpportunityStore.class).find(k, Visibility.everything()));
         }
+    }
+
+    @Override
+    public CommissionPlan defineCommissionPlan(NewCommissionPlan plan) {
+        Assert.notNull(plan, "plan");
+        if (!actor.isAdmin()) {
+            throw new AccessDeniedException(actor.id(), "define commission plans");
+        }
+        CommissionPlan checked = plan.check();
+        storable(checked.name());
+        storable(List.copyOf(checked.salespeople()));
+        storable(List.copyOf(checked.groupRates().keySet()));
+        Instant now = rt.now();
+        return rt.store().inTransaction(tx -> {
+            SalesStore sales = tx.store(SalesStore.class);
+            for (CommissionPlan other : sales.plans()) {
+                for (String salesperson : checked.salespeople()) {
+                    if (other.salespeople().contains(salesperson)) {
+                        throw new ConflictException("Salesperson " + salesperson + " is paid by the plan '"
+                                + other.name() + "' already");
+                    }
+                }
+            }
+            CommissionPlan stored = sales.insertPlan(checked);
+            tx.store(EventStore.class).append(List.of(rt.event(actor, EventTypes.COMMISSION_PLAN_DEFINED,
+                    "commission-plan", stored.id(), null, now, Map.of("name", stored.name()))));
+            return stored;
+        });
+    }
+
+    @Override
+    public List<CommissionPlan> commissionPlans() {
+        return rt.store().readOnly(tx -> tx.store(SalesStore.class).plans());
+    }
+
+    private static final Comparator<EarningRow> EARNING_ORDER = Comparator.comparing(EarningRow::on)
+            .thenComparingLong(EarningRow::documentId)
+            .thenComparing(EarningRow::productGroup, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    /*
+     * The database adds up the basis per payment (or invoice) and product group; here the plan's
+     * rates apply, and its tiers in the order the basis was earned: a row that crosses a tier is split
+     * at it, so that the part above earns the tier's extra points.
+     */
+    @Override
+    public CommissionStatement commissionStatement(String salespersonId, java.time.YearMonth period) {
+        Assert.notNull(salespersonId, "salespersonId");
+        Assert.notNull(period, "period");
+        if (!visibility().covers(salespersonId)) {
+            throw new AccessDeniedException(actor.id(), "see the commission of " + salespersonId);
+        }
+        LocalDate from = period.atDay(1);
+        LocalDate to = period.atEndOfMonth();
+        return rt.store().readOnly(tx -> {
+            SalesStore sales = tx.store(SalesStore.class);
+            CommissionPlan plan = sales.plans().stream().filter(p -> p.salespeople().contains(salespersonId))
+                    .findFirst().orElseThrow(() -> new NotFoundException("commission plan of", salespersonId));
+            Currency currency = plan.currency();
+            int scale = Math.max(0, currency.getDefaultFractionDigits());
+            List<EarningRow> earned = new ArrayList<>(sales.earnings(salespersonId, currency.getCurrencyCode(),
+                    plan.basis(), plan.earning(), from, to));
+            earned.sort(EARNING_ORDER);
+            List<CommissionLine> lines = new ArrayList<>();
+            BigDecimal cumulative = BigDecimal.ZERO;
+            for (EarningRow row : earned) {
+                BigDecimal rate = plan.rateOf(row.productGroup());
+                BigDecimal remaining = row.basis().setScale(scale, RoundingMode.HALF_UP);
+                if (remaining.signum() <= 0) {
+                    lines.add(line(row, remaining, rate, scale, false));
+                    continue;
+                }
+                while (remaining.signum() > 0) {
+                    BigDecimal extra = BigDecimal.ZERO;
+                    BigDecimal next = null;
+                    for (CommissionTier tier : plan.tiers()) {
+                        if (tier.from().compareTo(cumulative) <= 0) {
+                            extra = tier.extraRate();
+                        } else if (next == null) {
+                            next = tier.from();
+                        }
+                    }
+                    BigDecimal piece = (next == null ? remaining : remaining.min(next.subtract(cumulative)))
+                            .setScale(scale, RoundingMode.HALF_UP);
+                    lines.add(line(row, piece, rate.add(extra), scale, false));
+                    cumulative = cumulative.add(piece);
+                    remaining = remaining.subtract(piece);
+                }
+            }
+            List<EarningRow> clawed = new ArrayList<>(sales.clawbacks(salespersonId, currency.getCurrencyCode(),
+                    plan.basis(), plan.clawbackDays(), from, to));
+            clawed.sort(EARNING_ORDER);
+            for (EarningRow row : clawed) {
+                lines.add(line(row, row.basis().setScale(scale, RoundingMode.HALF_UP).negate(),
+                        plan.rateOf(row.productGroup()), scale, true));
+            }
+            lines.sort(Comparator.comparing(CommissionLine::on));
+            BigDecimal total = lines.stream().map(CommissionLine::commission).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return new CommissionStatement(salespersonId, period, plan.name(), lines, new Money(total, currency));
+        });
+    }
+
+    private static CommissionLine line(EarningRow row, BigDecimal basis, BigDecimal rate, int scale, boolean clawback) {
+        return new CommissionLine(row.on(), row.document(), row.productGroup(), basis, rate,
+                basis.multiply(rate).movePointLeft(2).setScale(scale, RoundingMode.HALF_UP), clawback);
     }
 
     /** A document received before, delivered again: unchanged, or updated at a new version. */

@@ -146,6 +146,40 @@ public interface SalesStore {
      */
     List<Long> requestsOfService(long serviceId, int limit);
 
+    /**
+     * @param plan a new commission plan (id 0)
+     * @return it with its id
+     */
+    org.crm4j.sales.CommissionPlan insertPlan(org.crm4j.sales.CommissionPlan plan);
+
+    /** @return every commission plan, by id */
+    List<org.crm4j.sales.CommissionPlan> plans();
+
+    /**
+     * What a salesperson's invoices earned in a period, added up by the store: per payment (its
+     * share of the invoice's basis: the basis times the payment over the invoice's gross) or per
+     * invoice on the day its payments reach its gross; per product group.
+     *
+     * @param salespersonId whose invoices
+     * @param currency only invoices in it
+     * @param basis net amount, or margin (a line without cost counts nothing)
+     * @param earning per payment or paid in full
+     * @param from the first day
+     * @param to the last day
+     * @return the rows, by day, then invoice, then product group
+     */
+    List<EarningRow> earnings(String salespersonId, String currency, org.crm4j.sales.CommissionBasis basis,
+            org.crm4j.sales.CommissionEarning earning, LocalDate from, LocalDate to);
+
+    /**
+     * What credit notes in a period credited on a salesperson's invoices that had been paid no more
+     * than {@code clawbackDays} days before the credit note, per product group.
+     *
+     * @return the rows (positive basis), by day, then credit note, then product group
+     */
+    List<EarningRow> clawbacks(String salespersonId, String currency, org.crm4j.sales.CommissionBasis basis,
+            int clawbackDays, LocalDate from, LocalDate to);
+
     /** @return the checkpoint last kept for a sales source, if any */
     Optional<String> checkpoint(String sourceId);
 

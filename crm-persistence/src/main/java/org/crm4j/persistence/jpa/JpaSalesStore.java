@@ -291,6 +291,96 @@ final class JpaSalesStore implements SalesStore {
     }
 
     @Override
+    public org.crm4j.sales.CommissionPlan insertPlan(org.crm4j.sales.CommissionPlan plan) {
+        CommissionPlanEntity e = CommissionPlanEntity.of(plan, java.time.Instant.now());
+        tx.writing().persist(e);
+        tx.flush();
+        return e.toPlan();
+    }
+
+    @Override
+    public List<org.crm4j.sales.CommissionPlan> plans() {
+        return tx.session().createSelectionQuery("from CommissionPlan p order by p.id", CommissionPlanEntity.class)
+                .getResultList().stream().map(CommissionPlanEntity::toPlan).toList();
+    }
+
+    /** A line's share of the plan's basis: its net amount, or its margin (nothing when its cost is not known). */
+    private static String lineBasis(org.crm4j.sales.CommissionBasis basis) {
+        return basis == org.crm4j.sales.CommissionBasis.NET ? "l.net_amount"
+                : "case when l.line_cost is null then 0 else l.net_amount - l.line_cost end";
+    }
+
+    /*
+     * One aggregate per statement part. Per payment: each payment's share of its invoice's basis per
+     * product group. Paid in full: the day the invoice's payments, added up in their order, first
+     * reach its gross less what credit notes took off it.
+     */
+    @Override
+    public List<org.crm4j.sales.store.EarningRow> earnings(String salespersonId, String currency,
+            org.crm4j.sales.CommissionBasis basis, org.crm4j.sales.CommissionEarning earning, LocalDate from,
+            LocalDate to) {
+        String sql = earning == org.crm4j.sales.CommissionEarning.PER_PAYMENT
+                ? "select p.paid_on, d.id, d.external_system, d.external_id, l.product_group,"
+                        + " sum(" + lineBasis(basis) + ") * p.amount / d.gross"
+                        + " from crm_payment p join crm_sales_document d on d.id = p.invoice_id"
+                        + " join crm_sales_line l on l.document_id = d.id"
+                        + " where d.kind = 'INVOICE' and d.salesperson_id = :salesperson and d.currency = :currency"
+                        + " and d.gross > 0 and p.paid_on between :from and :to"
+                        + " group by p.id, p.paid_on, d.id, d.external_system, d.external_id, l.product_group,"
+                        + " p.amount, d.gross"
+                        + " order by p.paid_on, d.id, p.id, l.product_group"
+                : "select f.paid_on, d.id, d.external_system, d.external_id, l.product_group,"
+                        + " sum(" + lineBasis(basis) + ")"
+                        + " from (select x.invoice_id, min(x.paid_on) as paid_on from"
+                        + " (select p.invoice_id, p.paid_on, sum(p.amount) over (partition by p.invoice_id"
+                        + " order by p.paid_on, p.id) as paid from crm_payment p"
+                        + " join crm_sales_document i on i.id = p.invoice_id where i.kind = 'INVOICE'"
+                        + " and i.salesperson_id = :salesperson and i.currency = :currency) x"
+                        + " join crm_sales_document g on g.id = x.invoice_id"
+                        + " where x.paid >= g.gross - coalesce((select sum(c.gross) from crm_sales_document c"
+                        + " where c.reverses_id = g.id and c.kind = 'CREDIT_NOTE'), 0)"
+                        + " group by x.invoice_id) f"
+                        + " join crm_sales_document d on d.id = f.invoice_id"
+                        + " join crm_sales_line l on l.document_id = d.id"
+                        + " where f.paid_on between :from and :to"
+                        + " group by f.paid_on, d.id, d.external_system, d.external_id, l.product_group"
+                        + " order by f.paid_on, d.id, l.product_group";
+        return earningRows(tx.session().createNativeQuery(sql, Object[].class)
+                .addSynchronizedQuerySpace("crm_payment").addSynchronizedQuerySpace("crm_sales_document")
+                .setParameter("salesperson", salespersonId).setParameter("currency", currency)
+                .setParameter("from", from).setParameter("to", to).getResultList());
+    }
+
+    @Override
+    public List<org.crm4j.sales.store.EarningRow> clawbacks(String salespersonId, String currency,
+            org.crm4j.sales.CommissionBasis basis, int clawbackDays, LocalDate from, LocalDate to) {
+        String sql = "select c.invoiced_on, c.id, c.external_system, c.external_id, l.product_group,"
+                + " sum(" + lineBasis(basis) + ")"
+                + " from crm_sales_document c join crm_sales_document d on d.id = c.reverses_id"
+                + " join crm_sales_line l on l.document_id = c.id"
+                + " where c.kind = 'CREDIT_NOTE' and d.salesperson_id = :salesperson and d.currency = :currency"
+                + " and c.invoiced_on between :from and :to"
+                + " and exists (select 1 from crm_payment p where p.invoice_id = d.id and p.paid_on <= c.invoiced_on"
+                + " and p.paid_on + cast(:days as integer) >= c.invoiced_on)"
+                + " group by c.invoiced_on, c.id, c.external_system, c.external_id, l.product_group"
+                + " order by c.invoiced_on, c.id, l.product_group";
+        return earningRows(tx.session().createNativeQuery(sql, Object[].class)
+                .addSynchronizedQuerySpace("crm_payment").addSynchronizedQuerySpace("crm_sales_document")
+                .setParameter("salesperson", salespersonId).setParameter("currency", currency)
+                .setParameter("from", from).setParameter("to", to).setParameter("days", clawbackDays)
+                .getResultList());
+    }
+
+    private static List<org.crm4j.sales.store.EarningRow> earningRows(List<Object[]> rows) {
+        List<org.crm4j.sales.store.EarningRow> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            out.add(new org.crm4j.sales.store.EarningRow(date(r[0]), ((Number) r[1]).longValue(),
+                    ExternalRef.of((String) r[2], (String) r[3]), (String) r[4], decimal(r[5])));
+        }
+        return out;
+    }
+
+    @Override
     public Optional<String> checkpoint(String sourceId) {
         return Optional.ofNullable(tx.session().find(SalesSourceEntity.class, sourceId)).map(s -> s.checkpoint);
     }

@@ -124,7 +124,7 @@ public final class JpaStoreProvider implements CrmStoreProvider {
                         RequestEntity.class, ServiceStandardEntity.class, OwnerSetEntity.class,
                         ServiceContractEntity.class, SalesDocumentEntity.class, PaymentEntity.class,
                         ServiceRequestEntity.class, SalesSourceEntity.class,
-                        ClientChangeEntity.class)
+                        ClientChangeEntity.class, CommissionPlanEntity.class)
                 .validationMode(ValidationMode.NONE)
                 .properties(settings)
                 .createEntityManagerFactory();

@@ -79,6 +79,8 @@ final class MemoryData {
     /** Sales: services, documents and payments by id, and their ids by the ERP's reference. */
     final TreeMap<Long, org.crm4j.sales.store.ServiceRecord> services = new TreeMap<>();
     final Map<ExternalRef, Long> serviceRefs = new HashMap<>();
+    /** The commission plans, by id. */
+    final TreeMap<Long, org.crm4j.sales.CommissionPlan> commissionPlans = new TreeMap<>();
     /** The changes points of sale sent back, by their id. */
     final Map<java.util.UUID, org.crm4j.store.ClientChangeStore.ClientChange> clientChanges = new HashMap<>();
     /** The checkpoints of the sales sources, by source id (a null checkpoint is kept as null). */

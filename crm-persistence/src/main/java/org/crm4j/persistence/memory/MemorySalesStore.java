@@ -192,6 +192,116 @@ final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
     }
 
     @Override
+    public org.crm4j.sales.CommissionPlan insertPlan(org.crm4j.sales.CommissionPlan plan) {
+        checkWritable();
+        for (org.crm4j.sales.CommissionPlan other : data.commissionPlans.values()) {
+            for (String salesperson : plan.salespeople()) {
+                if (other.salespeople().contains(salesperson)) {
+                    throw new org.crm4j.ConflictException("a unique rule of the store is broken (crm_commission_member)");
+                }
+            }
+        }
+        long id = newId();
+        org.crm4j.sales.CommissionPlan stored = new org.crm4j.sales.CommissionPlan(id, plan.name(), plan.salespeople(),
+                plan.currency(), plan.basis(), plan.earning(), plan.defaultRate(), plan.groupRates(), plan.tiers(),
+                plan.clawbackDays());
+        put(data.commissionPlans, id, stored);
+        return stored;
+    }
+
+    @Override
+    public List<org.crm4j.sales.CommissionPlan> plans() {
+        return List.copyOf(data.commissionPlans.values());
+    }
+
+    private static BigDecimal lineBasis(org.crm4j.sales.SalesLine line, Currency currency,
+            org.crm4j.sales.CommissionBasis basis) {
+        BigDecimal net = line.net(currency);
+        if (basis == org.crm4j.sales.CommissionBasis.NET) {
+            return net;
+        }
+        return line.cost() == null ? BigDecimal.ZERO : net.subtract(line.cost());
+    }
+
+    /** The basis of a document's lines per product group (a null group kept as its own). */
+    private static Map<String, BigDecimal> byGroup(DocumentRecord d, org.crm4j.sales.CommissionBasis basis) {
+        Map<String, BigDecimal> groups = new HashMap<>();
+        Currency c = Currency.getInstance(d.currency());
+        for (org.crm4j.sales.SalesLine line : d.lines()) {
+            groups.merge(line.productGroup() == null ? "\u0000" : line.productGroup(), lineBasis(line, c, basis),
+                    BigDecimal::add);
+        }
+        return groups;
+    }
+
+    private static void rows(List<org.crm4j.sales.store.EarningRow> out, LocalDate on, DocumentRecord d,
+            Map<String, BigDecimal> groups, java.util.function.UnaryOperator<BigDecimal> share) {
+        groups.forEach((group, basis) -> out.add(new org.crm4j.sales.store.EarningRow(on, d.id(), d.externalRef(),
+                group.equals("\u0000") ? null : group, share.apply(basis))));
+    }
+
+    @Override
+    public List<org.crm4j.sales.store.EarningRow> earnings(String salespersonId, String currency,
+            org.crm4j.sales.CommissionBasis basis, org.crm4j.sales.CommissionEarning earning, LocalDate from,
+            LocalDate to) {
+        List<org.crm4j.sales.store.EarningRow> out = new ArrayList<>();
+        for (DocumentRecord d : data.documents.values()) {
+            if (d.kind() != DocumentKind.INVOICE || !salespersonId.equals(d.salespersonId())
+                    || !d.currency().equals(currency) || d.gross().signum() <= 0) {
+                continue;
+            }
+            List<PaymentRecord> paid = data.payments.values().stream().filter(p -> Objects.equals(p.invoiceId(), d.id()))
+                    .sorted(Comparator.comparing(PaymentRecord::paidOn).thenComparingLong(PaymentRecord::id)).toList();
+            Map<String, BigDecimal> groups = byGroup(d, basis);
+            if (earning == org.crm4j.sales.CommissionEarning.PER_PAYMENT) {
+                for (PaymentRecord p : paid) {
+                    if (!p.paidOn().isBefore(from) && !p.paidOn().isAfter(to)) {
+                        rows(out, p.paidOn(), d, groups, b -> b.multiply(p.amount().amount())
+                                .divide(d.gross(), java.math.MathContext.DECIMAL64));
+                    }
+                }
+            } else {
+                BigDecimal due = d.gross().subtract(data.documents.values().stream()
+                        .filter(c -> c.kind() == DocumentKind.CREDIT_NOTE && Objects.equals(c.reversesId(), d.id()))
+                        .map(DocumentRecord::gross).reduce(BigDecimal.ZERO, BigDecimal::add));
+                BigDecimal sum = BigDecimal.ZERO;
+                for (PaymentRecord p : paid) {
+                    sum = sum.add(p.amount().amount());
+                    if (sum.compareTo(due) >= 0) {
+                        if (!p.paidOn().isBefore(from) && !p.paidOn().isAfter(to)) {
+                            rows(out, p.paidOn(), d, groups, b -> b);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<org.crm4j.sales.store.EarningRow> clawbacks(String salespersonId, String currency,
+            org.crm4j.sales.CommissionBasis basis, int clawbackDays, LocalDate from, LocalDate to) {
+        List<org.crm4j.sales.store.EarningRow> out = new ArrayList<>();
+        for (DocumentRecord c : data.documents.values()) {
+            if (c.kind() != DocumentKind.CREDIT_NOTE || c.reversesId() == null || c.invoicedOn().isBefore(from)
+                    || c.invoicedOn().isAfter(to)) {
+                continue;
+            }
+            DocumentRecord d = data.documents.get(c.reversesId());
+            if (d == null || !salespersonId.equals(d.salespersonId()) || !d.currency().equals(currency)) {
+                continue;
+            }
+            boolean paidWithin = data.payments.values().stream().anyMatch(p -> Objects.equals(p.invoiceId(), d.id())
+                    && !p.paidOn().isAfter(c.invoicedOn()) && !p.paidOn().plusDays(clawbackDays).isBefore(c.invoicedOn()));
+            if (paidWithin) {
+                rows(out, c.invoicedOn(), c, byGroup(c, basis), b -> b);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public Optional<String> checkpoint(String sourceId) {
         return Optional.ofNullable(data.salesSources.get(sourceId));
     }
