@@ -7,6 +7,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.crm4j.CrmException;
 import org.crm4j.event.DomainEvent;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -87,7 +89,37 @@ final class EventJson {
      * @return the event's data alone
      */
     static Map<String, String> readData(String json) {
-        return read(json).data();
+        // the envelope's other attributes are columns of the row: a streaming read of "data" alone
+        // (the card reads 50 events a call; a whole tree per event was a tenth of its time)
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("no object");
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"data".equals(name)) {
+                    p.skipChildren();
+                    continue;
+                }
+                Map<String, String> out = new TreeMap<>();
+                if (value == JsonToken.VALUE_NULL) {
+                    return out;
+                }
+                if (value != JsonToken.START_OBJECT) {
+                    throw new IllegalArgumentException("data is no object");
+                }
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String key = p.currentName();
+                    out.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : p.getValueAsString());
+                }
+                return out;
+            }
+            return new TreeMap<>();
+        } catch (RuntimeException e) {
+            throw new CrmException("Store failure: an outbox event is no CloudEvents envelope of crm4j: '"
+                    + (json.length() > 100 ? json.substring(0, 100) + "..." : json) + "'");
+        }
     }
 
     private static Map<String, String> data(JsonNode data) {

@@ -317,7 +317,7 @@ final class JpaCustomerStore implements CustomerStore {
                 + " cast(null as String) as c8, cast(null as Instant) as c9, cast(null as Long) as c10"
                 + " from Note n where n.customerId = :customer order by n.createdAt desc, n.id desc" + Limits.literal(notes) + ")"
                 + " union all"
-                + " (select '" + EVENT + "', e.sequence, e.occurredAt, e.actorId, cast(e.payload as String),"
+                + " (select '" + EVENT + "', e.sequence, e.occurredAt, e.actorId, e.payload,"
                 + " e.type, e.aggregateType, e.aggregateId, cast(e.eventId as String),"
                 + " cast(null as Instant), cast(null as Long)"
                 + " from OutboxEvent e where e.customerId = :customer" + eventCondition

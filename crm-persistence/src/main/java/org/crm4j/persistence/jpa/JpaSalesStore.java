@@ -478,7 +478,7 @@ final class JpaSalesStore implements SalesStore {
                 + " cast(null as date) as last_purchase"
                 + " from crm_service s where s.customer_id = :customer and s.cancelled_on is null"
                 + " and (s.ends_on is null or s.auto_renew = true or s.ends_on >= :today)"
-                + " and " + ntk.nativeRecord("s.customer_id", "s.salesperson_id")
+                + " and " + ntk.nativeRecordOf("s.salesperson_id", "customer")
                 + " union all"
                 + " select 1, null, null, null, null, null, null, d.currency, null, null, null,"
                 + " sum(case when d.invoiced_on >= :from then"
@@ -489,13 +489,13 @@ final class JpaSalesStore implements SalesStore {
                 + " and c.kind = 'CREDIT_NOTE'), 0) else 0 end),"
                 + " max(case when d.kind = 'INVOICE' then d.invoiced_on end)"
                 + " from crm_sales_document d where d.customer_id = :customer and d.kind <> 'ORDER'"
-                + " and " + ntk.nativeRecord("d.customer_id", "d.salesperson_id")
+                + " and " + ntk.nativeRecordOf("d.salesperson_id", "customer")
                 + " group by d.currency"
                 + " union all"
                 // payments on account lower what is outstanding, seen by the customer's line
                 + " select 1, null, null, null, null, null, null, p.currency, null, null, null, 0, -sum(p.amount), null"
                 + " from crm_payment p where p.customer_id = :customer and p.invoice_id is null"
-                + " and " + ntk.nativeCustomerOf("p.customer_id")
+                + " and " + ntk.nativeCustomerLineOf("customer")
                 + " group by p.currency"
                 + " order by 1, 5 desc, 2 desc, 8";
         List<Object[]> rows = ntk.nativeSelect(sql, Object[].class)

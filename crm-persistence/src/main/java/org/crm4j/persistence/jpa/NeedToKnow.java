@@ -172,18 +172,33 @@ final class NeedToKnow {
     }
 
     /**
-     * The customer's line alone, in native SQL, for a record that has no owner of its own (a
-     * payment on account).
+     * {@link #recordOf} in native SQL: for the records of one customer given as a parameter, the
+     * customer's line is one look-up by the customer's primary key, not a set of the line's customers.
      *
-     * @param customerIdColumn the record's customer id column, e.g. {@code p.customer_id}
-     * @return the condition that the actor covers the customer's owner
+     * @param ownerColumn the record's own owner column, e.g. {@code d.salesperson_id}
+     * @param customerParameter the name of the parameter that holds the customer's id
+     * @return the condition
      */
-    String nativeCustomerOf(String customerIdColumn) {
+    String nativeRecordOf(String ownerColumn, String customerParameter) {
         if (visibility.all()) {
             return TRUE;
         }
-        return customerIdColumn + " in (select nk_c.id from crm_customer nk_c where " + nativeOwnerIn("nk_c.owner_id")
-                + ")";
+        return "(" + nativeOwnerIn(ownerColumn) + " or exists (select 1 from crm_customer nk_c where nk_c.id = :"
+                + customerParameter + " and " + nativeOwnerIn("nk_c.owner_id") + "))";
+    }
+
+    /**
+     * The customer's line alone for the records of one customer given as a parameter, in native SQL.
+     *
+     * @param customerParameter the name of the parameter that holds the customer's id
+     * @return the condition
+     */
+    String nativeCustomerLineOf(String customerParameter) {
+        if (visibility.all()) {
+            return TRUE;
+        }
+        return "exists (select 1 from crm_customer nk_c where nk_c.id = :" + customerParameter + " and "
+                + nativeOwnerIn("nk_c.owner_id") + ")";
     }
 
     /**
