@@ -27,8 +27,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyThePublicApi = noClasses().that().resideInAPackage("org.crm4j.examples..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.crm4j.internal..", "org.crm4j.persistence..", "org.hibernate..", "java.sql..", "org.h2..")
+                    "org.crm4j.internal..", "org.crm4j.persistence..", "org.hibernate..", "org.h2..")
             .because("examples show the public API a host programs against; store adapters come from the class path");
+
+    /** JDBC is the host's own business: only the ERP example, which has tables of its own, uses it. */
+    @ArchTest
+    static final ArchRule jdbcOnlyInTheHostWithTablesOfItsOwn = noClasses()
+            .that().resideInAPackage("org.crm4j.examples..").and().haveNameNotMatching(".*\\.ErpScenario(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..")
+            .because("crm4j needs no JDBC code of a host; the ERP example writes its own tables and hands crm4j"
+                    + " its transaction's connection");
 
     @ArchTest
     static final ArchRule standardStreamsOnlyInMain = codeUnits().that()
