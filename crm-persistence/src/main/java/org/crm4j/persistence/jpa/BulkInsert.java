@@ -1,6 +1,5 @@
 package org.crm4j.persistence.jpa;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -241,13 +240,12 @@ final class BulkInsert {
     }
 
     /**
-     * @param c a connection
+     * @param session a session of the adapter
      * @return the parameter marker of a JSON value given as text: PostgreSQL casts it to {@code jsonb},
      *     H2 parses it ({@code FORMAT JSON}; without it H2 would store a JSON string)
      */
-    static String jsonParameter(Connection c) throws java.sql.SQLException {
-        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
-                ? "cast(? as jsonb)" : "? format json";
+    static String jsonParameter(Session session) {
+        return JpaTransaction.dialectOf(session) instanceof PostgreSQLDialect ? "cast(? as jsonb)" : "? format json";
     }
 
     /**
@@ -257,11 +255,12 @@ final class BulkInsert {
      * @param events the rows, their sequence numbers set
      */
     static void events(Session session, List<OutboxEventEntity> events) {
+        String json = jsonParameter(session);
         session.doWork(c -> {
             try (PreparedStatement event = c.prepareStatement("insert into crm_event (sequence_no, event_id,"
                     + " event_type, aggregate_type, aggregate_id, customer_id, opportunity_id, lead_id, activity_id,"
                     + " actor_id, occurred_at, payload, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + jsonParameter(c) + ", 0)")) {
+                    + json + ", 0)")) {
                 for (OutboxEventEntity e : events) {
                     event.setLong(1, e.sequence);
                     event.setObject(2, e.eventId);

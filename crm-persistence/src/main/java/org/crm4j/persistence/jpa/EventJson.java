@@ -1,15 +1,11 @@
 package org.crm4j.persistence.jpa;
 
-import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.crm4j.CrmException;
 import org.crm4j.event.DomainEvent;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -66,26 +62,6 @@ final class EventJson {
 
     /**
      * @param json what {@link #write} wrote
-     * @return the event
-     * @throws CrmException when the text is no such envelope
-     */
-    static DomainEvent read(String json) {
-        try {
-            JsonNode root = JSON.readTree(json);
-            JsonNode customer = root.get("crm4jcustomerid");
-            return new DomainEvent(UUID.fromString(root.get("id").asString()), root.get("type").asString(),
-                    root.get("crm4jaggregatetype").asString(), root.get("crm4jaggregateid").asLong(),
-                    customer == null || customer.isNull() ? null : customer.asLong(),
-                    root.get("crm4jactorid").asString(), Instant.parse(root.get("time").asString()),
-                    data(root.get("data")));
-        } catch (RuntimeException e) {
-            throw new CrmException("Store failure: an outbox event is no CloudEvents envelope of crm4j: '"
-                    + (json.length() > 100 ? json.substring(0, 100) + "..." : json) + "'");
-        }
-    }
-
-    /**
-     * @param json what {@link #write} wrote
      * @return the event's data alone
      */
     static Map<String, String> readData(String json) {
@@ -120,18 +96,5 @@ final class EventJson {
             throw new CrmException("Store failure: an outbox event is no CloudEvents envelope of crm4j: '"
                     + (json.length() > 100 ? json.substring(0, 100) + "..." : json) + "'");
         }
-    }
-
-    private static Map<String, String> data(JsonNode data) {
-        Map<String, String> out = new TreeMap<>();
-        if (data == null || data.isNull()) {
-            return out;
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = data.properties().iterator();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
-            out.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asString());
-        }
-        return out;
     }
 }

@@ -124,9 +124,8 @@ final class JpaTransaction implements StoreTransaction {
         firstAppended = -1;
         lastAppended = -1;
         session.flush();
+        boolean postgres = dialectOf(session) instanceof PostgreSQLDialect;
         session.doWork(c -> {
-            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                    .contains("postgres");
             String tick = postgres
                     ? "update crm_commit_clock set last_no = last_no + 1 where id = 1 returning last_no"
                     : "select last_no from final table (update crm_commit_clock set last_no = last_no + 1 where id = 1)";
