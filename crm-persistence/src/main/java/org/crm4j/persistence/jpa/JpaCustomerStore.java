@@ -273,27 +273,30 @@ final class JpaCustomerStore implements CustomerStore {
     /**
      * The timeline for an actor who may see only some deals, leads and activities: events about a
      * deal, a lead or an activity only when it is the customer's and visible (R28: its own owner or
-     * the customer's covered), and activities by the same rule, in the same statement.
+     * the customer's covered), and activities by the same rule, in the same statement. The
+     * customer's line is tested first, once per row by the customer's key; only an actor outside it
+     * has each event's record looked up by its key, and its own owner tested (an "in" list of the
+     * customer's visible records was read again for every event by H2).
      */
     private static String visibleTimeline(NeedToKnow ntk, int notes, int events, int activities) {
-        return timeline(notes, events, activities, " and (e.opportunityId is null or e.opportunityId in"
-                + " (select o.id from Opportunity o where o.customerId = :customer and "
-                + ntk.recordOf("o.ownerId", "customer") + "))"
-                + " and (e.leadId is null or e.leadId in"
-                + " (select l.id from Lead l where l.customerId = :customer and " + ntk.recordOf("l.ownerId", "customer") + "))"
-                + " and (e.activityId is null or e.activityId in"
-                + " (select a.id from Activity a where a.customerId = :customer and "
-                + ntk.recordOf("a.ownerId", "customer") + "))"
-                // sales records: the customer's line or the salesperson's (a payment's: its invoice's; one on
-                // account has none)
+        return timeline(notes, events, activities, " and (" + ntk.customerLineOf("customer")
+                + " or ((e.opportunityId is null or exists (select 1 from Opportunity o where o.id = e.opportunityId"
+                + " and o.customerId = :customer and " + ntk.ownRecord("o.ownerId") + "))"
+                + " and (e.leadId is null or exists (select 1 from Lead l where l.id = e.leadId"
+                + " and l.customerId = :customer and " + ntk.ownRecord("l.ownerId") + "))"
+                + " and (e.activityId is null or exists (select 1 from Activity a where a.id = e.activityId"
+                + " and a.customerId = :customer and " + ntk.ownRecord("a.ownerId") + "))"
+                // sales records: the salesperson's (a payment's: its invoice's; one on account has none)
                 + " and (e.aggregateType not in ('service', 'sales-document', 'payment')"
-                + " or (e.aggregateType = 'service' and e.aggregateId in (select s.id from ServiceContract s"
-                + " where s.customerId = :customer and " + ntk.recordOf("s.salespersonId", "customer") + "))"
-                + " or (e.aggregateType = 'sales-document' and e.aggregateId in (select d.id from SalesDocument d"
-                + " where d.customerId = :customer and " + ntk.recordOf("d.salespersonId", "customer") + "))"
-                + " or (e.aggregateType = 'payment' and e.aggregateId in (select p.id from Payment p"
-                + " left join SalesDocument pd on pd.id = p.invoiceId where p.customerId = :customer and "
-                + ntk.recordOf("pd.salespersonId", "customer") + ")))",
+                + " or (e.aggregateType = 'service' and exists (select 1 from ServiceContract s"
+                + " where s.id = e.aggregateId and s.customerId = :customer and " + ntk.ownRecord("s.salespersonId")
+                + "))"
+                + " or (e.aggregateType = 'sales-document' and exists (select 1 from SalesDocument d"
+                + " where d.id = e.aggregateId and d.customerId = :customer and " + ntk.ownRecord("d.salespersonId")
+                + "))"
+                + " or (e.aggregateType = 'payment' and exists (select 1 from Payment p join SalesDocument pd"
+                + " on pd.id = p.invoiceId where p.id = e.aggregateId and p.customerId = :customer and "
+                + ntk.ownRecord("pd.salespersonId") + ")))))",
                 " where a.customerId = :customer and " + ntk.recordOf("a.ownerId", "customer"));
     }
 

@@ -124,6 +124,31 @@ final class NeedToKnow {
     }
 
     /**
+     * The customer's line alone for one customer given as a parameter: with {@link #ownRecord}, the
+     * two halves of {@link #recordOf}, for a statement that tests the customer once and the records'
+     * own owners only when that fails.
+     *
+     * @param customerParameter the name of the parameter that holds the customer's id
+     * @return the condition that the actor covers that customer's owner
+     */
+    String customerLineOf(String customerParameter) {
+        if (visibility.all()) {
+            return TRUE;
+        }
+        return "exists (select 1 from Customer nk_c where nk_c.id = :" + customerParameter + " and "
+                + ownerIn("nk_c.ownerId") + ")";
+    }
+
+    /**
+     * @param ownerPath the path of the record's own owner
+     * @return the condition that the actor covers the record's own owner (the other half of
+     *     {@link #recordOf}, with {@link #customerLineOf})
+     */
+    String ownRecord(String ownerPath) {
+        return visibility.all() ? TRUE : ownerIn(ownerPath);
+    }
+
+    /**
      * @param customer the alias of a {@code Customer}
      * @return the condition that the actor may read the customer's details: they cover its owner or
      *     the owner of an open deal, an open lead or a planned activity on it
