@@ -42,6 +42,22 @@ public interface RequestStore {
     Optional<StoredRequest> find(long id, Visibility visibility);
 
     /**
+     * Several requests at once (a service's card lists its requests). The default asks
+     * {@link #find} once per id; a database adapter overrides it with one statement.
+     *
+     * @param ids requests, in the order wanted
+     * @param visibility applied in the query, to the activity's owner
+     * @return those that exist and are visible, in the order of {@code ids}
+     */
+    default List<StoredRequest> findAll(List<Long> ids, Visibility visibility) {
+        List<StoredRequest> found = new java.util.ArrayList<>();
+        for (long id : ids) {
+            find(id, visibility).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /**
      * @param id an id
      * @return whether a request has it (an activity of another type is none)
      */

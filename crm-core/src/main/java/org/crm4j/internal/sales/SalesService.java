@@ -189,15 +189,11 @@ public final class SalesService implements Sales {
         });
     }
 
-    /** The requests about a service the actor may see, each read through need-to-know. */
+    /** The requests about a service the actor may see, read at once through need-to-know. */
     private List<Request> requestsAbout(StoreTransaction tx, long serviceId) {
-        RequestStore requests = tx.store(RequestStore.class);
-        List<Request> seen = new ArrayList<>();
-        for (long requestId : tx.store(SalesStore.class).requestsOfService(serviceId, SalesMatches.LIMIT)) {
-            requests.find(requestId, visibility()).ifPresent(r -> seen.add(Request.fromRecords(r.activity(),
-                    r.request())));
-        }
-        return seen;
+        return tx.store(RequestStore.class)
+                .findAll(tx.store(SalesStore.class).requestsOfService(serviceId, SalesMatches.LIMIT), visibility())
+                .stream().map(r -> Request.fromRecords(r.activity(), r.request())).toList();
     }
 
     @Override

@@ -58,6 +58,20 @@ final class JpaRequestStore implements RequestStore {
     }
 
     @Override
+    public List<StoredRequest> findAll(List<Long> ids, Visibility visibility) {
+        NeedToKnow ntk = NeedToKnow.of(tx, visibility);
+        if (ntk.nothing() || ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, StoredRequest> found = new java.util.HashMap<>();
+        for (StoredRequest r : withActivities(ntk.select(VISIBLE_REQUEST + " where r.activityId in :ids and "
+                + ntk.record("a.customerId", "a.ownerId"), RequestEntity.class, Map.of("ids", ids)).getResultList())) {
+            found.put(r.request().activityId(), r);
+        }
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public boolean exists(long id) {
         return !tx.session().createSelectionQuery("select r.activityId from Request r where r.activityId = :id",
                 Long.class).setParameter("id", id).getResultList().isEmpty();
