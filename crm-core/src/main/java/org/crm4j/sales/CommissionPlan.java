@@ -20,16 +20,35 @@ import java.util.Set;
  * @param groupRates the rates of product groups, in per cent, by group
  * @param tiers the tiers, lowest first
  * @param clawbackDays how many days after a payment a credit note of its invoice claws back
+ * @param teams the managers whose teams it pays: everyone below them in the reporting line whom no
+ *     plan names and no team plan of a nearer manager pays (not the managers themselves)
  */
 public record CommissionPlan(long id, String name, Set<String> salespeople, Currency currency, CommissionBasis basis,
         CommissionEarning earning, BigDecimal defaultRate, Map<String, BigDecimal> groupRates,
-        List<CommissionTier> tiers, int clawbackDays) {
+        List<CommissionTier> tiers, int clawbackDays, Set<String> teams) {
 
     /** Copies the collections. */
     public CommissionPlan {
         salespeople = Set.copyOf(salespeople);
+        teams = Set.copyOf(teams);
         groupRates = Map.copyOf(groupRates);
         tiers = List.copyOf(tiers);
+    }
+
+    /** A plan of named salespeople alone, with no team. */
+    public CommissionPlan(long id, String name, Set<String> salespeople, Currency currency, CommissionBasis basis,
+            CommissionEarning earning, BigDecimal defaultRate, Map<String, BigDecimal> groupRates,
+            List<CommissionTier> tiers, int clawbackDays) {
+        this(id, name, salespeople, currency, basis, earning, defaultRate, groupRates, tiers, clawbackDays, Set.of());
+    }
+
+    /**
+     * @param newId the id the store gave it
+     * @return a copy with that id
+     */
+    public CommissionPlan withId(long newId) {
+        return new CommissionPlan(newId, name, salespeople, currency, basis, earning, defaultRate, groupRates, tiers,
+                clawbackDays, teams);
     }
 
     /**

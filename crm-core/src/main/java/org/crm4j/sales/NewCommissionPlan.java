@@ -17,7 +17,12 @@ import org.crm4j.ValidationException;
  * NewCommissionPlan.named("Field sales 2026", "EUR").salespeople("sam", "pia")
  *         .rate("machines", new BigDecimal("5")).defaultRate(new BigDecimal("2"))
  *         .tier(new BigDecimal("10000"), BigDecimal.ONE).clawbackDays(90);
+ * NewCommissionPlan.named("Inside sales 2026", "EUR").team("mia").defaultRate(new BigDecimal("3"));
  * }</pre>
+ *
+ * <p>A salesperson is paid by the plan that names them; otherwise by the team plan of their
+ * nearest manager up the reporting line (as the user directory tells it when the statement is
+ * made) that has one; otherwise by none.
  */
 public final class NewCommissionPlan {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -25,6 +30,7 @@ public final class NewCommissionPlan {
     private final String name;
     private final String currency;
     private final Set<String> salespeople = new LinkedHashSet<>();
+    private final Set<String> teams = new LinkedHashSet<>();
     private CommissionBasis basis = CommissionBasis.NET;
     private CommissionEarning earning = CommissionEarning.PER_PAYMENT;
     private BigDecimal defaultRate = BigDecimal.ZERO;
@@ -50,6 +56,19 @@ public final class NewCommissionPlan {
     public NewCommissionPlan salespeople(String... userIds) {
         for (String id : userIds) {
             salespeople.add(id == null ? null : id.strip());
+        }
+        return this;
+    }
+
+    /**
+     * @param managerIds managers whose teams the plan pays: everyone below them in the reporting
+     *     line, unless a plan names them or a nearer manager's team plan pays them (the managers
+     *     themselves are paid by the plan that names them, or their own manager's team plan)
+     * @return this
+     */
+    public NewCommissionPlan team(String... managerIds) {
+        for (String id : managerIds) {
+            teams.add(id == null ? null : id.strip());
         }
         return this;
     }
@@ -107,10 +126,15 @@ public final class NewCommissionPlan {
                 rules.check(false, "currency", "Currency", "not an ISO 4217 currency code: " + currency);
             }
         }
-        rules.check(!salespeople.isEmpty(), "salespeople", "NotEmpty", "name the salespeople the plan pays");
+        rules.check(!salespeople.isEmpty() || !teams.isEmpty(), "salespeople", "NotEmpty",
+                "name the salespeople or the teams the plan pays");
         for (String id : salespeople) {
             rules.check(id != null && !id.isEmpty() && id.length() <= 100, "salespeople", "UserId",
                     "a salesperson's id is 1 to 100 characters");
+        }
+        for (String id : teams) {
+            rules.check(id != null && !id.isEmpty() && id.length() <= 100, "teams", "UserId",
+                    "a team is named by its manager's id, 1 to 100 characters");
         }
         rules.notNull("basis", basis, "say whether the plan pays on the net amount or the margin")
                 .notNull("earning", earning, "say when commission is earned");
@@ -130,7 +154,7 @@ public final class NewCommissionPlan {
                 "must be 0 to 3660, was " + clawbackDays);
         rules.throwIfBroken();
         return new CommissionPlan(0, name, salespeople, c, basis, earning, defaultRate, groupRates, tiers,
-                clawbackDays);
+                clawbackDays, teams);
     }
 
     private static void rate(Rules rules, String field, BigDecimal percent) {

@@ -58,6 +58,7 @@ import org.crm4j.customer.SalesSummary;
 import org.crm4j.sales.ServiceContract;
 import org.crm4j.sales.ServiceStatus;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -628,7 +629,83 @@ public abstract class SalesContract extends ContractBase {
                 .isEqualTo(eur("40.00"));
     }
 
+    @Test
+    void aTeamPlanPaysTheManagersLine_unlessAPlanNamesThemOrANearerTeamPlanPaysThem() {
+        // carl -> mia -> {sam, pia}
+        CommissionPlan miasTeam = sales(ADA).defineCommissionPlan(NewCommissionPlan.named("Mia's team", "EUR")
+                .team("mia").defaultRate(n("10")));
+        assertThat(miasTeam.teams()).containsExactly("mia");
+        assertThat(miasTeam.salespeople()).isEmpty();
+        sales(ADA).receive(NewSalesDocument.invoice(erp("T-1"), "EUR", LocalDate.of(2026, 3, 3)).customerRef(ALFKI)
+                .salesperson("sam").line(SalesLine.of("X", n("1"), n("1000.00")))).value();
+        sales(ADA).receive(NewSalesDocument.invoice(erp("T-2"), "EUR", LocalDate.of(2026, 3, 3)).customerRef(ALFKI)
+                .salesperson("mia").line(SalesLine.of("X", n("1"), n("2000.00")))).value();
+        pay("PAY-T1", "T-1", "1000.00", LocalDate.of(2026, 3, 4));
+        pay("PAY-T2", "T-2", "2000.00", LocalDate.of(2026, 3, 4));
+        java.time.YearMonth march = java.time.YearMonth.of(2026, 3);
+
+        // sam is in mia's team; mia is not in her own team, and no plan pays her yet
+        assertThat(sales(SAM).commissionStatement("sam", march)).satisfies(st -> {
+            assertThat(st.plan()).isEqualTo("Mia's team");
+            assertThat(st.total()).isEqualTo(eur("100.00"));
+        });
+        assertThatThrownBy(() -> sales(MIA).commissionStatement("mia", march)).isInstanceOf(NotFoundException.class);
+
+        // carl's team plan pays mia, but not sam, whose nearer manager's team has a plan
+        sales(ADA).defineCommissionPlan(NewCommissionPlan.named("Carl's line", "EUR").team("carl").defaultRate(n("1")));
+        assertThat(sales(MIA).commissionStatement("mia", march).total()).isEqualTo(eur("20.00"));
+        assertThat(sales(SAM).commissionStatement("sam", march).plan()).isEqualTo("Mia's team");
+
+        // a plan that names sam wins over every team plan
+        sales(ADA).defineCommissionPlan(NewCommissionPlan.named("Sam's own", "EUR").salespeople("sam")
+                .defaultRate(n("5")));
+        assertThat(sales(SAM).commissionStatement("sam", march).total()).isEqualTo(eur("50.00"));
+
+        // one plan per team; a plan names salespeople or teams; a team's manager is a user id
+        assertThatThrownBy(() -> sales(ADA).defineCommissionPlan(NewCommissionPlan.named("Again", "EUR").team("mia")))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("team of mia").hasMessageContaining("Mia's team");
+        assertThatThrownBy(() -> sales(ADA).defineCommissionPlan(NewCommissionPlan.named("Nobody", "EUR")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::field).containsExactly("salespeople"));
+        assertThatThrownBy(() -> sales(ADA).defineCommissionPlan(NewCommissionPlan.named("Blank", "EUR").team(" ")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::field).containsExactly("teams"));
+        // kept as defined
+        assertThat(sales(ADA).commissionPlans()).filteredOn(p -> p.name().equals("Carl's line")).singleElement()
+                .extracting(CommissionPlan::teams).isEqualTo(java.util.Set.of("carl"));
+    }
+
     // ---- the service desk (R11)
+
+    @Test
+    void aServicesCardReadsItsRequestsAtOnce_newestFirst_whateverTheirNumber() {
+        ServiceContract hosting = sales(SAM).addService(acme.id(), NewServiceContract.of("HOST-M", "Managed hosting M",
+                JAN_10, BillingPeriod.MONTH, eur("450.00")));
+        List<Long> logged = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Request r = as(SAM).requests().log(NewRequest.serviceRequest(acme.id(), "Outage " + i));
+            sales(SAM).requestAbout(r.id(), hosting.id());
+            logged.add(0, r.id().value());
+        }
+        assertThat(sales(SAM).serviceCard(hosting.id()).requests()).extracting(r -> r.id().value())
+                .containsExactlyElementsOf(logged);
+        // someone outside the customer's line sees the service's card only through a record of their own
+        assertThatThrownBy(() -> sales(OTTO).serviceCard(hosting.id())).isInstanceOf(AccessDeniedException.class);
+
+        var counter = fixture().counter();
+        Assumptions.assumeTrue(counter != null, "only stores that speak SQL count statements");
+        var sams = sales(SAM);
+        counter.reset();
+        sams.serviceCard(hosting.id());
+        long withSix = counter.statements();
+        for (int i = 6; i < 12; i++) {
+            Request r = as(SAM).requests().log(NewRequest.serviceRequest(acme.id(), "Outage " + i));
+            sams.requestAbout(r.id(), hosting.id());
+        }
+        counter.reset();
+        assertThat(sams.serviceCard(hosting.id()).requests()).hasSize(12);
+        assertThat(counter.statements()).isEqualTo(withSix);
+    }
 
     @Test
     void theServiceDeskFindsWhatARequestIsAbout_andTheServicesCardListsItsRequests() {

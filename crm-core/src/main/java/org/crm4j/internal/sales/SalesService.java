@@ -590,6 +590,7 @@ public final class SalesService implements Sales {
         CommissionPlan checked = plan.check();
         storable(checked.name());
         storable(List.copyOf(checked.salespeople()));
+        storable(List.copyOf(checked.teams()));
         storable(List.copyOf(checked.groupRates().keySet()));
         Instant now = rt.now();
         return rt.store().inTransaction(tx -> {
@@ -598,6 +599,12 @@ public final class SalesService implements Sales {
                 for (String salesperson : checked.salespeople()) {
                     if (other.salespeople().contains(salesperson)) {
                         throw new ConflictException("Salesperson " + salesperson + " is paid by the plan '"
+                                + other.name() + "' already");
+                    }
+                }
+                for (String manager : checked.teams()) {
+                    if (other.teams().contains(manager)) {
+                        throw new ConflictException("The team of " + manager + " is paid by the plan '"
                                 + other.name() + "' already");
                     }
                 }
@@ -634,8 +641,8 @@ public final class SalesService implements Sales {
         LocalDate to = period.atEndOfMonth();
         return rt.store().readOnly(tx -> {
             SalesStore sales = tx.store(SalesStore.class);
-            CommissionPlan plan = sales.plans().stream().filter(p -> p.salespeople().contains(salespersonId))
-                    .findFirst().orElseThrow(() -> new NotFoundException("commission plan of", salespersonId));
+            CommissionPlan plan = planOf(sales.plans(), salespersonId)
+                    .orElseThrow(() -> new NotFoundException("commission plan of", salespersonId));
             Currency currency = plan.currency();
             int scale = Math.max(0, currency.getDefaultFractionDigits());
             List<EarningRow> earned = new ArrayList<>(sales.earnings(salespersonId, currency.getCurrencyCode(),
@@ -678,6 +685,29 @@ public final class SalesService implements Sales {
             BigDecimal total = lines.stream().map(CommissionLine::commission).reduce(BigDecimal.ZERO, BigDecimal::add);
             return new CommissionStatement(salespersonId, period, plan.name(), lines, new Money(total, currency));
         });
+    }
+
+    /**
+     * The plan that names the salesperson, or else the team plan of their nearest manager up the
+     * reporting line (as the directory tells it now) that has one.
+     */
+    private Optional<CommissionPlan> planOf(List<CommissionPlan> plans, String salespersonId) {
+        for (CommissionPlan p : plans) {
+            if (p.salespeople().contains(salespersonId)) {
+                return Optional.of(p);
+            }
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String manager = rt.access().user(salespersonId).map(org.crm4j.plugin.DirectoryUser::superiorId).orElse(null);
+        while (manager != null && seen.add(manager)) {
+            for (CommissionPlan p : plans) {
+                if (p.teams().contains(manager)) {
+                    return Optional.of(p);
+                }
+            }
+            manager = rt.access().user(manager).map(org.crm4j.plugin.DirectoryUser::superiorId).orElse(null);
+        }
+        return Optional.empty();
     }
 
     private static CommissionLine line(EarningRow row, BigDecimal basis, BigDecimal rate, int scale, boolean clawback) {

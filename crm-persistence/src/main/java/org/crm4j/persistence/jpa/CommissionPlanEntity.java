@@ -30,7 +30,7 @@ import org.crm4j.sales.CommissionEarning;
 import org.crm4j.sales.CommissionPlan;
 import org.crm4j.sales.CommissionTier;
 
-/** A commission plan ({@code crm_commission_plan}) with its salespeople, rates and tiers. */
+/** A commission plan ({@code crm_commission_plan}) with its salespeople, teams, rates and tiers. */
 @Entity(name = "CommissionPlan")
 @Table(name = "crm_commission_plan")
 class CommissionPlanEntity {
@@ -68,6 +68,11 @@ class CommissionPlanEntity {
     Set<String> salespeople = new HashSet<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "crm_commission_team", joinColumns = @JoinColumn(name = "plan_id"))
+    @Column(name = "manager_id", nullable = false, length = 100)
+    Set<String> teams = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "crm_commission_rate", joinColumns = @JoinColumn(name = "plan_id"))
     @MapKeyColumn(name = "product_group", length = 200)
     @Column(name = "rate", nullable = false, precision = 7, scale = 4)
@@ -98,6 +103,7 @@ class CommissionPlanEntity {
         e.clawbackDays = p.clawbackDays();
         e.createdAt = now;
         e.salespeople.addAll(p.salespeople());
+        e.teams.addAll(p.teams());
         e.rates.putAll(p.groupRates());
         for (CommissionTier t : p.tiers()) {
             TierValue v = new TierValue();
@@ -114,6 +120,6 @@ class CommissionPlanEntity {
             t.add(new CommissionTier(v.from, v.extraRate));
         }
         return new CommissionPlan(id, name, salespeople, Currency.getInstance(currency), basis, earning, defaultRate,
-                rates, t, clawbackDays);
+                rates, t, clawbackDays, teams);
     }
 }

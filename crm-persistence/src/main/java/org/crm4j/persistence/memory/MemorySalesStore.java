@@ -200,11 +200,14 @@ final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
                     throw new org.crm4j.ConflictException("a unique rule of the store is broken (crm_commission_member)");
                 }
             }
+            for (String manager : plan.teams()) {
+                if (other.teams().contains(manager)) {
+                    throw new org.crm4j.ConflictException("a unique rule of the store is broken (crm_commission_team)");
+                }
+            }
         }
         long id = newId();
-        org.crm4j.sales.CommissionPlan stored = new org.crm4j.sales.CommissionPlan(id, plan.name(), plan.salespeople(),
-                plan.currency(), plan.basis(), plan.earning(), plan.defaultRate(), plan.groupRates(), plan.tiers(),
-                plan.clawbackDays());
+        org.crm4j.sales.CommissionPlan stored = plan.withId(id);
         put(data.commissionPlans, id, stored);
         return stored;
     }
