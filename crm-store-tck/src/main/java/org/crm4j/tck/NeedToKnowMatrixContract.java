@@ -538,6 +538,12 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
                     "PAY-" + w.number), ExternalRef.of("ERP", "INV-" + w.number), eur("400.00"),
                     LocalDate.of(2026, 2, 20))).value().id().value(), "C.payment");
 
+            // rita's commission plan (one per store: the worlds share it)
+            if (ada.sales().commissionPlans().stream().noneMatch(p -> p.salespeople().contains("rita"))) {
+                ada.sales().defineCommissionPlan(org.crm4j.sales.NewCommissionPlan.named("Rita's plan", "EUR")
+                        .salespeople("rita").defaultRate(BigDecimal.TEN));
+            }
+
             clock.advance(Duration.between(clock.instant(), AFTER_DUE));
             crm.runDueWork();
             for (Notice notice : as(RITA).inbox().list(null, 50).items()) {
@@ -557,6 +563,31 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
     }
 
     // ---- rendering answers
+
+    /** @return "all" when the actor's feed holds every event about the customer, else "none" or "some n" */
+    private static String feedShare(Ctx c, CustomerId customer) {
+        long mine = feedAbout(c.me(), customer);
+        long all = feedAbout(c.admin(), customer);
+        return mine == all && all > 0 ? "all" : mine == 0 ? "none" : "some " + mine;
+    }
+
+    private static long feedAbout(ActorScope scope, CustomerId customer) {
+        long n = 0;
+        String cursor = null;
+        while (true) {
+            org.crm4j.event.ChangePage page = scope.changes().since(cursor, org.crm4j.event.Changes.MAX_PAGE);
+            n += page.events().stream().filter(e -> Long.valueOf(customer.value()).equals(e.customerId())).count();
+            cursor = page.cursor();
+            if (!page.more()) {
+                return n;
+            }
+        }
+    }
+
+    /** The client id under which the admin's point of sale sent a note to the world's C. */
+    private static java.util.UUID shopNote(World w) {
+        return java.util.UUID.nameUUIDFromBytes(("shop-note-" + w.number).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 
     /** @return the names in order, duplicates kept (a record seen twice is an answer too) */
     private static List<String> sorted(Collection<String> names) {
@@ -909,6 +940,19 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
                         .and(List.of("2026-03-01,rita,1", "2026-04-01,rita,0", "total,rita,1"), Line.RECORD)
                         .others(List.of())));
 
+        // a commission statement is the salesperson's and her superiors' (R21), not the customer's line's
+        rows.add(read("sales.commissionStatement of rita: C's invoice", c -> c.me().sales().commissionStatement("rita",
+                java.time.YearMonth.of(2026, 2)).lines().stream()
+                .filter(l -> l.document().equals(ExternalRef.of("ERP", "INV-" + c.w().number)))
+                .map(l -> l.basis().toPlainString() + " -> " + l.commission().toPlainString()).toList(),
+                sees(List.of("400.00 -> 40.00"), Line.RECORD, Line.ADMIN)));
+        // the change feed carries the events of the customers whose owner the reader covers: the
+        // customer's line; not the records' owners; not the former owner, not even of his own time
+        rows.add(read("changes.since: the events about C", c -> feedShare(c, c.w().c),
+                sees("all", CUSTOMER_LINE).others("none")));
+        rows.add(read("changes.since: the events about D", c -> feedShare(c, c.w().d),
+                sees("all", CUSTOMER_LINE).others("none")));
+
         // ---- writes: first those that touch separate things, on one world per actor (a refused
         // write leaves it as it was; the one that could open C to its actor, a new deal, is last)
 
@@ -1014,6 +1058,23 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
 
         // ---- writes that change what others would meet: each on a world of its own
 
+        // offline points of sale write what the same calls online may (R31)
+        rows.add(write("pointOfSale.note on C", Data.OWN, nothing,
+                c -> c.me().pointOfSale().note(java.util.UUID.randomUUID(), c.w().c, "from the shop"),
+                c -> sorted(c.admin().customers().notes(c.w().c, 10).stream().map(Note::text).toList()),
+                CUSTOMER_LINE, List.of("from the shop"), List.of()));
+        rows.add(write("pointOfSale.activity: a call with C", Data.OWN, nothing,
+                c -> c.me().pointOfSale().activity(java.util.UUID.randomUUID(),
+                        NewActivity.call(c.w().c, CallDirection.OUTBOUND).outcome("shop call")),
+                c -> "shop calls=" + c.admin().activities().ofCustomer(c.w().c, null, 100).items().stream()
+                        .filter(a -> a.outcome().filter("shop call"::equals).isPresent()).count(),
+                BOTH_LINES, "shop calls=1", "shop calls=0"));
+        // a client id sent again shows its note only to whoever may read the customer's notes
+        rows.add(new Row("pointOfSale.note: the shop's client id sent again", Data.OWN,
+                c -> c.admin().pointOfSale().note(shopNote(c.w()), c.w().c, "sent from the shop"),
+                c -> c.me().pointOfSale().note(shopNote(c.w()), c.w().c, "again").value().text(),
+                c -> "notes=" + c.admin().customers().notes(c.w().c, 10).size(), c -> { },
+                sees("sent from the shop | notes=1", BOTH_LINES).others(DENIED + " | notes=1")));
         rows.add(write("customers.save: archive C", Data.OWN, nothing,
                 c -> c.me().customers().save(c.admin().customers().get(c.w().c).archive()),
                 c -> c.admin().customers().get(c.w().c).status(), CUSTOMER_LINE, "ARCHIVED", "ACTIVE"));

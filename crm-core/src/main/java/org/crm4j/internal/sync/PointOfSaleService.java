@@ -60,8 +60,12 @@ public final class PointOfSaleService implements PointOfSale {
         return rt.store().inTransaction(tx -> {
             Optional<ClientChange> known = received(tx, clientId, NOTE);
             if (known.isPresent()) {
-                return new Synced<>(CustomerService.toNote(tx.store(NoteStore.class).find(known.get().recordId())
-                        .orElseThrow()), SyncOutcome.ALREADY_RECEIVED, null);
+                // the note is shown again only to whoever may read the customer's notes (a client id
+                // sent by another actor must not read what it names)
+                NoteRecord kept = tx.store(NoteStore.class).find(known.get().recordId()).orElseThrow();
+                CustomerService.openableCustomer(tx, rt.access().visibilityOf(actor), actor, kept.customerId(),
+                        "read the notes of");
+                return new Synced<>(CustomerService.toNote(kept), SyncOutcome.ALREADY_RECEIVED, null);
             }
             NoteRecord note = customers.addNoteWithin(tx, customer.value(), clean, now);
             remember(tx, clientId, NOTE, note.id(), now);
