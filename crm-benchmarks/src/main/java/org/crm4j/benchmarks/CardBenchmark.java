@@ -39,6 +39,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * does not answer from one hot page. Each of them has two services, twelve invoices of three lines
  * over the last year, half of them paid, and a credit note, added to the set the first time
  * (through the API, idempotently) and kept.
+ *
+ * <p>The card also shows the latest notes and the latest 50 entries of the customer's history,
+ * which {@link #jdbc} leaves out (in the generated set the history was empty until the sales came;
+ * now it holds each customer's invoices, payments and services). {@link #history_jdbc} is the same
+ * baseline plus those two queries, for the owner, who sees every event of the customer: the
+ * payloads read as text, not parsed, so it stays a lower bound. {@code Ratios} pairs it with
+ * {@link #crm4j}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -125,9 +132,27 @@ public class CardBenchmark {
     @Benchmark
     public List<List<Object[]>> jdbc() {
         long id = nextCustomer();
+        return Jdbc.read(fixture.db.dataSource(), c -> card(c, id));
+    }
+
+    @Benchmark
+    public List<List<Object[]>> history_jdbc() {
+        long id = nextCustomer();
+        return Jdbc.read(fixture.db.dataSource(), c -> {
+            List<List<Object[]>> card = new java.util.ArrayList<>(card(c, id));
+            card.add(Jdbc.query(c, "select n.id, n.created_at, n.author_id, n.note_text from crm_note n"
+                    + " where n.customer_id = ? order by n.created_at desc, n.id desc fetch first 20 rows only", id));
+            card.add(Jdbc.query(c, "select e.sequence_no, e.event_id, e.event_type, e.aggregate_type, e.aggregate_id,"
+                    + " e.actor_id, e.occurred_at, cast(e.payload as varchar) from crm_event e where e.customer_id = ?"
+                    + " order by e.sequence_no desc fetch first 50 rows only", id));
+            return card;
+        });
+    }
+
+    private static List<List<Object[]>> card(java.sql.Connection c, long id) throws java.sql.SQLException {
         String owner = ownerOf(id);
         LocalDate today = LocalDate.now();
-        return Jdbc.read(fixture.db.dataSource(), c -> List.of(
+        return List.of(
                 Jdbc.query(c, "select c.id, c.version, c.kind, c.name, c.tax_id, c.industry, c.rating, c.status,"
                         + " c.owner_id, c.street, c.postal_code, c.city, c.region, c.country, c.created_at,"
                         + " c.updated_at, t.tag from crm_customer c left join crm_customer_tag t"
@@ -153,6 +178,6 @@ public class CardBenchmark {
                         + " - coalesce((select sum(x.gross) from crm_sales_document x where x.reverses_id = d.id"
                         + " and x.kind = 'CREDIT_NOTE'), 0) else 0 end), max(case when d.kind = 'INVOICE'"
                         + " then d.invoiced_on end) from crm_sales_document d where d.customer_id = ?"
-                        + " and d.kind <> 'ORDER' group by d.currency", today.minusYears(1).plusDays(1), id)));
+                        + " and d.kind <> 'ORDER' group by d.currency", today.minusYears(1).plusDays(1), id));
     }
 }

@@ -81,6 +81,17 @@ public final class Ratios {
                     .map(e -> e.getKey() + "=" + e.getValue()).toList());
             pairs.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(side, r);
         }
+        // a second baseline of a class (x_jdbc without an x_crm4j) is paired with its crm4j
+        for (Map.Entry<String, Map<String, Map<String, Object>>> e : pairs.entrySet()) {
+            if (!e.getValue().containsKey("crm4j") && e.getValue().containsKey("jdbc")) {
+                String[] workAndParams = e.getKey().split(" \\| ", 2);
+                String plain = workAndParams[0].split(" ")[0] + " | " + workAndParams[1];
+                Map<String, Map<String, Object>> main = pairs.get(plain);
+                if (main != null && main.containsKey("crm4j")) {
+                    e.getValue().put("crm4j", main.get("crm4j"));
+                }
+            }
+        }
         StringBuilder out = new StringBuilder();
         out.append("| work | parameters | crm4j | baseline | crm4j / baseline | crm4j alloc/op | baseline alloc/op |\n");
         out.append("|---|---|---:|---:|---:|---:|---:|\n");
