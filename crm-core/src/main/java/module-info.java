@@ -20,6 +20,8 @@ module org.crm4j.core {
     exports org.crm4j.common;
     exports org.crm4j.customer;
     exports org.crm4j.customer.store;
+    exports org.crm4j.document;
+    exports org.crm4j.document.store;
     exports org.crm4j.event;
     exports org.crm4j.imports;
     exports org.crm4j.lead;

@@ -166,6 +166,14 @@ public final class ActorScope {
         return serviceStandards;
     }
 
+    /**
+     * @return the documents kept on customers (R12): offers' documents, services' contracts and other
+     *     papers, as this actor sees them
+     */
+    public org.crm4j.document.CustomerDocuments documents() {
+        return new org.crm4j.internal.document.DocumentService(rt, actor);
+    }
+
     /** @return services, sales documents and payments (R6, R11, R29), as this actor sees them */
     public org.crm4j.sales.Sales sales() {
         return sales;

@@ -35,14 +35,19 @@ import org.crm4j.event.DomainEvent;
  *     their end unless they renew themselves), latest start first
  * @param sales the customer's sales summary as far as the actor may see its documents: per
  *     currency, net invoiced in the last twelve months and outstanding, and the last purchase
+ * @param documents the latest {@value #DOCUMENTS} documents kept on the customer that the actor
+ *     may see (offers, contracts, other papers; R12), latest first, without their content
  */
 public record CustomerCard(Customer customer, List<ContactPerson> contacts, List<Note> latestNotes,
         List<DomainEvent> latestHistory, List<OpportunitySummary> opportunities,
         List<ActivitySummary> latestActivities, String activitiesPageToken, List<ServiceSummary> services,
-        SalesSummary sales) {
+        SalesSummary sales, List<CustomerDocument> documents) {
 
     /** How many activities the card shows. */
     public static final int ACTIVITIES = 20;
+
+    /** How many documents the card lists. */
+    public static final int DOCUMENTS = 20;
 
     /** Copies the lists. */
     public CustomerCard {
@@ -53,5 +58,15 @@ public record CustomerCard(Customer customer, List<ContactPerson> contacts, List
         latestActivities = List.copyOf(latestActivities);
         services = List.copyOf(services);
         ValidationException.requireNonNull(sales, "card.sales");
+        documents = List.copyOf(documents);
+    }
+
+    /** A card without documents. */
+    public CustomerCard(Customer customer, List<ContactPerson> contacts, List<Note> latestNotes,
+            List<DomainEvent> latestHistory, List<OpportunitySummary> opportunities,
+            List<ActivitySummary> latestActivities, String activitiesPageToken, List<ServiceSummary> services,
+            SalesSummary sales) {
+        this(customer, contacts, latestNotes, latestHistory, opportunities, latestActivities, activitiesPageToken,
+                services, sales, List.of());
     }
 }

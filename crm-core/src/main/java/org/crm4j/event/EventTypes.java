@@ -203,6 +203,11 @@ public final class EventTypes {
     private EventTypes() {
     }
 
+    /**
+     * A document was kept on a customer (aggregate {@code document}; data: {@code origin}, {@code source},
+     * {@code title}, {@code mediaType}, {@code size}).
+     */
+    public static final String DOCUMENT_KEPT = "document.kept";
     /** A service a customer has under contract was recorded (sales). */
     public static final String SERVICE_ADDED = "service.added";
     /** A service was renewed for another term (data: {@code endsOn}, the new last day, and {@code previousEnd}). */

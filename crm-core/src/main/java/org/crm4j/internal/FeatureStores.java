@@ -47,6 +47,7 @@ public final class FeatureStores {
         NEEDS.put("mailings", List.of(MailingStore.class));
         NEEDS.put("notices", List.of(NoticeStore.class));
         NEEDS.put("sales", List.of(org.crm4j.sales.store.SalesStore.class));
+        NEEDS.put("documents", List.of(org.crm4j.document.store.CustomerDocumentStore.class));
         NEEDS.put("points of sale", List.of(org.crm4j.store.ClientChangeStore.class));
         NEEDS.put("caches across nodes", List.of(org.crm4j.store.ReferenceVersionStore.class));
     }

@@ -164,10 +164,12 @@ public interface CustomerStore {
      * @param noteLimit how many notes at most
      * @param eventLimit how many events at most
      * @param activityLimit how many activities at most
-     * @param visibility whose deals' events and whose activities to include, applied in the query
-     * @return the newest notes, the newest events and the latest activities of the customer the
-     *     visibility allows
+     * @param documentLimit how many kept documents at most
+     * @param visibility whose deals' events, whose activities and whose documents to include, applied
+     *     in the query
+     * @return the newest notes, the newest events, the latest activities and the latest documents of
+     *     the customer the visibility allows
      */
-    CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, int activityLimit,
+    CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, int activityLimit, int documentLimit,
             Visibility visibility);
 }

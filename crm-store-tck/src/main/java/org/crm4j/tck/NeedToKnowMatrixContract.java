@@ -358,6 +358,8 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
         org.crm4j.sales.ServiceContractId endingService;
         org.crm4j.sales.SalesDocumentId invoice;
         org.crm4j.sales.SalesDocumentId houseInvoice;
+        org.crm4j.customer.CustomerDocumentId offerPaper;
+        org.crm4j.customer.CustomerDocumentId samsPaper;
 
         World(int number) {
             this.number = number;
@@ -538,6 +540,17 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
                     "PAY-" + w.number), ExternalRef.of("ERP", "INV-" + w.number), eur("400.00"),
                     LocalDate.of(2026, 2, 20))).value().id().value(), "C.payment");
 
+            // C's papers (R12): the offer's document and the service's contract, kept by ada, count as
+            // rita's (the deal's owner, the service's salesperson); sam's visit report is his
+            w.offerPaper = ada.documents().keep(org.crm4j.document.NewCustomerDocument.ofOffer(w.offer, "Offer",
+                    "text/html", utf8("<p>offer " + w.number + "</p>"))).id();
+            w.name("paper", w.offerPaper.value(), "C.offerPaper");
+            w.name("paper", ada.documents().keep(org.crm4j.document.NewCustomerDocument.ofServiceContract(w.service,
+                    "Contract", "text/html", utf8("<p>contract " + w.number + "</p>"))).id().value(), "C.contractPaper");
+            w.samsPaper = sam.documents().keep(org.crm4j.document.NewCustomerDocument.other(w.c, "Visit report",
+                    "text/plain", utf8("visit " + w.number))).id();
+            w.name("paper", w.samsPaper.value(), "C.samsPaper");
+
             // rita's commission plan (one per store: the worlds share it)
             if (ada.sales().commissionPlans().stream().noneMatch(p -> p.salespeople().contains("rita"))) {
                 ada.sales().defineCommissionPlan(org.crm4j.sales.NewCommissionPlan.named("Rita's plan", "EUR")
@@ -582,6 +595,10 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
                 return n;
             }
         }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The client id under which the admin's point of sale sent a note to the world's C. */
@@ -940,6 +957,26 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
                         .and(List.of("2026-03-01,rita,1", "2026-04-01,rita,0", "total,rita,1"), Line.RECORD)
                         .others(List.of())));
 
+        // the customer's papers (R12): the offer's and the contract's are rita's, the visit report sam's
+        rows.add(read("documents.ofCustomer C", c -> sorted(c.me().documents().ofCustomer(c.w().c, 50).stream()
+                .map(d -> c.w().n("paper", d.id().value())).toList()),
+                sees(List.of("C.contractPaper", "C.offerPaper", "C.samsPaper"), CUSTOMER_LINE)
+                        .and(List.of("C.contractPaper", "C.offerPaper"), Line.RECORD)));
+        rows.add(read("documents.get C's offer paper", c -> c.me().documents().get(c.w().offerPaper).title(),
+                sees("Offer", BOTH_LINES)));
+        rows.add(read("documents.content of sam's visit report on C", c -> new String(c.me().documents()
+                .content(c.w().samsPaper), java.nio.charset.StandardCharsets.UTF_8).replaceAll("[0-9]+", "n"),
+                sees("visit n", CUSTOMER_LINE)));
+        rows.add(read("customers.card of C: its documents", c -> sorted(c.me().customers().card(c.w().c).documents()
+                .stream().map(d -> c.w().n("paper", d.id().value())).toList()),
+                sees(List.of("C.contractPaper", "C.offerPaper", "C.samsPaper"), CUSTOMER_LINE)
+                        .and(List.of("C.contractPaper", "C.offerPaper"), Line.RECORD)));
+        rows.add(read("customers.card of C: documents in its history", c -> sorted(c.me().customers().card(c.w().c)
+                .latestHistory().stream().filter(e -> e.type().equals("document.kept"))
+                .map(e -> c.w().n("paper", e.aggregateId())).toList()),
+                sees(List.of("C.contractPaper", "C.offerPaper", "C.samsPaper"), CUSTOMER_LINE)
+                        .and(List.of("C.contractPaper", "C.offerPaper"), Line.RECORD)));
+
         // a commission statement is the salesperson's and her superiors' (R21), not the customer's line's
         rows.add(read("sales.commissionStatement of rita: C's invoice", c -> c.me().sales().commissionStatement("rita",
                 java.time.YearMonth.of(2026, 2)).lines().stream()
@@ -1058,6 +1095,11 @@ public abstract class NeedToKnowMatrixContract extends ContractBase {
 
         // ---- writes that change what others would meet: each on a world of its own
 
+        rows.add(write("documents.keep a paper on C", Data.OWN, nothing,
+                c -> c.me().documents().keep(org.crm4j.document.NewCustomerDocument.other(c.w().c, "Minutes",
+                        "text/plain", utf8("minutes by " + c.who().id()))),
+                c -> "documents=" + c.admin().documents().ofCustomer(c.w().c, 50).size(),
+                BOTH_LINES, "documents=1", "documents=0"));
         // offline points of sale write what the same calls online may (R31)
         rows.add(write("pointOfSale.note on C", Data.OWN, nothing,
                 c -> c.me().pointOfSale().note(java.util.UUID.randomUUID(), c.w().c, "from the shop"),

@@ -234,7 +234,7 @@ public final class CustomerService implements Customers {
             List<ContactPerson> contacts = tx.store(ContactStore.class).ofCustomer(id.value()).stream()
                     .map(ContactPerson::fromRecord).toList();
             CustomerTimeline timeline = tx.store(CustomerStore.class).timeline(id.value(), CARD_NOTES, CARD_HISTORY,
-                    CustomerCard.ACTIVITIES + 1, mine);
+                    CustomerCard.ACTIVITIES + 1, CustomerCard.DOCUMENTS, mine);
             List<Note> notes = timeline.notes().stream().map(CustomerService::toNote).toList();
             List<OpportunitySummary> deals = tx.store(OpportunityStore.class).summariesOfCustomer(id.value(), mine);
             LocalDate today = LocalDate.now(rt.clock());
@@ -248,7 +248,7 @@ public final class CustomerService implements Customers {
                 next = PageTokens.encodeActivities(new Keyset(last.startsAt(), last.id()));
             }
             return new CustomerCard(Customer.fromRecord(customer), contacts, notes, timeline.events(), deals,
-                    activities, next, sales.services(), sales.summary());
+                    activities, next, sales.services(), sales.summary(), timeline.documents());
         });
     }
 

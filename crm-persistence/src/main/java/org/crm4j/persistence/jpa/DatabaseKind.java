@@ -8,25 +8,28 @@ import java.util.Map;
  * (the Flyway placeholders of the migration scripts).
  *
  * <p>{@code keyText} is the type of the sort keys ({@code name_key}): it must compare by code
- * point on every database, so that every store pages alike. PostgreSQL compares by the
+ * point on every database, so that every store pages alike. {@code bytes} holds a document's content
+ * (up to 10 MiB). PostgreSQL compares by the
  * database's locale unless told {@code COLLATE "C"}; H2 compares strings as Java does.
  */
 enum DatabaseKind {
     /** H2 2.x, the embedded default. */
-    H2("varchar(200)", "varchar", "uuid"),
+    H2("varchar(200)", "varchar", "uuid", "varbinary(10485760)"),
     /** PostgreSQL 12 or later. */
-    POSTGRESQL("varchar(200) collate \"C\"", "text", "uuid"),
+    POSTGRESQL("varchar(200) collate \"C\"", "text", "uuid", "bytea"),
     /** Any other database: the ANSI/H2 forms are tried. */
-    OTHER("varchar(200)", "varchar", "uuid");
+    OTHER("varchar(200)", "varchar", "uuid", "blob");
 
     private final String keyText;
     private final String longText;
     private final String uuid;
+    private final String bytes;
 
-    DatabaseKind(String keyText, String longText, String uuid) {
+    DatabaseKind(String keyText, String longText, String uuid, String bytes) {
         this.keyText = keyText;
         this.longText = longText;
         this.uuid = uuid;
+        this.bytes = bytes;
     }
 
     /**
@@ -46,6 +49,6 @@ enum DatabaseKind {
 
     /** @return the values of the migration scripts' placeholders */
     Map<String, String> placeholders() {
-        return Map.of("keyText", keyText, "longText", longText, "uuid", uuid);
+        return Map.of("keyText", keyText, "longText", longText, "uuid", uuid, "bytes", bytes);
     }
 }

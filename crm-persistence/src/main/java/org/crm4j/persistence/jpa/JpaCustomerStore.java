@@ -16,6 +16,10 @@ import org.crm4j.ConflictException;
 import org.crm4j.common.ExternalRef;
 import org.crm4j.activity.ActivityStatus;
 import org.crm4j.customer.ActivitySummary;
+import org.crm4j.customer.CustomerDocument;
+import org.crm4j.customer.CustomerDocumentId;
+import org.crm4j.customer.CustomerId;
+import org.crm4j.customer.DocumentOrigin;
 import org.crm4j.customer.store.CustomerRecord;
 import org.crm4j.customer.store.NoteRecord;
 import org.crm4j.customer.store.OwnerChangeRecord;
@@ -44,6 +48,9 @@ final class JpaCustomerStore implements CustomerStore {
 
     private static final String NOTE = "note";
     private static final String EVENT = "event";
+    private static final String DOCUMENT = "document";
+    /** The aggregates of the customer's details whose events show by their record's owner, not a column of the event. */
+    private static final String DETAIL_AGGREGATES = "('service', 'sales-document', 'payment', 'document')";
     private final JpaTransaction tx;
 
     JpaCustomerStore(JpaTransaction tx) {
@@ -278,7 +285,7 @@ final class JpaCustomerStore implements CustomerStore {
      * has each event's record looked up by its key, and its own owner tested (an "in" list of the
      * customer's visible records was read again for every event by H2).
      */
-    private static String visibleTimeline(NeedToKnow ntk, int notes, int events, int activities) {
+    private static String visibleTimeline(NeedToKnow ntk, int notes, int events, int activities, int documents) {
         return timeline(notes, events, activities, " and (" + ntk.customerLineOf("customer")
                 + " or ((e.opportunityId is null or exists (select 1 from Opportunity o where o.id = e.opportunityId"
                 + " and o.customerId = :customer and " + ntk.ownRecord("o.ownerId") + "))"
@@ -287,7 +294,7 @@ final class JpaCustomerStore implements CustomerStore {
                 + " and (e.activityId is null or exists (select 1 from Activity a where a.id = e.activityId"
                 + " and a.customerId = :customer and " + ntk.ownRecord("a.ownerId") + "))"
                 // sales records: the salesperson's (a payment's: its invoice's; one on account has none)
-                + " and (e.aggregateType not in ('service', 'sales-document', 'payment')"
+                + " and (e.aggregateType not in " + DETAIL_AGGREGATES
                 + " or (e.aggregateType = 'service' and exists (select 1 from ServiceContract s"
                 + " where s.id = e.aggregateId and s.customerId = :customer and " + ntk.ownRecord("s.salespersonId")
                 + "))"
@@ -296,8 +303,12 @@ final class JpaCustomerStore implements CustomerStore {
                 + "))"
                 + " or (e.aggregateType = 'payment' and exists (select 1 from Payment p join SalesDocument pd"
                 + " on pd.id = p.invoiceId where p.id = e.aggregateId and p.customerId = :customer and "
-                + ntk.ownRecord("pd.salespersonId") + ")))))",
-                " where a.customerId = :customer and " + ntk.recordOf("a.ownerId", "customer"));
+                + ntk.ownRecord("pd.salespersonId") + "))"
+                + " or (e.aggregateType = 'document' and exists (select 1 from KeptDocument kd"
+                + " where kd.id = e.aggregateId and kd.customerId = :customer and " + ntk.ownRecord("kd.ownerId")
+                + ")))))",
+                " where a.customerId = :customer and " + ntk.recordOf("a.ownerId", "customer"), documents,
+                " where d.customerId = :customer and " + ntk.recordOf("d.ownerId", "customer"));
     }
 
     /**
@@ -312,47 +323,58 @@ final class JpaCustomerStore implements CustomerStore {
      * @param activityWhere the where clause of the activities, or null for no activities
      */
     private static String timeline(int notes, int events, int activities, String eventCondition,
-            String activityWhere) {
+            String activityWhere, int documents, String documentWhere) {
         // one select around the union: H2 keeps a parsed union for no second use, but a select it does
-        return "select t.kind, t.id, t.at, t.actor, t.body, t.c5, t.c6, t.c7, t.c8, t.c9, t.c10 from ("
+        return "select t.kind, t.id, t.at, t.actor, t.body, t.c5, t.c6, t.c7, t.c8, t.c9, t.c10, t.c11, t.c12 from ("
                 + "(select '" + NOTE + "' as kind, n.id as id, n.createdAt as at, n.authorId as actor, n.text as body,"
                 + " cast(null as String) as c5, cast(null as String) as c6, cast(null as Long) as c7,"
-                + " cast(null as String) as c8, cast(null as Instant) as c9, cast(null as Long) as c10"
+                + " cast(null as String) as c8, cast(null as Instant) as c9, cast(null as Long) as c10,"
+                + " cast(null as String) as c11, cast(null as String) as c12"
                 + " from Note n where n.customerId = :customer order by n.createdAt desc, n.id desc" + Limits.literal(notes) + ")"
                 + " union all"
                 + " (select '" + EVENT + "', e.sequence, e.occurredAt, e.actorId, e.payload,"
                 + " e.type, e.aggregateType, e.aggregateId, cast(e.eventId as String),"
-                + " cast(null as Instant), cast(null as Long)"
+                + " cast(null as Instant), cast(null as Long), cast(null as String), cast(null as String)"
                 + " from OutboxEvent e where e.customerId = :customer" + eventCondition
                 + " order by e.sequence desc" + Limits.literal(events) + ")"
                 + (activityWhere == null ? "" : " union all"
                 + " (select 'activity', a.id, a.startsAt, a.ownerId, a.outcome,"
                 + " cast(a.type as String), cast(a.status as String), a.opportunityId, cast(a.direction as String),"
-                + " a.endsAt, a.leadId"
+                + " a.endsAt, a.leadId, cast(null as String), cast(null as String)"
                 + " from Activity a" + activityWhere + " order by a.startsAt desc, a.id desc" + Limits.literal(activities) + ")")
+                + (documentWhere == null ? "" : " union all"
+                + " (select '" + DOCUMENT + "', d.id, d.keptAt, d.ownerId, d.title,"
+                + " cast(d.origin as String), d.mediaType, d.size, d.fileName, cast(null as Instant), d.sourceId,"
+                + " d.sha256, d.keptBy"
+                + " from KeptDocument d" + documentWhere + " order by d.keptAt desc, d.id desc"
+                + Limits.literal(documents) + ")")
                 + ") t";
     }
 
     @Override
     public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, int activityLimit,
-            Visibility visibility) {
+            int documentLimit, Visibility visibility) {
         NeedToKnow ntk = NeedToKnow.of(tx, visibility);
-        // an actor who sees everything gets every event and activity; one who may see no deal, lead or
-        // activity at all gets no event about any, and no activity
+        // an actor who sees everything gets every event, activity and document; one who may see no
+        // deal, lead, activity, sales record or document at all gets no event about any, and none of them
         String hql = ntk.everything()
-                ? timeline(noteLimit, eventLimit, activityLimit, "", " where a.customerId = :customer")
+                ? timeline(noteLimit, eventLimit, activityLimit, "", " where a.customerId = :customer",
+                        documentLimit, " where d.customerId = :customer")
                 : ntk.nothing()
                         ? timeline(noteLimit, eventLimit, activityLimit,
                                 " and e.opportunityId is null and e.leadId is null and e.activityId is null"
-                                        + " and e.aggregateType not in ('service', 'sales-document', 'payment')", null)
-                        : visibleTimeline(ntk, noteLimit, eventLimit, activityLimit);
+                                        + " and e.aggregateType not in " + DETAIL_AGGREGATES, null, documentLimit, null)
+                        : visibleTimeline(ntk, noteLimit, eventLimit, activityLimit, documentLimit);
         List<Object[]> rows = ntk.select(hql, Object[].class).setParameter("customer", customerId).getResultList();
         List<Object[]> notes = new ArrayList<>();
         List<Object[]> events = new ArrayList<>();
         List<Object[]> activities = new ArrayList<>();
+        List<Object[]> documents = new ArrayList<>();
         for (Object[] row : rows) {
-            (NOTE.equals(row[0]) ? notes : EVENT.equals(row[0]) ? events : activities).add(row);
+            (NOTE.equals(row[0]) ? notes : EVENT.equals(row[0]) ? events : DOCUMENT.equals(row[0]) ? documents
+                    : activities).add(row);
         }
+        documents.sort(Comparator.comparing((Object[] r) -> (Instant) r[2]).thenComparing(r -> (Long) r[1]).reversed());
         notes.sort(Comparator.comparing((Object[] r) -> (Instant) r[2]).thenComparing(r -> (Long) r[1]).reversed());
         events.sort(Comparator.comparing((Object[] r) -> (Long) r[1]).reversed());
         activities.sort(Comparator.comparing((Object[] r) -> (Instant) r[2]).thenComparing(r -> (Long) r[1])
@@ -364,6 +386,10 @@ final class JpaCustomerStore implements CustomerStore {
                         customerId, (String) r[3], (Instant) r[2], EventJson.readData((String) r[4]))).toList(),
                 activities.stream().map(r -> new ActivitySummary((Long) r[1], (String) r[5], (String) r[8],
                         ActivityStatus.DONE.name().equals(r[6]), (String) r[3], (Instant) r[2], (Instant) r[9],
-                        (String) r[4], (Long) r[7], (Long) r[10])).toList());
+                        (String) r[4], (Long) r[7], (Long) r[10])).toList(),
+                documents.stream().map(r -> new CustomerDocument(CustomerDocumentId.of((Long) r[1]),
+                        CustomerId.of(customerId), DocumentOrigin.valueOf((String) r[5]), (Long) r[10], (String) r[4],
+                        (String) r[8], (String) r[6], (Long) r[7], (String) r[11], (String) r[3], (String) r[12],
+                        (Instant) r[2])).toList());
     }
 }

@@ -124,7 +124,8 @@ public final class JpaStoreProvider implements CrmStoreProvider {
                         RequestEntity.class, ServiceStandardEntity.class, OwnerSetEntity.class,
                         ServiceContractEntity.class, SalesDocumentEntity.class, PaymentEntity.class,
                         ServiceRequestEntity.class, SalesSourceEntity.class,
-                        ClientChangeEntity.class, CommissionPlanEntity.class)
+                        ClientChangeEntity.class, CommissionPlanEntity.class,
+                        KeptDocumentEntity.class, KeptDocumentContentEntity.class)
                 .validationMode(ValidationMode.NONE)
                 .properties(settings)
                 .createEntityManagerFactory();

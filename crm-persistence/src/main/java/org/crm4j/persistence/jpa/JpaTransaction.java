@@ -378,6 +378,7 @@ final class JpaTransaction implements StoreTransaction {
                 .add(NoticeStore.class, notices())
                 .add(ReminderStore.class, reminders())
                 .add(org.crm4j.sales.store.SalesStore.class, new JpaSalesStore(this))
+                .add(org.crm4j.document.store.CustomerDocumentStore.class, new JpaCustomerDocumentStore(this))
                 .add(org.crm4j.store.ClientChangeStore.class, new JpaClientChangeStore(this))
                 .add(CompetitorContractStore.class, competitorContracts())
                 .add(RequestStore.class, requests())

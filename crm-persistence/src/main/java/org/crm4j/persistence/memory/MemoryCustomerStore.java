@@ -271,7 +271,7 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
 
     @Override
     public CustomerTimeline timeline(long customerId, int noteLimit, int eventLimit, int activityLimit,
-            Visibility visibility) {
+            int documentLimit, Visibility visibility) {
         return new CustomerTimeline(tx.notes().latest(customerId, noteLimit),
                 data.events.descendingMap().values().stream()
                         .map(Outboxed::event)
@@ -286,12 +286,16 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
                                 a.direction() == null ? null : a.direction().name(),
                                 a.status() == ActivityStatus.DONE, a.ownerId(), a.startsAt(), a.endsAt(),
                                 a.outcome(), a.opportunityId(), a.leadId()))
-                        .toList());
+                        .toList(),
+                data.keptDocuments.values().stream().filter(d -> d.customerId().value() == customerId)
+                        .filter(d -> needToKnow.record(visibility, customerId, d.ownerId()))
+                        .sorted(MemoryCustomerDocumentStore.LATEST_FIRST).limit(documentLimit).toList());
     }
 
     /**
-     * Whether an event about a service, sales document or payment (if it is one) may be shown: its
-     * customer's owner or its salesperson (a payment's: its invoice's) is covered.
+     * Whether an event about a service, sales document, payment or kept document (if it is one) may be
+     * shown: its customer's owner or its salesperson (a payment's: its invoice's; a kept document's:
+     * its owner) is covered.
      */
     private boolean salesVisible(org.crm4j.event.DomainEvent e, Visibility visibility) {
         String salesperson;
@@ -308,6 +312,10 @@ final class MemoryCustomerStore extends MemoryFeatureStore implements CustomerSt
                 var p = data.payments.get(e.aggregateId());
                 var d = p == null || p.invoiceId() == null ? null : data.documents.get(p.invoiceId());
                 salesperson = d == null ? null : d.salespersonId();
+            }
+            case "document" -> {
+                var d = data.keptDocuments.get(e.aggregateId());
+                salesperson = d == null ? null : d.ownerId();
             }
             default -> {
                 return true;

@@ -81,6 +81,9 @@ final class MemoryData {
     final Map<ExternalRef, Long> serviceRefs = new HashMap<>();
     /** The commission plans, by id. */
     final TreeMap<Long, org.crm4j.sales.CommissionPlan> commissionPlans = new TreeMap<>();
+    /** The documents kept on customers, by id, and their contents. */
+    final TreeMap<Long, org.crm4j.customer.CustomerDocument> keptDocuments = new TreeMap<>();
+    final Map<Long, byte[]> documentContents = new HashMap<>();
     /** The changes points of sale sent back, by their id. */
     final Map<java.util.UUID, org.crm4j.store.ClientChangeStore.ClientChange> clientChanges = new HashMap<>();
     /** The checkpoints of the sales sources, by source id (a null checkpoint is kept as null). */

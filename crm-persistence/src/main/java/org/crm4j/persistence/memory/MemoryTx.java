@@ -253,6 +253,7 @@ final class MemoryTx implements StoreTransaction {
                 .add(ServiceStandardStore.class, serviceStandards())
                 .add(org.crm4j.store.ReferenceVersionStore.class, new MemoryReferenceVersionStore(this))
                 .add(org.crm4j.sales.store.SalesStore.class, new MemorySalesStore(this))
+                .add(org.crm4j.document.store.CustomerDocumentStore.class, new MemoryCustomerDocumentStore(this))
                 .add(org.crm4j.store.ClientChangeStore.class, new MemoryClientChangeStore(this))
                 .build();
         }

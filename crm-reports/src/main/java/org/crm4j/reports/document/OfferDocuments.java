@@ -31,6 +31,8 @@ import org.crm4j.CrmException;
 import org.crm4j.ValidationException;
 import org.crm4j.common.Address;
 import org.crm4j.common.Money;
+import org.crm4j.customer.CustomerDocument;
+import org.crm4j.document.NewCustomerDocument;
 import org.crm4j.pipeline.Offer;
 import org.crm4j.pipeline.OfferAddressee;
 import org.crm4j.pipeline.OfferId;
@@ -235,6 +237,38 @@ public final class OfferDocuments {
         StringWriter out = new StringWriter();
         renderHtml(scope, offerId, out);
         return out.toString();
+    }
+
+    /**
+     * Renders the offer's HTML document and keeps it on the deal's customer (R12), where the card
+     * lists it, seen by whoever may see the deal. Stored once: the same document rendered again is
+     * the one kept before.
+     *
+     * @param scope who asks; need-to-know applies to every read
+     * @param offerId the offer
+     * @return the document as kept
+     */
+    public CustomerDocument keep(ActorScope scope, OfferId offerId) {
+        String html = renderHtml(scope, offerId);
+        Offer offer = scope.offers().get(offerId);
+        return scope.documents().keep(NewCustomerDocument.ofOffer(offerId, "Offer " + offer.number(),
+                "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Renders the offer's PDF document and keeps it on the deal's customer; see {@link #keep}.
+     *
+     * @param scope who asks
+     * @param offerId the offer
+     * @return the document as kept
+     * @throws CrmException when openhtmltopdf is not on the class path
+     */
+    public CustomerDocument keepPdf(ActorScope scope, OfferId offerId) {
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        renderPdf(scope, offerId, pdf);
+        Offer offer = scope.offers().get(offerId);
+        return scope.documents().keep(NewCustomerDocument.ofOffer(offerId, "Offer " + offer.number(),
+                "application/pdf", pdf.toByteArray()));
     }
 
     /**
