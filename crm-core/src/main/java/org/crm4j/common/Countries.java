@@ -34,7 +34,14 @@ public final class Countries {
             Map.entry("swaziland", "SZ"), Map.entry("burma", "MM"), Map.entry("uae", "AE"),
             Map.entry("vatican", "VA"), Map.entry("taiwan", "TW"), Map.entry("iran", "IR"),
             Map.entry("syria", "SY"), Map.entry("laos", "LA"), Map.entry("moldova", "MD"),
-            Map.entry("bolivia", "BO"), Map.entry("venezuela", "VE"), Map.entry("tanzania", "TZ"));
+            Map.entry("bolivia", "BO"), Map.entry("venezuela", "VE"), Map.entry("tanzania", "TZ"),
+            // Java names these with a qualifier ("Hong Kong SAR China", "Congo - Kinshasa"); ERPs do not
+            Map.entry("hong kong", "HK"), Map.entry("macao", "MO"), Map.entry("macau", "MO"),
+            Map.entry("myanmar", "MM"), Map.entry("cote d'ivoire", "CI"), Map.entry("cote d\u2019ivoire", "CI"),
+            Map.entry("democratic republic of the congo", "CD"), Map.entry("dr congo", "CD"),
+            Map.entry("republic of the congo", "CG"), Map.entry("congo", "CG"), Map.entry("east timor", "TL"),
+            Map.entry("palestine", "PS"), Map.entry("cabo verde", "CV"), Map.entry("eswatini", "SZ"),
+            Map.entry("north macedonia", "MK"), Map.entry("vatican city", "VA"));
     private static final Map<Locale, Map<String, String>> BY_LOCALE = new ConcurrentHashMap<>();
     private static volatile Map<String, String> base;
 

@@ -36,6 +36,8 @@ public final class NewSalesDocument {
     private LocalDate invoicedOn;
     private LocalDate dueOn;
     private String salespersonId;
+    private SalesAddress billTo;
+    private SalesAddress shipTo;
     private ExternalRef reverses;
     private ExternalRef order;
     private Long opportunityId;
@@ -101,6 +103,32 @@ public final class NewSalesDocument {
     public NewSalesDocument dueOn(LocalDate day) {
         this.dueOn = day;
         return this;
+    }
+
+    /**
+     * @param address the billing address as the ERP holds it (the country may be a name, the phone
+     *     national); see {@link SalesAddress}
+     * @return this
+     */
+    public NewSalesDocument billTo(SalesAddress address) {
+        this.billTo = address;
+        return this;
+    }
+
+    /** @param address the delivery address as the ERP holds it @return this */
+    public NewSalesDocument shipTo(SalesAddress address) {
+        this.shipTo = address;
+        return this;
+    }
+
+    /** @return the billing address, or null */
+    public SalesAddress billTo() {
+        return billTo;
+    }
+
+    /** @return the delivery address, or null */
+    public SalesAddress shipTo() {
+        return shipTo;
     }
 
     /** @param userId the salesperson @return this */

@@ -33,15 +33,27 @@ import org.crm4j.customer.CustomerId;
  * @param version the version: 0 when received, one more with every change the ERP sends
  * @param receivedAt when it was first received
  * @param updatedAt when it last changed
+ * @param billTo the billing address, or null
+ * @param shipTo the delivery address, or null
  */
 public record SalesDocument(SalesDocumentId id, DocumentKind kind, ExternalRef externalRef, CustomerId customerId,
         LocalDate orderedOn, LocalDate invoicedOn, LocalDate dueOn, String salespersonId, List<SalesLine> lines,
         Money net, Money tax, Money gross, SalesDocumentId reverses, SalesDocumentId orderId, Long opportunityId,
-        Long campaignId, long version, Instant receivedAt, Instant updatedAt) {
+        Long campaignId, long version, Instant receivedAt, Instant updatedAt, DocumentAddress billTo,
+        DocumentAddress shipTo) {
 
     /** Copies the lines. */
     public SalesDocument {
         lines = List.copyOf(lines);
+    }
+
+    /** A document without addresses. */
+    public SalesDocument(SalesDocumentId id, DocumentKind kind, ExternalRef externalRef, CustomerId customerId,
+            LocalDate orderedOn, LocalDate invoicedOn, LocalDate dueOn, String salespersonId, List<SalesLine> lines,
+            Money net, Money tax, Money gross, SalesDocumentId reverses, SalesDocumentId orderId, Long opportunityId,
+            Long campaignId, long version, Instant receivedAt, Instant updatedAt) {
+        this(id, kind, externalRef, customerId, orderedOn, invoicedOn, dueOn, salespersonId, lines, net, tax, gross,
+                reverses, orderId, opportunityId, campaignId, version, receivedAt, updatedAt, null, null);
     }
 
     /** @return the deal it came from, if known */

@@ -17,6 +17,8 @@ public final class SalesImportOptions {
     private int batchSize = DEFAULT_BATCH_SIZE;
     private int maxDetails = DEFAULT_MAX_DETAILS;
     private Progress progress = soFar -> { };
+    private java.util.List<java.util.Locale> countryLocales = java.util.List.of(java.util.Locale.getDefault());
+    private boolean strictPhones;
 
     private SalesImportOptions() {
     }
@@ -55,6 +57,40 @@ public final class SalesImportOptions {
     public SalesImportOptions onProgress(Progress listener) {
         this.progress = ValidationException.requireNonNull(listener, "progress");
         return this;
+    }
+
+    /**
+     * @param locales the languages whose country names the documents' addresses may use beside English
+     *     (by default the JVM's)
+     * @return this
+     */
+    public SalesImportOptions countryNames(java.util.Locale... locales) {
+        for (java.util.Locale l : locales) {
+            ValidationException.requireNonNull(l, "countryNames");
+        }
+        this.countryLocales = java.util.List.of(locales);
+        return this;
+    }
+
+    /**
+     * Refuses a document with a phone number that is not valid under today's numbering plans or
+     * cannot be read, instead of storing it normalised (or leaving it out) with a warning.
+     *
+     * @return this
+     */
+    public SalesImportOptions strictPhones() {
+        this.strictPhones = true;
+        return this;
+    }
+
+    /** @return the languages of country names accepted beside English */
+    public java.util.List<java.util.Locale> countryLocales() {
+        return countryLocales;
+    }
+
+    /** @return whether a doubtful phone number refuses its document */
+    public boolean isStrictPhones() {
+        return strictPhones;
     }
 
     /** @return the batch size */

@@ -13,12 +13,21 @@ import java.util.List;
  * @param rejected documents refused, with nothing of them stored
  * @param rejections the first of them with their position and every broken rule (at most the
  *     options' {@code maxDetails})
+ * @param warnings doubts about values taken anyway (a phone number of an address), each with the
+ *     document's position, field and value (at most the options' {@code maxDetails})
  */
 public record SalesImportReport(long documents, long lines, long created, long updated, long unchanged,
-        long rejected, List<RejectedDocument> rejections) {
+        long rejected, List<RejectedDocument> rejections, List<SalesWarning> warnings) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public SalesImportReport {
         rejections = List.copyOf(rejections);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A report without warnings. */
+    public SalesImportReport(long documents, long lines, long created, long updated, long unchanged, long rejected,
+            List<RejectedDocument> rejections) {
+        this(documents, lines, created, updated, unchanged, rejected, rejections, List.of());
     }
 }

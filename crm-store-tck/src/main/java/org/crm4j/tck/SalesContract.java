@@ -675,6 +675,74 @@ public abstract class SalesContract extends ContractBase {
                 .extracting(CommissionPlan::teams).isEqualTo(java.util.Set.of("carl"));
     }
 
+    // ---- the documents' addresses (R29): read as the customer import reads a customer's
+
+    @Test
+    void aDocumentsAddressesGoInAsTheErpWritesThem_countryNamesAndNationalPhones() {
+        // Northwind's first customer, as its ERP holds it, and a London address with a number of 1999
+        org.crm4j.sales.SalesAddress alfreds = org.crm4j.sales.SalesAddress.of("Berlin", "Germany")
+                .name("Alfreds Futterkiste").street("Obere Str. 57").postalCode("12209").phone("030-0074321");
+        org.crm4j.sales.SalesAddress london = org.crm4j.sales.SalesAddress.of("London", "UK").phone("(171) 555-7788");
+        Receipt<SalesDocument> received = sales(ADA).receive(invoice("INV-A").billTo(alfreds).shipTo(london));
+        org.crm4j.sales.DocumentAddress billTo = received.value().billTo();
+        assertThat(billTo.address()).isEqualTo(new org.crm4j.common.Address("Obere Str. 57", "12209", "Berlin", null, "DE"));
+        assertThat(billTo.name()).isEqualTo("Alfreds Futterkiste");
+        assertThat(billTo.phone()).as("read in Germany").isEqualTo("+49300074321");
+        // London's 0171 numbers went in 2000: stored normalised, with a warning
+        assertThat(received.value().shipTo().address().country()).isEqualTo("GB");
+        assertThat(received.value().shipTo().phone()).isEqualTo("+441715557788");
+        assertThat(received.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.field()).isEqualTo("shipTo.phone");
+            assertThat(w.value()).isEqualTo("(171) 555-7788");
+            assertThat(w.document()).isEqualTo(erp("INV-A"));
+            assertThat(w.message()).startsWith("stored as +441715557788");
+        });
+        // read back as stored; the same again changes nothing, another address is a new version
+        assertThat(sales(SAM).document(received.value().id()).billTo()).isEqualTo(billTo);
+        assertThat(sales(ADA).receive(invoice("INV-A").billTo(alfreds).shipTo(london)).outcome())
+                .isEqualTo(ReceiptOutcome.UNCHANGED);
+        Receipt<SalesDocument> moved = sales(ADA).receive(invoice("INV-A").billTo(alfreds.street("Obere Str. 59"))
+                .shipTo(london));
+        assertThat(moved.outcome()).isEqualTo(ReceiptOutcome.UPDATED);
+        assertThat(moved.value().billTo().address().street()).isEqualTo("Obere Str. 59");
+
+        // in bulk: names in the host's language when it is given, unknown countries refused by field,
+        // doubtful phones warned about by position, or refused when strict
+        List<NewSalesDocument> batch = List.of(
+                invoice("INV-B1").billTo(org.crm4j.sales.SalesAddress.of("Wien", "Österreich").phone("01 5326 5270")),
+                invoice("INV-B2").billTo(org.crm4j.sales.SalesAddress.of("Atlantis", "Atlantis")),
+                invoice("INV-B3").billTo(org.crm4j.sales.SalesAddress.of("London", "Vereinigtes Königreich")
+                        .phone("(171) 555-7788")),
+                invoice("INV-B4").billTo(org.crm4j.sales.SalesAddress.of(" ", "DE")));
+        org.crm4j.sales.SalesImportReport report = sales(ADA).importDocuments(batch,
+                org.crm4j.sales.SalesImportOptions.defaults().countryNames(java.util.Locale.GERMAN));
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(report.rejections()).extracting(org.crm4j.sales.RejectedDocument::position).containsExactly(2L, 4L);
+        assertThat(report.rejections().get(0).violations()).extracting(ValidationException.Violation::field,
+                ValidationException.Violation::rule).containsExactly(org.assertj.core.groups.Tuple.tuple("billTo.country",
+                        "Country"));
+        assertThat(report.rejections().get(1).violations()).extracting(ValidationException.Violation::field)
+                .containsExactly("billTo.city");
+        assertThat(report.warnings()).extracting(org.crm4j.sales.SalesWarning::position,
+                org.crm4j.sales.SalesWarning::field, org.crm4j.sales.SalesWarning::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "billTo.phone", "(171) 555-7788"));
+        assertThat(sales(SAM).documents(acme.id(), 50)).filteredOn(d -> d.externalRef().equals(erp("INV-B1")))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.billTo().address().country()).isEqualTo("AT");
+                    assertThat(d.billTo().phone()).isEqualTo("+43153265270");
+                });
+        org.crm4j.sales.SalesImportReport strict = sales(ADA).importDocuments(List.of(
+                invoice("INV-C1").billTo(london)),
+                org.crm4j.sales.SalesImportOptions.defaults().strictPhones());
+        assertThat(strict.rejections()).singleElement().satisfies(r -> assertThat(r.violations())
+                .extracting(ValidationException.Violation::field).containsExactly("billTo.phone"));
+        assertThat(strict.warnings()).isEmpty();
+        // one received alone: refused the same way
+        assertThatThrownBy(() -> sales(ADA).receive(invoice("INV-D").billTo(org.crm4j.sales.SalesAddress.of("X", "Narnia"))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(ValidationException.Violation::field).containsExactly("billTo.country"));
+    }
+
     // ---- the service desk (R11)
 
     @Test

@@ -10,7 +10,7 @@ import com.google.i18n.phonenumbers.Phonenumber;
  * Old data holds numbers that parse but are not valid under today's numbering plans; those are
  * kept, normalised, and said to be doubtful; what cannot be read as a number is left out.
  */
-final class Phones {
+public final class Phones {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     /** What crm4j stores: E.164 with 8 to 15 digits. */
     private static final String E164 = "\\+[1-9][0-9]{7,14}";
@@ -19,7 +19,7 @@ final class Phones {
      * @param e164 the number to store, or null when it is left out
      * @param doubt why it is doubtful or left out, or null when it is a valid number
      */
-    record Reading(String e164, String doubt) {
+    public record Reading(String e164, String doubt) {
     }
 
     private Phones() {
@@ -30,7 +30,7 @@ final class Phones {
      * @param region the ISO country code national numbers are read in, or null when unknown
      * @return the number to store and any doubt about it
      */
-    static Reading read(String text, String region) {
+    public static Reading read(String text, String region) {
         Phonenumber.PhoneNumber number;
         try {
             number = UTIL.parse(text, region == null ? "ZZ" : region);

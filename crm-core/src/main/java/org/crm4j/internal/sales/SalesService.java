@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,6 +66,7 @@ import org.crm4j.sales.Sales;
 import org.crm4j.sales.SalesDocument;
 import org.crm4j.sales.SalesDocumentId;
 import org.crm4j.sales.SalesLine;
+import org.crm4j.sales.SalesWarning;
 import org.crm4j.customer.SalesSummary;
 import org.crm4j.sales.ServiceContract;
 import org.crm4j.sales.ServiceContractId;
@@ -342,11 +344,12 @@ public final class SalesService implements Sales {
         Assert.notNull(document, "document");
         document.check();
         storable(document);
+        DocumentAddresses.Read addresses = DocumentAddresses.read(document, List.of(Locale.getDefault()), false, 0);
         Instant now = rt.now();
-        return rt.store().inTransaction(tx -> {
+        Receipt<SalesDocument> receipt = rt.store().inTransaction(tx -> {
             SalesStore sales = tx.store(SalesStore.class);
             Lookups lookups = new DirectLookups(tx);
-            DocumentRecord incoming = incoming(document, lookups, now);
+            DocumentRecord incoming = incoming(document, addresses, lookups, now);
             Optional<DocumentRecord> known = sales.documentByRef(document.externalRef());
             if (known.isEmpty()) {
                 DocumentRecord stored = sales.insertDocument(incoming);
@@ -355,6 +358,7 @@ public final class SalesService implements Sales {
             }
             return receiveKnown(tx, known.get(), incoming, now);
         });
+        return new Receipt<>(receipt.value(), receipt.outcome(), addresses.warnings());
     }
 
     @Override
@@ -367,6 +371,7 @@ public final class SalesService implements Sales {
         while (input.hasNext()) {
             List<NewSalesDocument> batch = new ArrayList<>(options.batchSize());
             List<Long> positions = new ArrayList<>(options.batchSize());
+            List<DocumentAddresses.Read> addresses = new ArrayList<>(options.batchSize());
             while (input.hasNext() && batch.size() < options.batchSize()) {
                 NewSalesDocument document = input.next();
                 position++;
@@ -374,19 +379,23 @@ public final class SalesService implements Sales {
                     total.reject(position, null, List.of(new Violation("document", "NotNull", "a document is missing")));
                     continue;
                 }
+                DocumentAddresses.Read read;
                 try {
                     document.check();
                     storable(document);
+                    read = DocumentAddresses.read(document, options.countryLocales(), options.isStrictPhones(),
+                            position);
                 } catch (ValidationException e) {
                     total.reject(position, document.externalRef(), e.violations());
                     continue;
                 }
                 batch.add(document);
                 positions.add(position);
+                addresses.add(read);
             }
             total.documents = position;
             if (!batch.isEmpty()) {
-                total.add(importBatch(batch, positions, options.maxDetails()));
+                total.add(importBatch(batch, positions, addresses, options.maxDetails()));
             }
             options.progress().batchDone(total.report());
         }
@@ -403,6 +412,7 @@ public final class SalesService implements Sales {
         long unchanged;
         long rejected;
         final List<RejectedDocument> rejections = new ArrayList<>();
+        final List<SalesWarning> warnings = new ArrayList<>();
 
         ImportTally(int maxDetails) {
             this.maxDetails = maxDetails;
@@ -424,10 +434,19 @@ public final class SalesService implements Sales {
                 reject(r.position(), r.externalRef(), r.violations());
             }
             rejected += batch.rejected - batch.rejections.size();
+            for (SalesWarning w : batch.warnings) {
+                warn(w);
+            }
+        }
+
+        void warn(SalesWarning warning) {
+            if (warnings.size() < maxDetails) {
+                warnings.add(warning);
+            }
         }
 
         SalesImportReport report() {
-            return new SalesImportReport(documents, lines, created, updated, unchanged, rejected, rejections);
+            return new SalesImportReport(documents, lines, created, updated, unchanged, rejected, rejections, warnings);
         }
     }
 
@@ -436,7 +455,8 @@ public final class SalesService implements Sales {
      * are read in a few statements; new documents are written together, in order, so that one
      * naming another of the same batch finds it stored.
      */
-    private ImportTally importBatch(List<NewSalesDocument> batch, List<Long> positions, int maxDetails) {
+    private ImportTally importBatch(List<NewSalesDocument> batch, List<Long> positions,
+            List<DocumentAddresses.Read> addresses, int maxDetails) {
         Instant now = rt.now();
         return rt.store().inTransaction(tx -> {
             ImportTally tally = new ImportTally(maxDetails);
@@ -454,7 +474,7 @@ public final class SalesService implements Sales {
                 DocumentRecord incoming;
                 Optional<DocumentRecord> known;
                 try {
-                    incoming = incoming(document, lookups, now);
+                    incoming = incoming(document, addresses.get(i), lookups, now);
                     known = lookups.documentByRef(document.externalRef());
                 } catch (ValidationException e) {
                     tally.reject(positions.get(i), document.externalRef(), e.violations());
@@ -464,6 +484,7 @@ public final class SalesService implements Sales {
                             e instanceof NotFoundException ? "Known" : "Access", e.getMessage())));
                     continue;
                 }
+                addresses.get(i).warnings().forEach(tally::warn);
                 if (known.isEmpty()) {
                     pending.add(incoming);
                     pendingRefs.add(incoming.externalRef());
@@ -730,8 +751,8 @@ public final class SalesService implements Sales {
                 before.version(), incoming.kind(), incoming.externalRef(), incoming.customerId(), incoming.currency(),
                 incoming.orderedOn(), incoming.invoicedOn(), incoming.dueOn(), incoming.salespersonId(),
                 incoming.lines(), incoming.net(), incoming.tax(), incoming.gross(), incoming.reversesId(),
-                incoming.orderId(), incoming.opportunityId(), incoming.campaignId(), before.receivedAt(), now),
-                before.version());
+                incoming.orderId(), incoming.opportunityId(), incoming.campaignId(), before.receivedAt(), now,
+                incoming.billTo(), incoming.shipTo()), before.version());
         announce(tx, EventTypes.SALES_DOCUMENT_CHANGED, changed, now);
         return new Receipt<>(changed.toDocument(), ReceiptOutcome.UPDATED);
     }
@@ -787,7 +808,8 @@ public final class SalesService implements Sales {
      * @throws ValidationException when a reference is unknown or inconsistent
      * @throws AccessDeniedException when the actor does not cover the customer's owner
      */
-    private DocumentRecord incoming(NewSalesDocument document, Lookups lookups, Instant now) {
+    private DocumentRecord incoming(NewSalesDocument document, DocumentAddresses.Read addresses, Lookups lookups,
+            Instant now) {
         long customerId = lookups.customerOf(document);
         lookups.checkChangeable(customerId);
         Currency currency = Currency.getInstance(document.currency());
@@ -824,7 +846,7 @@ public final class SalesService implements Sales {
         return new DocumentRecord(0, 0, document.kind(), document.externalRef(), customerId,
                 currency.getCurrencyCode(), document.orderedOn(), document.invoicedOn(), document.dueOn(),
                 document.salespersonId(), document.lines(), totals[0], totals[1], totals[2], reverses, orderId,
-                opportunityId, campaignId, now, now);
+                opportunityId, campaignId, now, now, addresses.billTo(), addresses.shipTo());
     }
 
     /** @return net, tax and gross of the lines, each line rounded to the currency as invoices are */

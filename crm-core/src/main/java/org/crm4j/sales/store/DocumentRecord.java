@@ -21,15 +21,27 @@ import org.crm4j.sales.SalesLine;
  * @param id the id, 0 before it is inserted
  * @param version the version, 0 before it is inserted
  * @param currency the ISO 4217 code
+ * @param billTo the billing address, or null
+ * @param shipTo the delivery address, or null
  */
 public record DocumentRecord(long id, long version, DocumentKind kind, ExternalRef externalRef, long customerId,
         String currency, LocalDate orderedOn, LocalDate invoicedOn, LocalDate dueOn, String salespersonId,
         List<SalesLine> lines, BigDecimal net, BigDecimal tax, BigDecimal gross, Long reversesId, Long orderId,
-        Long opportunityId, Long campaignId, Instant receivedAt, Instant updatedAt) {
+        Long opportunityId, Long campaignId, Instant receivedAt, Instant updatedAt,
+        org.crm4j.sales.DocumentAddress billTo, org.crm4j.sales.DocumentAddress shipTo) {
 
     /** Copies the lines. */
     public DocumentRecord {
         lines = List.copyOf(lines);
+    }
+
+    /** A document without addresses. */
+    public DocumentRecord(long id, long version, DocumentKind kind, ExternalRef externalRef, long customerId,
+            String currency, LocalDate orderedOn, LocalDate invoicedOn, LocalDate dueOn, String salespersonId,
+            List<SalesLine> lines, BigDecimal net, BigDecimal tax, BigDecimal gross, Long reversesId, Long orderId,
+            Long opportunityId, Long campaignId, Instant receivedAt, Instant updatedAt) {
+        this(id, version, kind, externalRef, customerId, currency, orderedOn, invoicedOn, dueOn, salespersonId, lines,
+                net, tax, gross, reversesId, orderId, opportunityId, campaignId, receivedAt, updatedAt, null, null);
     }
 
     /** @return it as the API shows it */
@@ -39,14 +51,14 @@ public record DocumentRecord(long id, long version, DocumentKind kind, ExternalR
                 invoicedOn, dueOn, salespersonId, lines, new Money(net, c), new Money(tax, c), new Money(gross, c),
                 reversesId == null ? null : SalesDocumentId.of(reversesId),
                 orderId == null ? null : SalesDocumentId.of(orderId), opportunityId, campaignId, version, receivedAt,
-                updatedAt);
+                updatedAt, billTo, shipTo);
     }
 
     /** @return a copy with the id and version given (by the store, when it inserts or updates) */
     public DocumentRecord stored(long newId, long newVersion) {
         return new DocumentRecord(newId, newVersion, kind, externalRef, customerId, currency, orderedOn, invoicedOn,
                 dueOn, salespersonId, lines, net, tax, gross, reversesId, orderId, opportunityId, campaignId,
-                receivedAt, updatedAt);
+                receivedAt, updatedAt, billTo, shipTo);
     }
 
     /**
@@ -59,6 +71,7 @@ public record DocumentRecord(long id, long version, DocumentKind kind, ExternalR
                 && Objects.equals(dueOn, other.dueOn) && Objects.equals(salespersonId, other.salespersonId)
                 && lines.equals(other.lines) && Objects.equals(reversesId, other.reversesId)
                 && Objects.equals(orderId, other.orderId) && Objects.equals(opportunityId, other.opportunityId)
-                && Objects.equals(campaignId, other.campaignId);
+                && Objects.equals(campaignId, other.campaignId) && Objects.equals(billTo, other.billTo)
+                && Objects.equals(shipTo, other.shipTo);
     }
 }

@@ -239,6 +239,18 @@ final class BulkInsert {
         grew(session, "crm_contact", contacts.size(), "crm_contact", "crm_contact_channel");
     }
 
+    /** Sets the seven columns of a document's address from the index given (all null for none). */
+    private static void address(PreparedStatement statement, int first, org.crm4j.sales.DocumentAddress a)
+            throws java.sql.SQLException {
+        statement.setString(first, a == null ? null : a.name());
+        statement.setString(first + 1, a == null ? null : a.address().street());
+        statement.setString(first + 2, a == null ? null : a.address().postalCode());
+        statement.setString(first + 3, a == null ? null : a.address().city());
+        statement.setString(first + 4, a == null ? null : a.address().region());
+        statement.setString(first + 5, a == null ? null : a.address().country());
+        statement.setString(first + 6, a == null ? null : a.phone());
+    }
+
     /**
      * @param session a session of the adapter
      * @return the parameter marker of a JSON value given as text: PostgreSQL casts it to {@code jsonb},
@@ -414,7 +426,10 @@ final class BulkInsert {
             try (PreparedStatement doc = c.prepareStatement("insert into crm_sales_document (id, version, kind,"
                     + " customer_id, currency, ordered_on, invoiced_on, due_on, salesperson_id, net, tax, gross,"
                     + " reverses_id, order_id, opportunity_id, campaign_id, external_system, external_id, received_at,"
-                    + " updated_at) values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " updated_at, bill_name, bill_street, bill_postal_code, bill_city, bill_region, bill_country,"
+                    + " bill_phone, ship_name, ship_street, ship_postal_code, ship_city, ship_region, ship_country,"
+                    + " ship_phone) values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement line = c.prepareStatement("insert into crm_sales_line (document_id, position,"
                             + " product_code, product_group, description, quantity, unit, unit_price, discount_percent,"
                             + " discount_reason, tax_rate, net_amount, line_cost)"
@@ -439,6 +454,8 @@ final class BulkInsert {
                     doc.setString(17, d.externalRef().id());
                     doc.setObject(18, time(d.receivedAt()));
                     doc.setObject(19, time(d.updatedAt()));
+                    address(doc, 20, d.billTo());
+                    address(doc, 27, d.shipTo());
                     doc.addBatch();
                     java.util.Currency currency = java.util.Currency.getInstance(d.currency());
                     int position = 0;

@@ -1,7 +1,9 @@
 package org.crm4j.persistence.jpa;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -88,6 +90,26 @@ class SalesDocumentEntity {
     @Column(name = "received_at", nullable = false, updatable = false)
     Instant receivedAt;
 
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "bill_name", length = 200))
+    @AttributeOverride(name = "street", column = @Column(name = "bill_street", length = 200))
+    @AttributeOverride(name = "postalCode", column = @Column(name = "bill_postal_code", length = 20))
+    @AttributeOverride(name = "city", column = @Column(name = "bill_city", length = 100))
+    @AttributeOverride(name = "region", column = @Column(name = "bill_region", length = 100))
+    @AttributeOverride(name = "country", column = @Column(name = "bill_country", length = 2))
+    @AttributeOverride(name = "phone", column = @Column(name = "bill_phone", length = 20))
+    DocumentAddressValue billTo;
+
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "ship_name", length = 200))
+    @AttributeOverride(name = "street", column = @Column(name = "ship_street", length = 200))
+    @AttributeOverride(name = "postalCode", column = @Column(name = "ship_postal_code", length = 20))
+    @AttributeOverride(name = "city", column = @Column(name = "ship_city", length = 100))
+    @AttributeOverride(name = "region", column = @Column(name = "ship_region", length = 100))
+    @AttributeOverride(name = "country", column = @Column(name = "ship_country", length = 2))
+    @AttributeOverride(name = "phone", column = @Column(name = "ship_phone", length = 20))
+    DocumentAddressValue shipTo;
+
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
 
@@ -125,6 +147,8 @@ class SalesDocumentEntity {
         opportunityId = r.opportunityId();
         campaignId = r.campaignId();
         updatedAt = r.updatedAt();
+        billTo = DocumentAddressValue.of(r.billTo());
+        shipTo = DocumentAddressValue.of(r.shipTo());
         Currency c = Currency.getInstance(currency);
         ElementCollections.replace(lines, r.lines().stream().map(l -> SalesLineValue.of(l, c)).toList());
     }
@@ -132,6 +156,7 @@ class SalesDocumentEntity {
     DocumentRecord toRecord() {
         return new DocumentRecord(id, version, kind, ExternalRef.of(externalSystem, externalId), customerId, currency,
                 orderedOn, invoicedOn, dueOn, salespersonId, lines.stream().map(SalesLineValue::toLine).toList(),
-                net, tax, gross, reversesId, orderId, opportunityId, campaignId, receivedAt, updatedAt);
+                net, tax, gross, reversesId, orderId, opportunityId, campaignId, receivedAt, updatedAt,
+                DocumentAddressValue.toAddress(billTo), DocumentAddressValue.toAddress(shipTo));
     }
 }
