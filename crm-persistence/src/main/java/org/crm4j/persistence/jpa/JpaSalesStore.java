@@ -137,7 +137,10 @@ final class JpaSalesStore implements SalesStore {
         if (refs.isEmpty()) {
             return Map.of();
         }
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        // by the ERP's ids alone, through their own index (V32): with "external_system = ?" beside the
+        // list, H2 read every document of the system through the unique key and tested each against the
+        // list (half of an ERP history's import); the system is checked here
+        java.util.Set<String> ids = new java.util.TreeSet<>();
         for (ExternalRef ref : refs) {
             ids.add(ref.id());
         }
