@@ -20,6 +20,17 @@ public interface EventStore {
     void append(List<DomainEvent> events);
 
     /**
+     * Appends events as the transaction's last writes: nothing but the commit follows (a bulk
+     * import's batch). A store that numbers commits may write them with the commit's number at once.
+     * The default appends them.
+     *
+     * @param events events to append, in order
+     */
+    default void appendLast(List<DomainEvent> events) {
+        append(events);
+    }
+
+    /**
      * The change feed (R31): events in commit order after a position. An adapter must never let a
      * reader skip an event that commits late: an event must be readable before any event with a
      * higher commit number is (the JPA adapter numbers commits with a clock its transactions take

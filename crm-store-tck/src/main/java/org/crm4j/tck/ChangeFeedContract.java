@@ -58,6 +58,36 @@ public abstract class ChangeFeedContract extends ContractBase {
         assertThat(as(SAM).changes().since(later.cursor(), 10).events()).isEmpty();
     }
 
+    /** A bulk import writes its batches' events with their commit's number at once: the feed has them, in order. */
+    @Test
+    void anErpHistoryImportedInBulk_isInTheFeed_inOrder() {
+        Customer acme = customersOf(SAM).create(NewCustomer.company("ACME").externalRef(
+                org.crm4j.common.ExternalRef.of("erp", "ALFKI")));
+        String before = as(SAM).changes().now();
+        List<org.crm4j.sales.NewSalesDocument> invoices = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            invoices.add(org.crm4j.sales.NewSalesDocument.invoice(org.crm4j.common.ExternalRef.of("erp", "INV-" + i),
+                    "EUR", java.time.LocalDate.of(2026, 2, 1 + i)).customer(acme.id())
+                    .line(org.crm4j.sales.SalesLine.of("P", java.math.BigDecimal.ONE, java.math.BigDecimal.TEN)));
+        }
+        as(ADA).sales().importDocuments(invoices, org.crm4j.sales.SalesImportOptions.defaults().batchSize(3));
+        customersOf(SAM).addNote(acme.id(), "after the import");
+
+        List<DomainEvent> read = new ArrayList<>();
+        String cursor = before;
+        ChangePage page;
+        do {
+            page = as(SAM).changes().since(cursor, 2);
+            read.addAll(page.events());
+            cursor = page.cursor();
+        } while (page.more());
+        assertThat(read).extracting(e -> e.type() + " " + e.data().getOrDefault("externalRef", ""))
+                .containsExactly("sales-document.received erp:INV-0", "sales-document.received erp:INV-1",
+                        "sales-document.received erp:INV-2", "sales-document.received erp:INV-3",
+                        "sales-document.received erp:INV-4", "sales-document.received erp:INV-5",
+                        "sales-document.received erp:INV-6", "note.added ");
+    }
+
     @Test
     void theFeedFollowsNeedToKnow_theTeamsCustomersForTheManager_everythingForAnAdministrator() {
         customersOf(SAM).create(NewCustomer.company("ACME"));

@@ -507,7 +507,7 @@ public final class SalesService implements Sales {
                 }
             }
             storePending(sales, pending, pendingRefs, lookups, events, now);
-            tx.store(EventStore.class).append(events);
+            tx.store(EventStore.class).appendLast(events);
             return tally;
         });
     }

@@ -243,11 +243,7 @@ final class BulkInsert {
     private static void address(PreparedStatement statement, int first, org.crm4j.sales.DocumentAddress a)
             throws java.sql.SQLException {
         statement.setString(first, a == null ? null : a.name());
-        statement.setString(first + 1, a == null ? null : a.address().street());
-        statement.setString(first + 2, a == null ? null : a.address().postalCode());
-        statement.setString(first + 3, a == null ? null : a.address().city());
-        statement.setString(first + 4, a == null ? null : a.address().region());
-        statement.setString(first + 5, a == null ? null : a.address().country());
+        address(statement, first + 1, a == null ? null : AddressColumns.of(a.address()));
         statement.setString(first + 6, a == null ? null : a.phone());
     }
 
@@ -271,8 +267,8 @@ final class BulkInsert {
         session.doWork(c -> {
             try (PreparedStatement event = c.prepareStatement("insert into crm_event (sequence_no, event_id,"
                     + " event_type, aggregate_type, aggregate_id, customer_id, opportunity_id, lead_id, activity_id,"
-                    + " actor_id, occurred_at, payload, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + json + ", 0)")) {
+                    + " actor_id, occurred_at, payload, commit_no, attempts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + json + ", ?, 0)")) {
                 for (OutboxEventEntity e : events) {
                     event.setLong(1, e.sequence);
                     event.setObject(2, e.eventId);
@@ -286,6 +282,7 @@ final class BulkInsert {
                     event.setString(10, e.actorId);
                     event.setObject(11, time(e.occurredAt));
                     event.setString(12, e.payload);
+                    nullableLong(event, 13, e.commitNo);
                     event.addBatch();
                 }
                 event.executeBatch();

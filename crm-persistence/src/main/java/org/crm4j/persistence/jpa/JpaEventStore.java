@@ -61,6 +61,33 @@ final class JpaEventStore implements EventStore {
         tx.appended(first, last);
     }
 
+    /*
+     * The transaction's last statements: the events are written with its commit number, taken now,
+     * so that no stamp rewrites them before the commit (on PostgreSQL a second version of every
+     * event row, and of its index entries).
+     */
+    @Override
+    public void appendLast(List<DomainEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Session session = tx.writing();
+        long commit = tx.commitNumber();
+        long[] numbers = BulkInsert.draw(session, "crm_event_seq", events.size());
+        List<OutboxEventEntity> rows = new ArrayList<>(events.size());
+        for (int i = 0; i < numbers.length; i++) {
+            OutboxEventEntity row = OutboxEventEntity.of(events.get(i));
+            row.sequence = numbers[i];
+            row.commitNo = commit;
+            rows.add(row);
+        }
+        try {
+            BulkInsert.events(session, rows);
+        } catch (RuntimeException e) {
+            throw PersistenceExceptionConverter.translate(e);
+        }
+    }
+
     @Override
     public List<FeedEntry> changes(long afterCommit, long afterSequence, Visibility visibility, int limit) {
         NeedToKnow ntk = NeedToKnow.of(tx, visibility);

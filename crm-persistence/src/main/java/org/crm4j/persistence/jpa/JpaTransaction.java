@@ -43,6 +43,8 @@ final class JpaTransaction implements StoreTransaction {
     /** The lowest and highest sequence numbers of the events appended in this transaction, or -1. */
     private long firstAppended = -1;
     private long lastAppended = -1;
+    /** The commit clock's number this transaction took, or -1. */
+    private long commitNo = -1;
     /** How this database is given a long owner list; known once asked. */
     private InList.Lists lists;
     private final JpaCustomerStore customers;
@@ -114,6 +116,7 @@ final class JpaTransaction implements StoreTransaction {
      * commit clock's next number (its row stays locked until the commit, so the numbers follow the
      * commit order) and stamps the transaction's events with it (V25). Other transactions' events in
      * the range are not this one's to see until they commit, and carry their own number by then.
+     * Events appended with {@link #commitNumber} in hand carry it already.
      */
     void stampCommit() {
         if (lastAppended < 0) {
@@ -123,30 +126,48 @@ final class JpaTransaction implements StoreTransaction {
         long last = lastAppended;
         firstAppended = -1;
         lastAppended = -1;
+        long number = commitNumber();
+        session.doWork(c -> {
+            try (java.sql.PreparedStatement stamp = c.prepareStatement("update crm_event set commit_no = ?"
+                    + " where sequence_no between ? and ? and commit_no is null")) {
+                stamp.setLong(1, number);
+                stamp.setLong(2, first);
+                stamp.setLong(3, last);
+                stamp.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Takes this transaction's number of the commit clock, once (the clock's row stays locked until
+     * the commit): for events written as the transaction's last statements, which then need no
+     * stamp afterwards ({@link JpaEventStore#appendLast}).
+     *
+     * @return the number
+     */
+    long commitNumber() {
+        if (commitNo >= 0) {
+            return commitNo;
+        }
         session.flush();
         boolean postgres = dialectOf(session) instanceof PostgreSQLDialect;
-        session.doWork(c -> {
+        commitNo = session.doReturningWork(c -> {
             String tick = postgres
                     ? "update crm_commit_clock set last_no = last_no + 1 where id = 1 returning last_no"
                     : "select last_no from final table (update crm_commit_clock set last_no = last_no + 1 where id = 1)";
-            long commitNo = tick(c, tick);
-            if (commitNo < 0) {
+            long number = tick(c, tick);
+            if (number < 0) {
                 // the clock's row was deleted (a host emptied crm4j's tables): it starts again after the
                 // highest commit number kept
                 try (java.sql.Statement s = c.createStatement()) {
                     s.execute("insert into crm_commit_clock (id, last_no)"
                             + " select 1, coalesce(max(commit_no), 0) from crm_event");
                 }
-                commitNo = tick(c, tick);
+                number = tick(c, tick);
             }
-            try (java.sql.PreparedStatement stamp = c.prepareStatement("update crm_event set commit_no = ?"
-                    + " where sequence_no between ? and ? and commit_no is null")) {
-                stamp.setLong(1, commitNo);
-                stamp.setLong(2, first);
-                stamp.setLong(3, last);
-                stamp.executeUpdate();
-            }
+            return number;
         });
+        return commitNo;
     }
 
     public CustomerStore customers() {

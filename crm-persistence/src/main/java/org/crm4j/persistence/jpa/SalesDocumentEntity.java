@@ -92,21 +92,21 @@ class SalesDocumentEntity {
 
     @Embedded
     @AttributeOverride(name = "name", column = @Column(name = "bill_name", length = 200))
-    @AttributeOverride(name = "street", column = @Column(name = "bill_street", length = 200))
-    @AttributeOverride(name = "postalCode", column = @Column(name = "bill_postal_code", length = 20))
-    @AttributeOverride(name = "city", column = @Column(name = "bill_city", length = 100))
-    @AttributeOverride(name = "region", column = @Column(name = "bill_region", length = 100))
-    @AttributeOverride(name = "country", column = @Column(name = "bill_country", length = 2))
+    @AttributeOverride(name = "address.street", column = @Column(name = "bill_street", length = 200))
+    @AttributeOverride(name = "address.postalCode", column = @Column(name = "bill_postal_code", length = 20))
+    @AttributeOverride(name = "address.city", column = @Column(name = "bill_city", length = 100))
+    @AttributeOverride(name = "address.region", column = @Column(name = "bill_region", length = 100))
+    @AttributeOverride(name = "address.country", column = @Column(name = "bill_country", length = 2))
     @AttributeOverride(name = "phone", column = @Column(name = "bill_phone", length = 20))
     DocumentAddressValue billTo;
 
     @Embedded
     @AttributeOverride(name = "name", column = @Column(name = "ship_name", length = 200))
-    @AttributeOverride(name = "street", column = @Column(name = "ship_street", length = 200))
-    @AttributeOverride(name = "postalCode", column = @Column(name = "ship_postal_code", length = 20))
-    @AttributeOverride(name = "city", column = @Column(name = "ship_city", length = 100))
-    @AttributeOverride(name = "region", column = @Column(name = "ship_region", length = 100))
-    @AttributeOverride(name = "country", column = @Column(name = "ship_country", length = 2))
+    @AttributeOverride(name = "address.street", column = @Column(name = "ship_street", length = 200))
+    @AttributeOverride(name = "address.postalCode", column = @Column(name = "ship_postal_code", length = 20))
+    @AttributeOverride(name = "address.city", column = @Column(name = "ship_city", length = 100))
+    @AttributeOverride(name = "address.region", column = @Column(name = "ship_region", length = 100))
+    @AttributeOverride(name = "address.country", column = @Column(name = "ship_country", length = 2))
     @AttributeOverride(name = "phone", column = @Column(name = "ship_phone", length = 20))
     DocumentAddressValue shipTo;
 
