@@ -341,26 +341,35 @@ final class MemorySalesStore extends MemoryFeatureStore implements SalesStore {
 
     @Override
     public List<InvoiceBalance> balances(long customerId, Long invoiceId, Visibility visibility) {
+        // what was paid and credited on each of the customer's invoices, in one pass over each map
+        Map<Long, BigDecimal> paid = new HashMap<>();
+        for (PaymentRecord p : data.payments.values()) {
+            if (p.customerId() == customerId && p.invoiceId() != null) {
+                paid.merge(p.invoiceId(), p.amount().amount(), BigDecimal::add);
+            }
+        }
+        Map<Long, BigDecimal> credited = new HashMap<>();
+        List<DocumentRecord> invoices = new ArrayList<>();
+        for (DocumentRecord d : data.documents.values()) {
+            if (d.customerId() != customerId) {
+                continue;
+            }
+            if (d.kind() == DocumentKind.CREDIT_NOTE && d.reversesId() != null) {
+                credited.merge(d.reversesId(), d.gross(), BigDecimal::add);
+            } else if (d.kind() == DocumentKind.INVOICE && (invoiceId == null || d.id() == invoiceId)
+                    && visible(d, visibility)) {
+                invoices.add(d);
+            }
+        }
+        invoices.sort(Comparator.comparing(DocumentRecord::invoicedOn).thenComparingLong(DocumentRecord::id));
         List<InvoiceBalance> out = new ArrayList<>();
-        data.documents.values().stream()
-                .filter(d -> d.customerId() == customerId && d.kind() == DocumentKind.INVOICE)
-                .filter(d -> invoiceId == null || d.id() == invoiceId)
-                .filter(d -> visible(d, visibility))
-                .sorted(Comparator.comparing(DocumentRecord::invoicedOn).thenComparingLong(DocumentRecord::id))
-                .forEach(d -> out.add(balance(d)));
+        for (DocumentRecord invoice : invoices) {
+            out.add(new InvoiceBalance(SalesDocumentId.of(invoice.id()), invoice.externalRef(), invoice.invoicedOn(),
+                    invoice.dueOn(), money(invoice.gross(), invoice.currency()),
+                    money(paid.getOrDefault(invoice.id(), BigDecimal.ZERO), invoice.currency()),
+                    money(credited.getOrDefault(invoice.id(), BigDecimal.ZERO), invoice.currency())));
+        }
         return out;
-    }
-
-    private InvoiceBalance balance(DocumentRecord invoice) {
-        BigDecimal paid = data.payments.values().stream().filter(p -> Objects.equals(p.invoiceId(), invoice.id()))
-                .map(p -> p.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal credited = data.documents.values().stream()
-                .filter(d -> d.kind() == DocumentKind.CREDIT_NOTE && d.reversesId() != null
-                        && d.reversesId() == invoice.id())
-                .map(DocumentRecord::gross).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new InvoiceBalance(SalesDocumentId.of(invoice.id()), invoice.externalRef(), invoice.invoicedOn(),
-                invoice.dueOn(), money(invoice.gross(), invoice.currency()), money(paid, invoice.currency()),
-                money(credited, invoice.currency()));
     }
 
     @Override
