@@ -119,8 +119,7 @@ final class NeedToKnow {
         if (visibility.all()) {
             return TRUE;
         }
-        return "(" + ownerIn(ownerPath) + " or exists (select 1 from Customer nk_c where nk_c.id = :"
-                + customerParameter + " and " + ownerIn("nk_c.ownerId") + "))";
+        return "(" + ownRecord(ownerPath) + " or " + customerLineOf(customerParameter) + ")";
     }
 
     /**
@@ -208,8 +207,7 @@ final class NeedToKnow {
         if (visibility.all()) {
             return TRUE;
         }
-        return "(" + nativeOwnerIn(ownerColumn) + " or exists (select 1 from crm_customer nk_c where nk_c.id = :"
-                + customerParameter + " and " + nativeOwnerIn("nk_c.owner_id") + "))";
+        return "(" + nativeOwnerIn(ownerColumn) + " or " + nativeCustomerLineOf(customerParameter) + ")";
     }
 
     /**
