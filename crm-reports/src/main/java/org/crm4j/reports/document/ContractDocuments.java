@@ -155,13 +155,7 @@ public final class ContractDocuments {
     public String renderHtml(ActorScope scope, ServiceContractId serviceId) {
         ValidationException.requireNonNull(scope, "scope");
         ValidationException.requireNonNull(serviceId, "serviceId");
-        ServiceContract service = scope.sales().service(serviceId);
-        Customer customer = scope.customers().get(service.customerId());
-        ContactPerson primary = scope.customers().contacts(service.customerId()).stream()
-                .filter(ContactPerson::isPrimary).findFirst().orElse(null);
-        StringWriter out = new StringWriter();
-        render(service, customer, primary, LocalDate.now(clock.withZone(zone)), out);
-        return out.toString();
+        return html(scope, scope.sales().service(serviceId));
     }
 
     /**
@@ -173,11 +167,23 @@ public final class ContractDocuments {
      * @return the document as kept
      */
     public CustomerDocument keep(ActorScope scope, ServiceContractId serviceId) {
-        String html = renderHtml(scope, serviceId);
+        ValidationException.requireNonNull(scope, "scope");
+        ValidationException.requireNonNull(serviceId, "serviceId");
         ServiceContract service = scope.sales().service(serviceId);
         return scope.documents().keep(NewCustomerDocument.ofServiceContract(serviceId,
                 "Service contract " + service.productName() + (service.externalRef() == null ? ""
-                        : " (" + service.externalRef().id() + ")"), HTML, html.getBytes(StandardCharsets.UTF_8)));
+                        : " (" + service.externalRef().id() + ")"), HTML,
+                html(scope, service).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The contract of a service read by the actor, with its customer and primary contact as the actor reads them. */
+    private String html(ActorScope scope, ServiceContract service) {
+        Customer customer = scope.customers().get(service.customerId());
+        ContactPerson primary = scope.customers().contacts(service.customerId()).stream()
+                .filter(ContactPerson::isPrimary).findFirst().orElse(null);
+        StringWriter out = new StringWriter();
+        render(service, customer, primary, LocalDate.now(clock.withZone(zone)), out);
+        return out.toString();
     }
 
     /**

@@ -249,10 +249,13 @@ public final class OfferDocuments {
      * @return the document as kept
      */
     public CustomerDocument keep(ActorScope scope, OfferId offerId) {
-        String html = renderHtml(scope, offerId);
+        ValidationException.requireNonNull(scope, "scope");
+        ValidationException.requireNonNull(offerId, "offerId");
         Offer offer = scope.offers().get(offerId);
+        StringWriter html = new StringWriter();
+        render(offer, scope.opportunities().get(offer.opportunityId()), scope.offers().addressee(offerId), html);
         return scope.documents().keep(NewCustomerDocument.ofOffer(offerId, "Offer " + offer.number(),
-                "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8)));
+                "text/html; charset=utf-8", html.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -264,9 +267,11 @@ public final class OfferDocuments {
      * @throws CrmException when openhtmltopdf is not on the class path
      */
     public CustomerDocument keepPdf(ActorScope scope, OfferId offerId) {
-        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
-        renderPdf(scope, offerId, pdf);
+        ValidationException.requireNonNull(scope, "scope");
+        ValidationException.requireNonNull(offerId, "offerId");
         Offer offer = scope.offers().get(offerId);
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        renderPdf(offer, scope.opportunities().get(offer.opportunityId()), scope.offers().addressee(offerId), pdf);
         return scope.documents().keep(NewCustomerDocument.ofOffer(offerId, "Offer " + offer.number(),
                 "application/pdf", pdf.toByteArray()));
     }
